@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createHostHandlers, defaultDataDirectory } from '../../shared/node/host';
+import { startHttpHost } from '../../shared/node/http-host';
+import { EXIT_OK, EXIT_USAGE_OR_IO, UsageError, type CliIo, type Command } from '../command';
+import { PRODUCT_VERSION } from '../version';
+
+/** dist/cli/provstudio.mjs -> dist/renderer */
+export function defaultRendererDirectory(): string {
+  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
+}
+
+function openInBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(command as string, args as string[], { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // No browser launcher on this machine: the printed URL is enough.
+  }
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summaryKey: 'cli.serve.summary',
+  usageKey: 'cli.serve.usage',
+  async run(args: string[], io: CliIo): Promise<number> {
+    const { values } = parseArgs({
+      args,
+      options: {
+        port: { type: 'string', default: '0' },
+        'data-dir': { type: 'string' },
+        'renderer-dir': { type: 'string' },
+        open: { type: 'boolean', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    const port = Number(values.port);
+    if (!/^\d+$/.test(values.port ?? '') || port > 65535) throw new UsageError(io.t('cli.serve.badPort', { port: values.port ?? '' }));
+    const rendererDirectory = path.resolve(io.cwd, values['renderer-dir'] ?? defaultRendererDirectory());
+    if (!existsSync(path.join(rendererDirectory, 'index.html'))) {
+      io.stderr(io.t('cli.serve.noRenderer', { path: path.join(rendererDirectory, 'index.html') }) + '\n');
+      return EXIT_USAGE_OR_IO;
+    }
+    const dataDirectory = values['data-dir'] ? path.resolve(io.cwd, values['data-dir']) : defaultDataDirectory();
+    const handlers = createHostHandlers({ dataDirectory, kind: 'browser', version: PRODUCT_VERSION });
+    const running = await startHttpHost({ handlers, rendererDirectory, port });
+    io.stdout(io.t('cli.serve.listening', { url: running.url }) + '\n');
+    io.stdout(io.t('cli.serve.tokenNote') + '\n');
+    io.stdout(io.t('cli.serve.stop') + '\n');
+    if (values.open) openInBrowser(running.url);
+    await io.interrupted;
+    await running.close();
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,77 @@
+// provstudio: the command-line entry point. Exit codes: 0 ok, 1 findings, 2 usage or I/O error.
+import { languageFromLocales, translate, type Language } from '../shared/common/i18n/index';
+import { EXIT_USAGE_OR_IO, UsageError, type CliIo, type Command } from './command';
+import { COMMANDS } from './commands/index';
+import { PRODUCT_VERSION } from './version';
+
+export function cliLanguage(env: NodeJS.ProcessEnv): Language {
+  const tags = [env.PROVSTUDIO_LANG, env.LC_ALL, env.LC_MESSAGES, env.LANG].filter((tag): tag is string => !!tag && tag !== 'C' && tag !== 'POSIX');
+  return languageFromLocales(tags);
+}
+
+function helpText(io: CliIo, commands: readonly Command[]): string {
+  const width = Math.max(...commands.map((command) => command.name.length)) + 2;
+  const lines = [
+    io.t('cli.usage'),
+    '',
+    io.t('cli.commands'),
+    ...commands.map((command) => `  ${command.name.padEnd(width)}${io.t(command.summaryKey)}`),
+    '',
+    io.t('cli.options'),
+    `  ${'--help'.padEnd(width)}${io.t('cli.option.help')}`,
+    `  ${'--version'.padEnd(width)}${io.t('cli.option.version')}`,
+    '',
+    io.t('cli.exitCodes'),
+  ];
+  return lines.join('\n') + '\n';
+}
+
+export async function runCli(argv: string[], io: CliIo, commands: readonly Command[] = COMMANDS): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+    const topic = first === 'help' ? commands.find((command) => command.name === rest[0]) : undefined;
+    io.stdout(topic ? `${io.t(topic.usageKey)}\n  ${io.t(topic.summaryKey)}\n` : helpText(io, commands));
+    return first === undefined ? EXIT_USAGE_OR_IO : 0;
+  }
+  if (first === '--version' || first === '-v') {
+    io.stdout(`${PRODUCT_VERSION}\n`);
+    return 0;
+  }
+  const command = commands.find((candidate) => candidate.name === first);
+  if (!command) {
+    io.stderr(io.t('cli.unknownCommand', { command: first }) + '\n');
+    return EXIT_USAGE_OR_IO;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${io.t(command.usageKey)}\n  ${io.t(command.summaryKey)}\n`);
+    return 0;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    // node:util parseArgs throws TypeErrors with codes ERR_PARSE_ARGS_* for bad options.
+    const code = (error as { code?: string }).code ?? '';
+    if (error instanceof UsageError || code.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`${(error as Error).message}\n${io.t(command.usageKey)}\n`);
+      return EXIT_USAGE_OR_IO;
+    }
+    io.stderr(io.t('cli.ioError', { message: error instanceof Error ? error.message : String(error) }) + '\n');
+    return EXIT_USAGE_OR_IO;
+  }
+}
+
+export function processIo(): CliIo {
+  const language = cliLanguage(process.env);
+  const interrupted = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+    t: (key, params) => translate(language, key, params),
+    interrupted,
+  };
+}

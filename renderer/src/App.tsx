@@ -1,0 +1,544 @@
+// The application shell: menus, document tabs, the editor, the status bar and the dialogs.
+// Documents are Monaco models; this component keeps what the tabs and saving need.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  HostError,
+  type AppInfo,
+  type MenuCommand,
+  type RecentFile,
+  type RecoveryCopy,
+  type Settings,
+  type ThemeSetting,
+} from '../../shared/common/ipc';
+import { resolveLanguage, translator, type LanguageSetting } from '../../shared/common/i18n/index';
+import { preferredLineEnding } from '../../shared/common/text/line-endings';
+import { ConfirmReplaceDialog, MessageDialog, RecoveryDialog, UnsavedChangesDialog, type UnsavedChoice } from './components/Dialogs';
+import { FilePicker } from './components/FilePicker';
+import { MenuBar, type MenuDefinition } from './components/MenuBar';
+import { StatusBar } from './components/StatusBar';
+import { TabStrip } from './components/TabStrip';
+import { Welcome } from './components/Welcome';
+import {
+  BLANK_PROVISIONING_FILE,
+  createModel,
+  directoryOf,
+  disposeModel,
+  documentFromFile,
+  fileNameOf,
+  modelOf,
+  untitledDocument,
+  type OpenDocument,
+} from './documents/documents';
+import { EditorView } from './editor/EditorView';
+import type { monaco } from './editor/monaco';
+import type { HostConnection } from './host/client';
+import { I18nContext } from './i18n';
+
+const RECOVERY_DELAY_MS = 800;
+
+type Dialog =
+  | { kind: 'unsaved'; title: string; resolve(choice: UnsavedChoice): void }
+  | { kind: 'picker'; purpose: 'open' | 'save'; directory: string; name?: string; resolve(path: string | null): void }
+  | { kind: 'replace'; name: string; resolve(replace: boolean): void }
+  | { kind: 'message'; title: string; message: string }
+  | { kind: 'recovery'; copies: RecoveryCopy[] };
+
+function systemPrefersDark(): boolean {
+  return window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false;
+}
+
+export function App({ connection }: { connection: HostConnection }) {
+  const client = connection.client;
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [settings, setSettings] = useState<Settings>({ theme: 'system', language: 'system' });
+  const [recent, setRecent] = useState<RecentFile[]>([]);
+  const [documents, setDocumentsState] = useState<OpenDocument[]>([]);
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [cursor, setCursor] = useState<{ line: number; column: number } | null>(null);
+  const [statusMessage, setStatusMessage] = useState('');
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [prefersDark, setPrefersDark] = useState(systemPrefersDark);
+  const documentsRef = useRef<OpenDocument[]>([]);
+  const activeIdRef = useRef<string | null>(null);
+  const untitledCounter = useRef(0);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const recoveryTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+
+  const language = resolveLanguage(settings.language, navigator.languages ?? [navigator.language]);
+  const t = useMemo(() => translator(language), [language]);
+  const theme: 'light' | 'dark' = settings.theme === 'system' ? (prefersDark ? 'dark' : 'light') : settings.theme;
+
+  const setDocuments = useCallback((update: (previous: OpenDocument[]) => OpenDocument[]) => {
+    documentsRef.current = update(documentsRef.current);
+    setDocumentsState(documentsRef.current);
+  }, []);
+
+  const activate = useCallback((id: string | null) => {
+    activeIdRef.current = id;
+    setActiveId(id);
+  }, []);
+
+  const patchDocument = useCallback(
+    (id: string, patch: Partial<OpenDocument>) => setDocuments((previous) => previous.map((doc) => (doc.id === id ? { ...doc, ...patch } : doc))),
+    [setDocuments],
+  );
+
+  const titleOf = useCallback(
+    (doc: OpenDocument) => (doc.path ? fileNameOf(doc.path) : t('tabs.untitled', { number: doc.untitledNumber ?? 1 })),
+    [t],
+  );
+
+  const showError = useCallback(
+    (error: unknown) => {
+      const message = error instanceof HostError ? t(error.messageKey, error.params) : t('error.unexpected', { detail: String(error) });
+      setDialog({ kind: 'message', title: t('error.title'), message });
+    },
+    [t],
+  );
+
+  // ---- Dialog helpers: each returns a promise that the dialog resolves. ----
+  const askUnsaved = (title: string) => new Promise<UnsavedChoice>((resolve) => setDialog({ kind: 'unsaved', title, resolve }));
+  const askReplace = (name: string) => new Promise<boolean>((resolve) => setDialog({ kind: 'replace', name, resolve }));
+  const pickWithPage = (purpose: 'open' | 'save', directory: string, name?: string) =>
+    new Promise<string | null>((resolve) => setDialog({ kind: 'picker', purpose, directory, ...(name ? { name } : {}), resolve }));
+
+  function startingDirectory(): string {
+    const active = documentsRef.current.find((doc) => doc.id === activeIdRef.current);
+    if (active?.path) return directoryOf(active.path);
+    if (recent[0]) return directoryOf(recent[0].path);
+    return info?.homeDirectory ?? '/';
+  }
+
+  // ---- Tracking edits: dirty marker and recovery copies. ----
+  const watchModel = useCallback(
+    (doc: OpenDocument) => {
+      const model = modelOf(doc.id);
+      if (!model) return;
+      model.onDidChangeContent(() => {
+        const current = documentsRef.current.find((candidate) => candidate.id === doc.id);
+        if (!current) return;
+        const dirty = model.getAlternativeVersionId() !== current.savedVersionId;
+        if (dirty !== current.dirty) patchDocument(doc.id, { dirty });
+        const timers = recoveryTimers.current;
+        clearTimeout(timers.get(doc.id));
+        timers.set(
+          doc.id,
+          setTimeout(() => {
+            timers.delete(doc.id);
+            const latest = documentsRef.current.find((candidate) => candidate.id === doc.id);
+            if (!latest || model.isDisposed()) return;
+            const request = latest.dirty
+              ? client.invoke('recovery.write', {
+                  documentId: latest.id,
+                  path: latest.path,
+                  title: titleOf(latest),
+                  text: model.getValue(),
+                  encoding: latest.encoding,
+                  savedAt: new Date().toISOString(),
+                })
+              : client.invoke('recovery.discard', { documentId: latest.id });
+            request.catch(() => undefined);
+          }, RECOVERY_DELAY_MS),
+        );
+      });
+    },
+    [client, patchDocument, titleOf],
+  );
+
+  const addDocument = useCallback(
+    (doc: OpenDocument) => {
+      setDocuments((previous) => [...previous, doc]);
+      watchModel(doc);
+      activate(doc.id);
+    },
+    [activate, setDocuments, watchModel],
+  );
+
+  function dropRecovery(id: string) {
+    clearTimeout(recoveryTimers.current.get(id));
+    recoveryTimers.current.delete(id);
+    client.invoke('recovery.discard', { documentId: id }).catch(() => undefined);
+  }
+
+  // ---- File commands. ----
+  function newDocument() {
+    untitledCounter.current += 1;
+    addDocument(untitledDocument(BLANK_PROVISIONING_FILE, untitledCounter.current));
+  }
+
+  async function openPath(path: string) {
+    const already = documentsRef.current.find((doc) => doc.path === path);
+    if (already) return activate(already.id);
+    try {
+      const file = await client.invoke('file.read', { path });
+      addDocument(documentFromFile(file));
+      setRecent(await client.invoke('recent.add', { path }));
+      setStatusMessage(t('status.opened', { path }));
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  async function chooseFile(purpose: 'open' | 'save', suggestedName?: string): Promise<string | null> {
+    const directory = startingDirectory();
+    if (info?.nativeDialogs) {
+      const defaultPath = suggestedName ? `${directory}/${suggestedName}` : directory;
+      return (await client.invoke('dialog.chooseFile', { purpose, defaultPath })).path;
+    }
+    return pickWithPage(purpose, directory, suggestedName);
+  }
+
+  async function openWithDialog() {
+    try {
+      const path = await chooseFile('open');
+      if (path) await openPath(path);
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  /** Saves; returns false when the user cancelled or the save failed (the error is shown). */
+  async function save(id: string, forceChoosePath = false): Promise<boolean> {
+    const doc = documentsRef.current.find((candidate) => candidate.id === id);
+    const model = modelOf(id);
+    if (!doc || !model) return false;
+    try {
+      let path = doc.path;
+      let choseNewPath = false;
+      if (!path || forceChoosePath) {
+        path = await chooseFile('save', doc.path ? fileNameOf(doc.path) : titleOf(doc));
+        if (!path) return false;
+        choseNewPath = path !== doc.path;
+      }
+      const versionAtSave = model.getAlternativeVersionId();
+      const request = {
+        path,
+        text: model.getValue(),
+        encoding: doc.encoding,
+        ...(!choseNewPath && doc.diskSha256 ? { expectedDiskSha256: doc.diskSha256 } : {}),
+      };
+      let saved;
+      try {
+        // A page picker has not asked about replacing an existing file yet: ask now.
+        saved = await client.invoke('file.save', { ...request, ...(choseNewPath && !info?.nativeDialogs ? { refuseOverwrite: true } : {}) });
+      } catch (error) {
+        if (!(error instanceof HostError && error.code === 'file.exists') || !(await askReplace(fileNameOf(path)))) {
+          if (error instanceof HostError && error.code === 'file.exists') return false;
+          throw error;
+        }
+        saved = await client.invoke('file.save', request);
+      }
+      patchDocument(id, {
+        path: saved.path,
+        untitledNumber: null,
+        diskSha256: saved.diskSha256,
+        savedVersionId: versionAtSave,
+        dirty: model.getAlternativeVersionId() !== versionAtSave,
+      });
+      dropRecovery(id);
+      if (choseNewPath) setRecent(await client.invoke('recent.add', { path: saved.path }));
+      setStatusMessage(t('status.saved', { path: saved.path }));
+      return true;
+    } catch (error) {
+      showError(error);
+      return false;
+    }
+  }
+
+  async function closeDocument(id: string): Promise<boolean> {
+    const doc = documentsRef.current.find((candidate) => candidate.id === id);
+    if (!doc) return true;
+    if (doc.dirty) {
+      activate(id);
+      const choice = await askUnsaved(titleOf(doc));
+      if (choice === 'cancel') return false;
+      if (choice === 'save' && !(await save(id))) return false;
+    }
+    const remaining = documentsRef.current.filter((candidate) => candidate.id !== id);
+    const index = documentsRef.current.findIndex((candidate) => candidate.id === id);
+    if (activeIdRef.current === id) activate(remaining[Math.min(index, remaining.length - 1)]?.id ?? null);
+    setDocuments(() => remaining);
+    dropRecovery(id);
+    disposeModel(id);
+    return true;
+  }
+
+  async function updateSettings(update: Partial<Settings>) {
+    try {
+      setSettings(await client.invoke('settings.update', update));
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  function runEditorAction(actionId: string) {
+    const editor = editorRef.current;
+    if (!editor) return;
+    editor.focus();
+    editor.trigger('menu', actionId, null);
+  }
+
+  function runCommand(command: MenuCommand) {
+    const active = activeIdRef.current;
+    switch (command) {
+      case 'file.new':
+        return newDocument();
+      case 'file.open':
+        return void openWithDialog();
+      case 'file.save':
+        return void (active && save(active));
+      case 'file.saveAs':
+        return void (active && save(active, true));
+      case 'file.close':
+        return void (active && closeDocument(active));
+      case 'view.themeSystem':
+        return void updateSettings({ theme: 'system' });
+      case 'view.themeLight':
+        return void updateSettings({ theme: 'light' });
+      case 'view.themeDark':
+        return void updateSettings({ theme: 'dark' });
+      case 'view.languageSystem':
+        return void updateSettings({ language: 'system' });
+      case 'view.languageEn':
+        return void updateSettings({ language: 'en' });
+      case 'view.languageFr':
+        return void updateSettings({ language: 'fr' });
+      case 'view.languagePt':
+        return void updateSettings({ language: 'pt' });
+      case 'help.about':
+        return setDialog({
+          kind: 'message',
+          title: t('menu.help.about'),
+          message: t('about.body', { version: info?.version ?? '', host: t(info?.host === 'electron' ? 'status.host.electron' : 'status.host.browser') }),
+        });
+    }
+  }
+  const runCommandRef = useRef(runCommand);
+  runCommandRef.current = runCommand;
+
+  // ---- Start-up: host info, settings, recent files, recovery copies. ----
+  useEffect(() => {
+    void (async () => {
+      try {
+        const [appInfo, storedSettings, recentFiles, copies] = await Promise.all([
+          client.invoke('app.info', undefined),
+          client.invoke('settings.get', undefined),
+          client.invoke('recent.list', undefined),
+          client.invoke('recovery.list', undefined),
+        ]);
+        setInfo(appInfo);
+        setSettings(storedSettings);
+        setRecent(recentFiles);
+        if (copies.length > 0) setDialog({ kind: 'recovery', copies });
+      } catch (error) {
+        showError(error);
+      }
+    })();
+    return connection.onMenuCommand((command) => runCommandRef.current(command));
+    // Runs once: the connection does not change during the page's life.
+  }, []);
+
+  function restoreCopies(copies: RecoveryCopy[], restore: boolean) {
+    setDialog(null);
+    for (const copy of copies) {
+      if (!restore) {
+        client.invoke('recovery.discard', { documentId: copy.documentId }).catch(() => undefined);
+        continue;
+      }
+      createModel(copy.documentId, copy.text, copy.path);
+      const model = modelOf(copy.documentId)!;
+      if (!copy.path) untitledCounter.current += 1;
+      addDocument({
+        id: copy.documentId,
+        path: copy.path,
+        untitledNumber: copy.path ? null : untitledCounter.current,
+        encoding: copy.encoding,
+        lineEnding: preferredLineEnding(copy.text),
+        diskSha256: null,
+        savedVersionId: model.getAlternativeVersionId() - 1,
+        dirty: true,
+      });
+    }
+  }
+
+  // ---- Keyboard shortcuts of the browser host (Electron's native menu has accelerators). ----
+  useEffect(() => {
+    if (!info || info.host === 'electron') return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      let command: MenuCommand | null = null;
+      if (mod && key === 's') command = event.shiftKey ? 'file.saveAs' : 'file.save';
+      else if (mod && key === 'o') command = 'file.open';
+      else if (event.altKey && key === 'n') command = 'file.new';
+      else if (event.altKey && key === 'w') command = 'file.close';
+      if (!command) return;
+      event.preventDefault();
+      event.stopPropagation();
+      runCommandRef.current(command);
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [info]);
+
+  // Leaving the page (or closing the desktop window) with unsaved edits asks first.
+  useEffect(() => {
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (documentsRef.current.some((doc) => doc.dirty)) {
+        event.preventDefault();
+        event.returnValue = '';
+      }
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
+
+  useEffect(() => {
+    const query = window.matchMedia?.('(prefers-color-scheme: dark)');
+    const onChange = () => setPrefersDark(query.matches);
+    query?.addEventListener('change', onChange);
+    return () => query?.removeEventListener('change', onChange);
+  }, []);
+
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+    document.documentElement.lang = language;
+    document.title = t('app.name');
+  }, [theme, language, t]);
+
+  const onCursorChange = useCallback((line: number, column: number) => setCursor({ line, column }), []);
+  const onEditorReady = useCallback((editor: monaco.editor.IStandaloneCodeEditor) => {
+    editorRef.current = editor;
+  }, []);
+
+  const activeDocument = documents.find((doc) => doc.id === activeId) ?? null;
+  const activeModel = activeDocument ? modelOf(activeDocument.id) : null;
+  const isBrowser = info?.host === 'browser';
+  const mod = info?.platform === 'darwin' ? '⌘' : 'Ctrl+';
+
+  const menus: MenuDefinition[] = [
+    {
+      id: 'file',
+      label: t('menu.file'),
+      items: [
+        { id: 'file.new', label: t('menu.file.new'), shortcut: 'Alt+N', run: () => runCommand('file.new') },
+        { id: 'file.open', label: t('menu.file.open'), shortcut: `${mod}O`, run: () => runCommand('file.open') },
+        'separator',
+        { id: 'file.save', label: t('menu.file.save'), shortcut: `${mod}S`, disabled: !activeDocument, run: () => runCommand('file.save') },
+        { id: 'file.saveAs', label: t('menu.file.saveAs'), shortcut: `${mod}Shift+S`, disabled: !activeDocument, run: () => runCommand('file.saveAs') },
+        { id: 'file.close', label: t('menu.file.close'), shortcut: 'Alt+W', disabled: !activeDocument, run: () => runCommand('file.close') },
+        ...(recent.length > 0 ? (['separator'] as const) : []),
+        ...recent.slice(0, 8).map((entry) => ({ id: `recent:${entry.path}`, label: entry.path, run: () => void openPath(entry.path) })),
+      ],
+    },
+    {
+      id: 'edit',
+      label: t('menu.edit'),
+      items: [
+        { id: 'edit.undo', label: t('menu.edit.undo'), shortcut: `${mod}Z`, disabled: !activeDocument, run: () => runEditorAction('undo') },
+        { id: 'edit.redo', label: t('menu.edit.redo'), shortcut: `${mod}Y`, disabled: !activeDocument, run: () => runEditorAction('redo') },
+        'separator',
+        {
+          id: 'edit.selectAll',
+          label: t('menu.edit.selectAll'),
+          shortcut: `${mod}A`,
+          disabled: !activeDocument,
+          run: () => runEditorAction('editor.action.selectAll'),
+        },
+      ],
+    },
+    {
+      id: 'view',
+      label: t('menu.view'),
+      items: [
+        ...(['system', 'light', 'dark'] as ThemeSetting[]).map((value) => ({
+          id: `theme.${value}`,
+          label: `${t('menu.view.theme')}: ${t(`menu.view.theme.${value}`)}`,
+          checked: settings.theme === value,
+          run: () => void updateSettings({ theme: value }),
+        })),
+        'separator',
+        ...(['system', 'en', 'fr', 'pt'] as LanguageSetting[]).map((value) => ({
+          id: `language.${value}`,
+          label: `${t('menu.view.language')}: ${value === 'system' ? t('menu.view.language.system') : t(`language.${value}`)}`,
+          checked: settings.language === value,
+          run: () => void updateSettings({ language: value }),
+        })),
+      ],
+    },
+    { id: 'help', label: t('menu.help'), items: [{ id: 'help.about', label: t('menu.help.about'), run: () => runCommand('help.about') }] },
+  ];
+
+  return (
+    <I18nContext.Provider value={{ language, t }}>
+      <div className="app" data-testid="app" data-language={language}>
+        {isBrowser && <MenuBar menus={menus} />}
+        <TabStrip
+          tabs={documents.map((doc) => ({ id: doc.id, title: titleOf(doc), tooltip: doc.path ?? titleOf(doc), dirty: doc.dirty }))}
+          activeId={activeId}
+          onSelect={activate}
+          onClose={(id) => void closeDocument(id)}
+        />
+        <main className="workspace">
+          <div className={activeDocument ? 'editor-pane' : 'editor-pane hidden'}>
+            <EditorView
+              model={activeModel}
+              theme={theme}
+              onCursorChange={onCursorChange}
+              onReady={onEditorReady}
+            />
+          </div>
+          {!activeDocument && <Welcome recent={recent} onNew={newDocument} onOpen={() => void openWithDialog()} onOpenRecent={(path) => void openPath(path)} />}
+        </main>
+        <StatusBar
+          message={statusMessage || t('status.ready')}
+          host={info?.host ?? null}
+          cursor={activeDocument ? cursor : null}
+          encoding={activeDocument?.encoding ?? null}
+          lineEnding={activeDocument?.lineEnding ?? null}
+          savedLineEnding={activeModel?.getEOL() === '\r\n' ? 'crlf' : 'lf'}
+          theme={settings.theme}
+          language={settings.language}
+          onTheme={(value) => void updateSettings({ theme: value })}
+          onLanguage={(value) => void updateSettings({ language: value })}
+        />
+        {dialog?.kind === 'unsaved' && (
+          <UnsavedChangesDialog
+            title={dialog.title}
+            onChoose={(choice) => {
+              setDialog(null);
+              dialog.resolve(choice);
+            }}
+          />
+        )}
+        {dialog?.kind === 'replace' && (
+          <ConfirmReplaceDialog
+            name={dialog.name}
+            onChoose={(replace) => {
+              setDialog(null);
+              dialog.resolve(replace);
+            }}
+          />
+        )}
+        {dialog?.kind === 'message' && <MessageDialog title={dialog.title} message={dialog.message} onClose={() => setDialog(null)} testId="message-dialog" />}
+        {dialog?.kind === 'recovery' && <RecoveryDialog copies={dialog.copies} onChoose={(restore) => restoreCopies(dialog.copies, restore)} />}
+        {dialog?.kind === 'picker' && (
+          <FilePicker
+            client={client}
+            purpose={dialog.purpose}
+            initialDirectory={dialog.directory}
+            {...(dialog.name ? { initialName: dialog.name } : {})}
+            onChoose={(path) => {
+              setDialog(null);
+              dialog.resolve(path);
+            }}
+            onCancel={() => {
+              setDialog(null);
+              dialog.resolve(null);
+            }}
+          />
+        )}
+      </div>
+    </I18nContext.Provider>
+  );
+}

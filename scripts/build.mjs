@@ -1,0 +1,64 @@
+// Builds everything the app and the CLI run from:
+//   dist/cli/provstudio.mjs      the CLI (Node, ESM)
+//   dist/electron/main.cjs       Electron main process
+//   dist/electron/preload.cjs    Electron preload (sandboxed: one CommonJS file, only `electron` external)
+//   dist/renderer/               the React + Monaco renderer (Vite)
+// `node scripts/build.mjs --if-needed` skips the renderer when its bundle is newer than its sources.
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const ifNeeded = process.argv.includes('--if-needed');
+
+function newestMtime(directory) {
+  let newest = 0;
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    if (entry.name === 'node_modules') continue;
+    const full = path.join(directory, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function upToDate(output, sourceDirectories) {
+  if (!existsSync(output)) return false;
+  const built = statSync(output).mtimeMs;
+  return sourceDirectories.every((directory) => newestMtime(path.join(root, directory)) < built);
+}
+
+const started = Date.now();
+const nodeSources = ['cli', 'shared', 'electron'];
+if (!(ifNeeded && upToDate(path.join(root, 'dist/cli/provstudio.mjs'), nodeSources))) {
+  await esbuild({
+    entryPoints: [path.join(root, 'cli/provstudio.ts')],
+    outfile: path.join(root, 'dist/cli/provstudio.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+  for (const name of ['main', 'preload']) {
+    await esbuild({
+      entryPoints: [path.join(root, `electron/${name}.ts`)],
+      outfile: path.join(root, `dist/electron/${name}.cjs`),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      // The preload runs sandboxed: everything but `electron` must be inlined.
+      external: name === 'preload' ? ['electron'] : ['electron', ...Object.keys((await import('../package.json', { with: { type: 'json' } })).default.dependencies)],
+      sourcemap: 'linked',
+      logLevel: 'warning',
+    });
+  }
+}
+
+if (!(ifNeeded && upToDate(path.join(root, 'dist/renderer/index.html'), ['renderer', 'shared/common']))) {
+  await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+}
+console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

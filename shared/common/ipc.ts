@@ -1,0 +1,209 @@
+// The one typed contract between the renderer and a host (Electron main process or
+// `provstudio serve`). Every channel maps a request type to a response type. Both hosts bind
+// the same implementation (shared/node/host.ts); the renderer only ever sees this file.
+import type { LanguageSetting } from './i18n/index';
+
+/** How the bytes of a file are encoded on disk; kept so that saving writes the same encoding. */
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+
+/** The line-ending convention found in a file. `mixed` files keep their first ending's style. */
+export type LineEnding = 'lf' | 'crlf' | 'mixed' | 'none';
+
+export type ThemeSetting = 'system' | 'light' | 'dark';
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  host: 'electron' | 'browser';
+  /** True when the host offers native open/save dialogs (Electron); the browser host does not. */
+  nativeDialogs: boolean;
+  platform: string;
+  /** The folder a file picker starts in when nothing else is known. */
+  homeDirectory: string;
+}
+
+export interface OpenedFile {
+  path: string;
+  text: string;
+  encoding: TextEncodingName;
+  lineEnding: LineEnding;
+  /** SHA-256 of the bytes on disk when read, to detect changes made by another program. */
+  diskSha256: string;
+  sizeBytes: number;
+}
+
+export interface SaveFileRequest {
+  path: string;
+  text: string;
+  encoding: TextEncodingName;
+  /** When given, the save is refused if the file on disk no longer has this digest. */
+  expectedDiskSha256?: string;
+  /** Refuse to replace an existing file (Save As to a new name). */
+  refuseOverwrite?: boolean;
+}
+
+export interface SavedFile {
+  path: string;
+  diskSha256: string;
+  sizeBytes: number;
+}
+
+export interface DirectoryEntry {
+  name: string;
+  kind: 'file' | 'directory';
+  sizeBytes?: number;
+}
+
+export interface DirectoryListing {
+  path: string;
+  parent: string | null;
+  entries: DirectoryEntry[];
+}
+
+export interface RecentFile {
+  path: string;
+  openedAt: string;
+}
+
+/** Unsaved text kept by the host so that edits survive a crash of the window or the machine. */
+export interface RecoveryCopy {
+  documentId: string;
+  /** The file the edits belong to; null for a document that was never saved. */
+  path: string | null;
+  title: string;
+  text: string;
+  encoding: TextEncodingName;
+  savedAt: string;
+}
+
+export interface Settings {
+  theme: ThemeSetting;
+  language: LanguageSetting;
+}
+
+export interface FileDialogRequest {
+  purpose: 'open' | 'save';
+  defaultPath?: string;
+}
+
+export interface FileDialogResult {
+  /** null when the user cancelled. */
+  path: string | null;
+}
+
+/** channel -> [request, response]. The only list of what the renderer may ask of a host. */
+export interface HostContract {
+  'app.info': [void, AppInfo];
+  'file.read': [{ path: string }, OpenedFile];
+  'file.save': [SaveFileRequest, SavedFile];
+  'file.listDirectory': [{ path: string }, DirectoryListing];
+  'dialog.chooseFile': [FileDialogRequest, FileDialogResult];
+  'recent.list': [void, RecentFile[]];
+  'recent.add': [{ path: string }, RecentFile[]];
+  'recovery.write': [RecoveryCopy, void];
+  'recovery.list': [void, RecoveryCopy[]];
+  'recovery.discard': [{ documentId: string }, void];
+  'settings.get': [void, Settings];
+  'settings.update': [Partial<Settings>, Settings];
+}
+
+export type Channel = keyof HostContract;
+export type RequestOf<C extends Channel> = HostContract[C][0];
+export type ResponseOf<C extends Channel> = HostContract[C][1];
+
+export const CHANNELS: readonly Channel[] = [
+  'app.info',
+  'file.read',
+  'file.save',
+  'file.listDirectory',
+  'dialog.chooseFile',
+  'recent.list',
+  'recent.add',
+  'recovery.write',
+  'recovery.list',
+  'recovery.discard',
+  'settings.get',
+  'settings.update',
+] as const;
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+}
+
+/** What a renderer holds: one function, whatever the host. */
+export interface HostClient {
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+}
+
+/** What a host implements: one handler per channel. */
+export type HostHandlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
+
+/** Commands a host's native menu can send to the renderer (Electron); the browser host's menu is in the page. */
+export type MenuCommand =
+  | 'file.new'
+  | 'file.open'
+  | 'file.save'
+  | 'file.saveAs'
+  | 'file.close'
+  | 'view.themeSystem'
+  | 'view.themeLight'
+  | 'view.themeDark'
+  | 'view.languageSystem'
+  | 'view.languageEn'
+  | 'view.languageFr'
+  | 'view.languagePt'
+  | 'help.about';
+
+/**
+ * A failure a host reports. `messageKey` is an i18n key; `params` fill its placeholders.
+ * Crosses the boundary as plain JSON, so the renderer shows it in the user's language.
+ */
+export interface HostErrorPayload {
+  code: string;
+  messageKey: string;
+  params: Record<string, string | number>;
+}
+
+export class HostError extends Error {
+  readonly code: string;
+  readonly messageKey: string;
+  readonly params: Record<string, string | number>;
+
+  constructor(code: string, messageKey: string, params: Record<string, string | number> = {}) {
+    super(`${code}: ${messageKey} ${JSON.stringify(params)}`);
+    this.name = 'HostError';
+    this.code = code;
+    this.messageKey = messageKey;
+    this.params = params;
+  }
+
+  toPayload(): HostErrorPayload {
+    return { code: this.code, messageKey: this.messageKey, params: this.params };
+  }
+
+  static fromPayload(payload: HostErrorPayload): HostError {
+    return new HostError(payload.code, payload.messageKey, payload.params);
+  }
+}
+
+export function isHostErrorPayload(value: unknown): value is HostErrorPayload {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as HostErrorPayload).code === 'string' &&
+    typeof (value as HostErrorPayload).messageKey === 'string'
+  );
+}
+
+/** Responses cross the Electron bridge and HTTP as an envelope, so errors keep their i18n key. */
+export type InvokeEnvelope<T> = { ok: true; result: T } | { ok: false; error: HostErrorPayload };
+
+/** IPC channel names used by electron/preload.ts and electron/main.ts. */
+export const ELECTRON_INVOKE_CHANNEL = 'provstudio:invoke';
+export const ELECTRON_MENU_CHANNEL = 'provstudio:menu';
+
+/** What electron/preload.ts exposes to the page as `window.provstudio`, and nothing more. */
+export interface ElectronBridge {
+  invoke(channel: Channel, request: unknown): Promise<InvokeEnvelope<unknown>>;
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

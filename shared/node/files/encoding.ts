@@ -1,0 +1,120 @@
+// Decoding a file's bytes into text and back, keeping its encoding: UTF-8 with or without a
+// byte-order mark, and UTF-16 (little or big endian) with one. Nothing is ever replaced by
+// U+FFFD silently: undecodable bytes and unencodable text are errors with a position.
+import type { TextEncodingName } from '../../common/ipc';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+}
+
+export class DecodeError extends Error {
+  constructor(
+    readonly encoding: TextEncodingName,
+    readonly byteOffset: number,
+  ) {
+    super(`not valid ${encoding} at byte ${byteOffset}`);
+  }
+}
+
+export class EncodeError extends Error {
+  constructor(
+    readonly encoding: TextEncodingName,
+    readonly character: string,
+    readonly line: number,
+  ) {
+    super(`cannot encode ${character} as ${encoding} (line ${line})`);
+  }
+}
+
+const BOM_UTF8 = [0xef, 0xbb, 0xbf];
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
+}
+
+/** Offset of the first byte that breaks UTF-8, or -1 when the whole buffer is valid. */
+export function firstInvalidUtf8Offset(bytes: Uint8Array, start = 0): number {
+  let index = start;
+  while (index < bytes.length) {
+    const lead = bytes[index]!;
+    if (lead < 0x80) {
+      index++;
+      continue;
+    }
+    let length: number;
+    let minimum: number;
+    if (lead >= 0xc2 && lead <= 0xdf) [length, minimum] = [2, 0x80];
+    else if (lead >= 0xe0 && lead <= 0xef) [length, minimum] = [3, 0x800];
+    else if (lead >= 0xf0 && lead <= 0xf4) [length, minimum] = [4, 0x10000];
+    else return index;
+    if (index + length > bytes.length) return index;
+    let codePoint = lead & (0xff >> (length + 1));
+    for (let k = 1; k < length; k++) {
+      const next = bytes[index + k]!;
+      if ((next & 0xc0) !== 0x80) return index;
+      codePoint = (codePoint << 6) | (next & 0x3f);
+    }
+    if (codePoint < minimum || codePoint > 0x10ffff || (codePoint >= 0xd800 && codePoint <= 0xdfff)) return index;
+    index += length;
+  }
+  return -1;
+}
+
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if (startsWith(bytes, [0xff, 0xfe])) return { text: decodeUtf16(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
+  if (startsWith(bytes, [0xfe, 0xff])) return { text: decodeUtf16(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  const hasBom = startsWith(bytes, BOM_UTF8);
+  const encoding: TextEncodingName = hasBom ? 'utf-8-bom' : 'utf-8';
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  const invalidAt = firstInvalidUtf8Offset(body);
+  if (invalidAt !== -1) throw new DecodeError(encoding, invalidAt + (hasBom ? 3 : 0));
+  return { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), encoding };
+}
+
+function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
+  if (body.length % 2 !== 0) throw new DecodeError(encoding, body.length + 1);
+  const swapped = Buffer.from(body);
+  if (encoding === 'utf-16be') swapped.swap16();
+  const text = swapped.toString('utf16le');
+  const lone = findLoneSurrogate(text);
+  if (lone !== -1) throw new DecodeError(encoding, 2 + lone * 2);
+  return text;
+}
+
+/** Index of the first UTF-16 code unit that is half of a surrogate pair without its other half. */
+export function findLoneSurrogate(text: string): number {
+  for (let index = 0; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit >= 0xd800 && unit <= 0xdbff) {
+      const next = text.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        index++;
+        continue;
+      }
+      return index;
+    }
+    if (unit >= 0xdc00 && unit <= 0xdfff) return index;
+  }
+  return -1;
+}
+
+export function encodeText(text: string, encoding: TextEncodingName): Buffer {
+  const lone = findLoneSurrogate(text);
+  if (lone !== -1) {
+    const line = text.slice(0, lone).split('\n').length;
+    throw new EncodeError(encoding, `U+${text.charCodeAt(lone).toString(16).toUpperCase().padStart(4, '0')}`, line);
+  }
+  switch (encoding) {
+    case 'utf-8':
+      return Buffer.from(text, 'utf8');
+    case 'utf-8-bom':
+      return Buffer.concat([Buffer.from(BOM_UTF8), Buffer.from(text, 'utf8')]);
+    case 'utf-16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf-16be': {
+      const body = Buffer.from(text, 'utf16le').swap16();
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), body]);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+// The one implementation of the contract in shared/common/ipc.ts. The Electron main process and
+// `provstudio serve` both bind it; only the transport differs.
+import os from 'node:os';
+import path from 'node:path';
+import {
+  HostError,
+  type AppInfo,
+  type Channel,
+  type HostHandlers,
+  type RecentFile,
+  type RequestOf,
+  type ResponseOf,
+  type Settings,
+} from '../common/ipc';
+import { LANGUAGES } from '../common/i18n/index';
+import { listDirectory, readDocument, saveDocument } from './files/documents';
+import { JsonStore } from './files/json-store';
+import { RecoveryStore, isValidDocumentId } from './files/recovery';
+import { validateRequest } from './request-validation';
+
+export const MAX_RECENT_FILES = 12;
+
+export interface HostOptions {
+  /** Where settings, recent files and recovery copies live (per user). */
+  dataDirectory: string;
+  kind: AppInfo['host'];
+  version: string;
+  /** Electron supplies native dialogs; the browser host has none. */
+  chooseFile?: HostHandlers['dialog.chooseFile'];
+}
+
+const DEFAULT_SETTINGS: Settings = { theme: 'system', language: 'system' };
+
+function sanitiseSettings(raw: unknown): Settings {
+  const value = (raw ?? {}) as Partial<Settings>;
+  return {
+    theme: value.theme === 'light' || value.theme === 'dark' ? value.theme : 'system',
+    language: value.language && (LANGUAGES as readonly string[]).includes(value.language) ? value.language : 'system',
+  };
+}
+
+function sanitiseRecent(raw: unknown): RecentFile[] {
+  if (!Array.isArray(raw)) return [];
+  return raw
+    .filter((entry): entry is RecentFile => typeof entry?.path === 'string' && typeof entry?.openedAt === 'string')
+    .slice(0, MAX_RECENT_FILES);
+}
+
+export function defaultDataDirectory(): string {
+  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? os.homedir(), 'Provisioning Studio');
+  if (process.platform === 'darwin') return path.join(os.homedir(), 'Library', 'Application Support', 'Provisioning Studio');
+  return path.join(process.env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'provisioning-studio');
+}
+
+export function createHostHandlers(options: HostOptions): HostHandlers {
+  const settingsStore = new JsonStore<Settings>(path.join(options.dataDirectory, 'settings.json'), () => ({ ...DEFAULT_SETTINGS }), sanitiseSettings);
+  const recentStore = new JsonStore<RecentFile[]>(path.join(options.dataDirectory, 'recent.json'), () => [], sanitiseRecent);
+  const recovery = new RecoveryStore(path.join(options.dataDirectory, 'recovery'));
+
+  return {
+    'app.info': async () => ({
+      name: 'Provisioning Studio',
+      version: options.version,
+      host: options.kind,
+      nativeDialogs: options.chooseFile !== undefined,
+      platform: process.platform,
+      homeDirectory: os.homedir(),
+    }),
+    'file.read': async ({ path: filePath }) => readDocument(filePath),
+    'file.save': async (request) => saveDocument(request),
+    'file.listDirectory': async ({ path: directory }) => listDirectory(directory),
+    'dialog.chooseFile': async (request) => {
+      if (!options.chooseFile) throw new HostError('dialog.unavailable', 'error.dialog.unavailable');
+      return options.chooseFile(request);
+    },
+    'recent.list': async () => recentStore.read(),
+    'recent.add': async ({ path: filePath }) => {
+      const recent = (await recentStore.read()).filter((entry) => entry.path !== filePath);
+      const updated = [{ path: filePath, openedAt: new Date().toISOString() }, ...recent].slice(0, MAX_RECENT_FILES);
+      await recentStore.write(updated);
+      return updated;
+    },
+    'recovery.write': async (copy) => {
+      if (!isValidDocumentId(copy.documentId)) throw new HostError('request.invalid', 'error.request.invalid', { channel: 'recovery.write', detail: 'documentId' });
+      await recovery.write(copy);
+    },
+    'recovery.list': async () => recovery.list(),
+    'recovery.discard': async ({ documentId }) => {
+      if (!isValidDocumentId(documentId)) throw new HostError('request.invalid', 'error.request.invalid', { channel: 'recovery.discard', detail: 'documentId' });
+      await recovery.discard(documentId);
+    },
+    'settings.get': async () => settingsStore.read(),
+    'settings.update': async (update) => {
+      const updated = { ...(await settingsStore.read()), ...update };
+      await settingsStore.write(updated);
+      return updated;
+    },
+  };
+}
+
+/**
+ * Validates an untrusted request and runs its handler. Errors come back as HostError; anything
+ * else is wrapped so that the caller always gets a translatable message.
+ */
+export async function dispatch<C extends Channel>(handlers: HostHandlers, channel: C, rawRequest: unknown): Promise<ResponseOf<C>> {
+  const request: RequestOf<C> = validateRequest(channel, rawRequest);
+  try {
+    return await handlers[channel](request);
+  } catch (error) {
+    if (error instanceof HostError) throw error;
+    throw new HostError('unexpected', 'error.unexpected', { detail: error instanceof Error ? error.message : String(error) });
+  }
+}

@@ -1,0 +1,102 @@
+// Requests reach a host from a renderer we do not fully trust (and, in the browser host, over
+// HTTP): every field is checked before it is used. A bad request is a HostError, never a crash.
+import { HostError, type Channel, type RequestOf, type TextEncodingName } from '../common/ipc';
+import { LANGUAGES } from '../common/i18n/index';
+
+const ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'];
+const THEMES = ['system', 'light', 'dark'];
+
+type Fields = Record<string, unknown>;
+
+function invalid(channel: Channel, detail: string): HostError {
+  return new HostError('request.invalid', 'error.request.invalid', { channel, detail });
+}
+
+function objectOf(channel: Channel, request: unknown): Fields {
+  if (typeof request !== 'object' || request === null || Array.isArray(request)) throw invalid(channel, 'expected an object');
+  return request as Fields;
+}
+
+function stringField(channel: Channel, fields: Fields, name: string, optional = false): string | undefined {
+  const value = fields[name];
+  if (value === undefined && optional) return undefined;
+  if (typeof value !== 'string') throw invalid(channel, `${name} must be a string`);
+  return value;
+}
+
+function booleanField(channel: Channel, fields: Fields, name: string): boolean | undefined {
+  const value = fields[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') throw invalid(channel, `${name} must be true or false`);
+  return value;
+}
+
+function oneOf<T extends string>(channel: Channel, fields: Fields, name: string, allowed: readonly T[], optional = false): T | undefined {
+  const value = stringField(channel, fields, name, optional);
+  if (value === undefined) return undefined;
+  if (!(allowed as readonly string[]).includes(value)) throw invalid(channel, `${name} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+/** Returns the request typed for its channel, or throws request.invalid. */
+export function validateRequest<C extends Channel>(channel: C, request: unknown): RequestOf<C> {
+  switch (channel) {
+    case 'app.info':
+    case 'recent.list':
+    case 'recovery.list':
+    case 'settings.get':
+      return undefined as RequestOf<C>;
+    case 'file.read':
+    case 'file.listDirectory':
+    case 'recent.add': {
+      const fields = objectOf(channel, request);
+      return { path: stringField(channel, fields, 'path') } as RequestOf<C>;
+    }
+    case 'file.save': {
+      const fields = objectOf(channel, request);
+      const result: RequestOf<'file.save'> = {
+        path: stringField(channel, fields, 'path')!,
+        text: stringField(channel, fields, 'text')!,
+        encoding: oneOf(channel, fields, 'encoding', ENCODINGS)!,
+      };
+      const expected = stringField(channel, fields, 'expectedDiskSha256', true);
+      if (expected !== undefined) result.expectedDiskSha256 = expected;
+      if (booleanField(channel, fields, 'refuseOverwrite')) result.refuseOverwrite = true;
+      return result as RequestOf<C>;
+    }
+    case 'dialog.chooseFile': {
+      const fields = objectOf(channel, request);
+      const result: RequestOf<'dialog.chooseFile'> = { purpose: oneOf(channel, fields, 'purpose', ['open', 'save'] as const)! };
+      const defaultPath = stringField(channel, fields, 'defaultPath', true);
+      if (defaultPath !== undefined) result.defaultPath = defaultPath;
+      return result as RequestOf<C>;
+    }
+    case 'recovery.write': {
+      const fields = objectOf(channel, request);
+      const filePath = fields.path;
+      if (filePath !== null && typeof filePath !== 'string') throw invalid(channel, 'path must be a string or null');
+      return {
+        documentId: stringField(channel, fields, 'documentId')!,
+        path: filePath,
+        title: stringField(channel, fields, 'title')!,
+        text: stringField(channel, fields, 'text')!,
+        encoding: oneOf(channel, fields, 'encoding', ENCODINGS)!,
+        savedAt: new Date().toISOString(),
+      } as RequestOf<C>;
+    }
+    case 'recovery.discard': {
+      const fields = objectOf(channel, request);
+      return { documentId: stringField(channel, fields, 'documentId')! } as RequestOf<C>;
+    }
+    case 'settings.update': {
+      const fields = objectOf(channel, request);
+      const update: RequestOf<'settings.update'> = {};
+      const theme = oneOf(channel, fields, 'theme', THEMES, true);
+      if (theme !== undefined) update.theme = theme as 'system' | 'light' | 'dark';
+      const language = oneOf(channel, fields, 'language', [...LANGUAGES, 'system'], true);
+      if (language !== undefined) update.language = language;
+      return update as RequestOf<C>;
+    }
+  }
+  throw invalid(channel, 'unknown channel');
+}

@@ -1,0 +1,121 @@
+// The foundation, end to end in Debian's Chromium against the real `provstudio serve`:
+// open a CRLF file with comments through the host's file picker, edit it in Monaco, save,
+// reopen, and the bytes on disk are exactly the original plus the edit.
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { ROOT, startServe, type ServedApp } from '../support/serve';
+
+let served: ServedApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  served = await startServe();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+async function openApp(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (error) => console.error('page error:', error));
+  await page.goto(served.url);
+  await page.getByTestId('app').waitFor();
+  return page;
+}
+
+/** Monaco renders spaces as no-break spaces; compare with ordinary ones. */
+async function editorText(page: Page): Promise<string> {
+  return ((await page.locator('.view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
+}
+
+async function openThroughPicker(page: Page, directory: string, fileName: string): Promise<void> {
+  await page.keyboard.press('Control+O');
+  const picker = page.getByTestId('file-picker');
+  await picker.waitFor();
+  await page.getByTestId('picker-location').fill(directory);
+  await page.getByTestId('picker-location').press('Enter');
+  await picker.getByRole('button', { name: `File: ${fileName}` }).click();
+  await page.getByTestId('picker-confirm').click();
+  await picker.waitFor({ state: 'detached' });
+}
+
+describe('app shell in the browser host', () => {
+  it('refuses requests without the token', async () => {
+    const page = await fetch(served.origin + '/');
+    expect(page.status).toBe(401);
+    const api = await fetch(served.origin + '/api/app.info', { method: 'POST', body: '{}' });
+    expect(api.status).toBe(401);
+    const wrongToken = await fetch(served.origin + '/api/app.info', { method: 'POST', body: '{}', headers: { 'x-provstudio-token': 'nope' } });
+    expect(wrongToken.status).toBe(401);
+    const withToken = await fetch(served.origin + '/api/app.info', { method: 'POST', body: '{}', headers: { 'x-provstudio-token': served.token } });
+    expect(withToken.status).toBe(200);
+    expect(((await withToken.json()) as { result: { host: string } }).result.host).toBe('browser');
+  });
+
+  it('opens a CRLF file with comments, edits it in Monaco, saves, and keeps every other byte', async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-e2e-'));
+    const filePath = path.join(directory, 'contoso.xml');
+    copyFileSync(path.join(ROOT, 'test/fixtures/files/crlf-with-comments.xml'), filePath);
+    const original = readFileSync(filePath);
+
+    const page = await openApp();
+    await openThroughPicker(page, directory, 'contoso.xml');
+    await expect.poll(() => page.getByTestId('status-line-ending').textContent()).toBe('CRLF');
+    await expect.poll(() => editorText(page)).toContain('kept byte for byte');
+
+    // Put the cursor at the end of line 5 (the inner comment) and type a new line with a comment.
+    await page.locator('.view-lines').click();
+    await page.keyboard.press('Control+Home');
+    for (let line = 1; line < 5; line++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('<!-- added in the editor -->');
+    await page.getByTestId('dirty-marker').waitFor();
+
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => page.getByTestId('status-message').textContent()).toContain('Saved');
+    await expect.poll(() => page.getByTestId('dirty-marker').count()).toBe(0);
+
+    const lines = original.toString('utf8').split('\r\n');
+    const indentation = /^\s*/.exec(lines[4]!)![0];
+    lines.splice(5, 0, `${indentation}<!-- added in the editor -->`);
+    const expected = Buffer.from(lines.join('\r\n'), 'utf8');
+    expect(readFileSync(filePath).equals(expected)).toBe(true);
+
+    // Reopen in a fresh page: the text shown is the saved text.
+    await page.close();
+    const again = await openApp();
+    await openThroughPicker(again, directory, 'contoso.xml');
+    await expect.poll(() => editorText(again)).toContain('added in the editor');
+    await expect.poll(() => again.getByTestId('status-line-ending').textContent()).toBe('CRLF');
+    await again.screenshot({ path: path.join(ROOT, 'docs/screenshots/app-shell.png') });
+    await again.close();
+  });
+
+  it('switching the language changes the menus', async () => {
+    const page = await openApp();
+    const fileMenu = page.locator('[data-menu-button="file"]');
+    await expect.poll(() => fileMenu.textContent()).toBe('File');
+    await page.getByTestId('language-select').selectOption('fr');
+    await expect.poll(() => fileMenu.textContent()).toBe('Fichier');
+    await fileMenu.click();
+    await expect.poll(() => page.locator('[data-command="file.saveAs"]').textContent()).toContain('Enregistrer sous');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('language-select').selectOption('pt');
+    await expect.poll(() => fileMenu.textContent()).toBe('Arquivo');
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('pt');
+    // The choice is kept by the host: a new page starts in Portuguese.
+    const again = await openApp();
+    await expect.poll(() => again.locator('[data-menu-button="file"]').textContent()).toBe('Arquivo');
+    await again.getByTestId('language-select').selectOption('en');
+    await again.close();
+    await page.close();
+  });
+});

@@ -1,0 +1,54 @@
+// Starts the real `provstudio serve` (the built CLI) in a child process for end-to-end tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+export interface ServedApp {
+  url: string;
+  origin: string;
+  token: string;
+  dataDirectory: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startServe(options: { dataDirectory?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ServedApp> {
+  const dataDirectory = options.dataDirectory ?? mkdtempSync(path.join(os.tmpdir(), 'provstudio-data-'));
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/provstudio.mjs'), 'serve', '--port', '0', '--data-dir', dataDirectory], {
+    cwd: ROOT,
+    env: { ...process.env, PROVSTUDIO_LANG: 'en', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${output}`)));
+  });
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token')!,
+    dataDirectory,
+    process: child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
