@@ -471,7 +471,7 @@ export function App({ connection }: { connection: HostConnection }) {
 
   return (
     <I18nContext.Provider value={{ language, t }}>
-      <div className="app" data-testid="app" data-language={language}>
+      <div className="app" data-testid="app" data-language={language} data-ready={info ? 'true' : 'false'}>
         {isBrowser && <MenuBar menus={menus} />}
         <TabStrip
           tabs={documents.map((doc) => ({ id: doc.id, title: titleOf(doc), tooltip: doc.path ?? titleOf(doc), dirty: doc.dirty }))}

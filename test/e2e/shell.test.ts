@@ -26,7 +26,7 @@ async function openApp(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (error) => console.error('page error:', error));
   await page.goto(served.url);
-  await page.getByTestId('app').waitFor();
+  await page.locator('[data-testid="app"][data-ready="true"]').waitFor();
   return page;
 }
 

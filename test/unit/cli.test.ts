@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { cliLanguage, runCli } from '../../cli/main';
+import { translate, type MessageKey } from '../../shared/common/i18n/index';
+import type { CliIo } from '../../cli/command';
+
+function captureIo(language: 'en' | 'fr' = 'en') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    env: {},
+    cwd: process.cwd(),
+    t: (key: MessageKey, params) => translate(language, key, params),
+    interrupted: new Promise(() => undefined),
+  };
+  return { io, out: () => out.join(''), err: () => err.join('') };
+}
+
+describe('provstudio entry point', () => {
+  it('prints help listing the registered commands and exit codes', async () => {
+    const capture = captureIo();
+    expect(await runCli(['--help'], capture.io)).toBe(0);
+    expect(capture.out()).toMatch(/^Usage: provstudio <command>/);
+    expect(capture.out()).toContain('serve');
+    expect(capture.out()).toContain('Exit codes: 0 success, 1 findings, 2 usage or I/O error.');
+  });
+
+  it('prints the version', async () => {
+    const capture = captureIo();
+    expect(await runCli(['--version'], capture.io)).toBe(0);
+    expect(capture.out().trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it('exits 2 on an unknown command, a bad option, or no command', async () => {
+    const unknown = captureIo();
+    expect(await runCli(['frobnicate'], unknown.io)).toBe(2);
+    expect(unknown.err()).toContain('Unknown command "frobnicate"');
+    const badOption = captureIo();
+    expect(await runCli(['serve', '--bogus'], badOption.io)).toBe(2);
+    expect(badOption.err()).toContain('provstudio serve [--port N]');
+    const badPort = captureIo();
+    expect(await runCli(['serve', '--port', '99999'], badPort.io)).toBe(2);
+    expect(await runCli([], captureIo().io)).toBe(2);
+  });
+
+  it('speaks French when the environment asks for it', async () => {
+    expect(cliLanguage({ LANG: 'fr_FR.UTF-8' })).toBe('fr');
+    expect(cliLanguage({ PROVSTUDIO_LANG: 'pt', LANG: 'fr_FR.UTF-8' })).toBe('pt');
+    expect(cliLanguage({ LANG: 'C' })).toBe('en');
+    const capture = captureIo('fr');
+    await runCli(['--help'], capture.io);
+    expect(capture.out()).toContain('Utilisation : provstudio');
+  });
+});
