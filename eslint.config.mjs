@@ -4,7 +4,7 @@ import layers from './tools/eslint/layers.mjs';
 const root = import.meta.dirname;
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', '.bench/**'] },
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', '.bench/**', '.scratch/**'] },
   ...tseslint.configs.recommended,
   {
     plugins: { layers },

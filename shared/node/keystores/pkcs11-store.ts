@@ -1,0 +1,264 @@
+// Keys on PKCS#11 tokens (smart cards, HSMs, SoftHSM) and in Linux NSS databases (NSS's softoken
+// is a PKCS#11 module too). A certificate and its private key are paired by CKA_ID. The PIN is
+// asked for through the SecretProvider, used for C_Login and dropped. Tokens that cannot hash
+// (CKM_SHA256_RSA_PKCS missing) get the digest computed here and signed with raw CKM_RSA_PKCS.
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type * as Pkcs11Types from 'pkcs11js';
+import type { SignatureAlgorithm } from '../signing/profile';
+import { readCertificate, summarizeCertificate } from '../signing/certificates';
+import { identityFromCertificate, orderLeafFirst } from './identity';
+import { KeyStoreError, type Identity, type KeyStore, type SecretProvider, type Signer } from './types';
+
+type Pkcs11Module = typeof Pkcs11Types;
+let pkcs11Module: Pkcs11Module | null = null;
+
+/** pkcs11js is a native addon: loaded on first use so that merely importing this file never fails. */
+function pkcs11js(): Pkcs11Module {
+  pkcs11Module ??= createRequire(typeof __filename === 'string' ? __filename : import.meta.url)('pkcs11js') as Pkcs11Module;
+  return pkcs11Module;
+}
+
+export type MechanismChoice = 'auto' | 'hash-on-token' | 'raw-with-digestinfo';
+
+export interface Pkcs11StoreOptions {
+  modulePath: string;
+  /** Only this token (CKA token label, trailing spaces ignored). */
+  tokenLabel?: string;
+  /** NSS softoken configuration string (configdir=...). */
+  libraryParameters?: string;
+  mechanism?: MechanismChoice;
+}
+
+/** DER DigestInfo headers (RFC 8017, 9.2 note 1) put before the hash for raw CKM_RSA_PKCS. */
+const DIGEST_INFO_PREFIX: Record<'sha256' | 'sha1', Buffer> = {
+  sha256: Buffer.from('3031300d060960864801650304020105000420', 'hex'),
+  sha1: Buffer.from('3021300906052b0e03021a05000414', 'hex'),
+};
+
+interface TokenCertificate {
+  slotIndex: number;
+  tokenLabel: string;
+  der: Uint8Array;
+  idHex: string;
+  label: string;
+}
+
+function attributeText(value: Buffer | undefined): string {
+  return value ? value.toString('utf8') : '';
+}
+
+function errorCode(error: unknown): number | undefined {
+  return (error as { code?: number }).code;
+}
+
+class Pkcs11Session {
+  private readonly library: Pkcs11Types.PKCS11;
+  private sessions: Buffer[] = [];
+
+  private constructor(readonly options: Pkcs11StoreOptions) {
+    const module = pkcs11js();
+    this.library = new module.PKCS11();
+    try {
+      this.library.load(options.modulePath);
+    } catch (error) {
+      throw new KeyStoreError('storeUnavailable', `cannot load PKCS#11 module ${options.modulePath}: ${(error as Error).message}`);
+    }
+    try {
+      this.library.C_Initialize(options.libraryParameters ? { libraryParameters: options.libraryParameters } : { flags: module.CKF_OS_LOCKING_OK });
+    } catch (error) {
+      if (errorCode(error) !== module.CKR_CRYPTOKI_ALREADY_INITIALIZED) {
+        this.library.close();
+        throw new KeyStoreError('storeUnavailable', `PKCS#11 module ${options.modulePath} did not initialise: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  static open(options: Pkcs11StoreOptions): Pkcs11Session {
+    return new Pkcs11Session(options);
+  }
+
+  get lib(): Pkcs11Types.PKCS11 {
+    return this.library;
+  }
+
+  /** Slots whose token matches the wanted label, with the label. */
+  tokens(): Array<{ slot: Buffer; label: string; loginRequired: boolean; initialized: boolean }> {
+    const module = pkcs11js();
+    return this.library
+      .C_GetSlotList(true)
+      .map((slot) => {
+        const info = this.library.C_GetTokenInfo(slot);
+        return { slot, label: info.label.trim(), loginRequired: (info.flags & module.CKF_LOGIN_REQUIRED) !== 0, initialized: (info.flags & module.CKF_TOKEN_INITIALIZED) !== 0 };
+      })
+      .filter((token) => token.initialized)
+      .filter((token) => this.options.tokenLabel === undefined || token.label === this.options.tokenLabel.trim());
+  }
+
+  openSession(slot: Buffer): Buffer {
+    const session = this.library.C_OpenSession(slot, pkcs11js().CKF_SERIAL_SESSION);
+    this.sessions.push(session);
+    return session;
+  }
+
+  find(session: Buffer, template: Pkcs11Types.Template): Buffer[] {
+    this.library.C_FindObjectsInit(session, template);
+    try {
+      const found: Buffer[] = [];
+      for (let handle = this.library.C_FindObjects(session); handle; handle = this.library.C_FindObjects(session)) found.push(handle);
+      return found;
+    } finally {
+      this.library.C_FindObjectsFinal(session);
+    }
+  }
+
+  certificates(session: Buffer, slotIndex: number, tokenLabel: string): TokenCertificate[] {
+    const module = pkcs11js();
+    const handles = this.find(session, [
+      { type: module.CKA_CLASS, value: module.CKO_CERTIFICATE },
+      { type: module.CKA_CERTIFICATE_TYPE, value: module.CKC_X_509 },
+    ]);
+    return handles.map((handle) => {
+      const [value, id, label] = this.library.C_GetAttributeValue(session, handle, [{ type: module.CKA_VALUE }, { type: module.CKA_ID }, { type: module.CKA_LABEL }]);
+      return {
+        slotIndex,
+        tokenLabel,
+        der: new Uint8Array(value?.value as Buffer),
+        idHex: ((id?.value as Buffer | undefined) ?? Buffer.alloc(0)).toString('hex'),
+        label: attributeText(label?.value as Buffer | undefined),
+      };
+    });
+  }
+
+  close(): void {
+    for (const session of this.sessions) {
+      try {
+        this.library.C_CloseSession(session);
+      } catch {
+        // The session may already be gone with its token; finalising below cleans up either way.
+      }
+    }
+    this.sessions = [];
+    try {
+      this.library.C_Finalize();
+    } finally {
+      this.library.close();
+    }
+  }
+}
+
+export class Pkcs11KeyStore implements KeyStore {
+  constructor(readonly options: Pkcs11StoreOptions) {}
+
+  private collectCertificates(session: Pkcs11Session): TokenCertificate[] {
+    return session.tokens().flatMap((token, slotIndex) => session.certificates(session.openSession(token.slot), slotIndex, token.label));
+  }
+
+  async listIdentities(): Promise<Identity[]> {
+    const session = Pkcs11Session.open(this.options);
+    try {
+      return this.collectCertificates(session)
+        .filter((certificate) => certificate.idHex !== '' && !summarizeCertificate(certificate.der).isCertificateAuthority)
+        .map((certificate) => identityFromCertificate(`${certificate.tokenLabel}/${certificate.idHex}`, certificate.der, certificate.label));
+    } finally {
+      session.close();
+    }
+  }
+
+  async signer(identityId: string, secrets: SecretProvider): Promise<Signer> {
+    const module = pkcs11js();
+    const separator = identityId.lastIndexOf('/');
+    const wantedToken = identityId.slice(0, separator);
+    const wantedId = identityId.slice(separator + 1).toLowerCase();
+    const pkcs11 = Pkcs11Session.open(this.options);
+    try {
+      const token = pkcs11.tokens().find((candidate) => candidate.label === wantedToken);
+      if (!token) throw new KeyStoreError('noSuchIdentity', `no token labelled "${wantedToken}" in ${path.basename(this.options.modulePath)}`);
+      const session = pkcs11.openSession(token.slot);
+      if (token.loginRequired) {
+        const pin = await secrets({ kind: 'pin', target: token.label });
+        if (pin === null) throw new KeyStoreError('secretMissing', `no PIN given for token "${token.label}"`);
+        try {
+          pkcs11.lib.C_Login(session, module.CKU_USER, pin);
+        } catch (error) {
+          if (errorCode(error) === module.CKR_PIN_INCORRECT) throw new KeyStoreError('wrongSecret', `wrong PIN for token "${token.label}"`);
+          if (errorCode(error) !== module.CKR_USER_ALREADY_LOGGED_IN) throw new KeyStoreError('storeUnavailable', `login to token "${token.label}" failed: ${(error as Error).message}`);
+        }
+      }
+      const certificates = pkcs11.certificates(session, 0, token.label);
+      const leaf = certificates.find((certificate) => certificate.idHex === wantedId);
+      if (!leaf) throw new KeyStoreError('noSuchIdentity', `no certificate with CKA_ID ${wantedId} on token "${token.label}"`);
+      const [key] = pkcs11.find(session, [
+        { type: module.CKA_CLASS, value: module.CKO_PRIVATE_KEY },
+        { type: module.CKA_ID, value: Buffer.from(wantedId, 'hex') },
+      ]);
+      if (!key) throw new KeyStoreError('noPrivateKey', `no private key with CKA_ID ${wantedId} on token "${token.label}"`);
+      if (readCertificate(leaf.der).publicKey.asymmetricKeyType !== 'rsa') throw new KeyStoreError('unsupportedKey', 'the Windows signing profile needs an RSA key');
+      const mechanisms = new Set(pkcs11.lib.C_GetMechanismList(token.slot));
+      const choice = this.options.mechanism ?? 'auto';
+      const chain = orderLeafFirst(
+        leaf.der,
+        certificates.map((certificate) => certificate.der),
+      );
+      const signRaw = (data: Uint8Array, hash: 'sha256' | 'sha1') => {
+        const digestInfo = Buffer.concat([DIGEST_INFO_PREFIX[hash], createHash(hash).update(data).digest()]);
+        pkcs11.lib.C_SignInit(session, { mechanism: module.CKM_RSA_PKCS }, key);
+        return pkcs11.lib.C_Sign(session, digestInfo, Buffer.alloc(1024));
+      };
+      const signOnToken = (data: Uint8Array, hash: 'sha256' | 'sha1') => {
+        pkcs11.lib.C_SignInit(session, { mechanism: hash === 'sha1' ? module.CKM_SHA1_RSA_PKCS : module.CKM_SHA256_RSA_PKCS }, key);
+        return pkcs11.lib.C_Sign(session, Buffer.from(data), Buffer.alloc(1024));
+      };
+      return {
+        certificates: chain,
+        async sign(data: Uint8Array, algorithm: SignatureAlgorithm) {
+          const hash = algorithm === 'rsa-sha1' ? 'sha1' : 'sha256';
+          const tokenHashes = mechanisms.has(hash === 'sha1' ? module.CKM_SHA1_RSA_PKCS : module.CKM_SHA256_RSA_PKCS);
+          const useRaw = choice === 'raw-with-digestinfo' || (choice === 'auto' && !tokenHashes);
+          return new Uint8Array(useRaw ? signRaw(data, hash) : signOnToken(data, hash));
+        },
+        async close() {
+          pkcs11.close();
+        },
+      };
+    } catch (error) {
+      pkcs11.close();
+      throw error;
+    }
+  }
+}
+
+const NSS_SOFTOKEN_CANDIDATES = [
+  '/usr/lib/x86_64-linux-gnu/libsoftokn3.so',
+  '/usr/lib/aarch64-linux-gnu/libsoftokn3.so',
+  '/usr/lib64/libsoftokn3.so',
+  '/usr/lib/libsoftokn3.so',
+  '/usr/lib/x86_64-linux-gnu/nss/libsoftokn3.so',
+  '/usr/lib64/nss/libsoftokn3.so',
+];
+
+export function nssSoftokenPath(): string {
+  const found = NSS_SOFTOKEN_CANDIDATES.find((candidate) => existsSync(candidate));
+  if (!found) throw new KeyStoreError('storeUnavailable', 'NSS softoken (libsoftokn3.so) not found; install libnss3');
+  return found;
+}
+
+export function defaultNssDatabase(home = process.env.HOME ?? ''): string {
+  return path.join(home, '.pki', 'nssdb');
+}
+
+/** An NSS database (cert9.db/key4.db) read through NSS's own softoken, read-only. */
+export function nssKeyStore(databaseDirectory: string, options: { modulePath?: string; mechanism?: MechanismChoice } = {}): Pkcs11KeyStore {
+  if (!existsSync(path.join(databaseDirectory, 'cert9.db'))) throw new KeyStoreError('storeUnavailable', `no NSS database (cert9.db) in ${databaseDirectory}`);
+  const quoted = databaseDirectory.replace(/'/g, "\\'");
+  return new Pkcs11KeyStore({
+    modulePath: options.modulePath ?? nssSoftokenPath(),
+    libraryParameters: `configdir='sql:${quoted}' certPrefix='' keyPrefix='' secmod='secmod.db' flags=readOnly`,
+    tokenLabel: 'NSS Certificate DB',
+    ...(options.mechanism ? { mechanism: options.mechanism } : {}),
+  });
+}
+
+export const SOFTHSM_CANDIDATES = ['/usr/lib/softhsm/libsofthsm2.so', '/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so', '/usr/local/lib/softhsm/libsofthsm2.so', '/opt/homebrew/lib/softhsm/libsofthsm2.so'];

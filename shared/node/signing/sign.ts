@@ -1,0 +1,116 @@
+// Signing a provisioning document in the Windows profile. The document's own bytes are never
+// re-serialised: an existing root-level Signature is cut out by byte range, and the new Signature
+// text, written in the document's encoding and line-ending style, goes just before the root's
+// end tag. The signer (a key in a file, token or OS store) only ever sees canonical SignedInfo.
+import { canonicalSignedInfo, digestCanonicalDocument, parseXml, rootContextOf } from './canonical';
+import { C14N_1_0, DIGEST_METHOD_URI, ENVELOPED_SIGNATURE, SIGNATURE_METHOD_URI, signatureAlgorithmFor, type DigestName, type SignatureAlgorithm } from './profile';
+import { XmlLocationError, byteOffsetOf, decodeDocument, encodeText, lineAndColumn, preferredLineEnding, scanLayout } from './xml-bytes';
+
+export interface Signer {
+  /** DER certificates, leaf first, then the chain the signer knows (possibly empty). */
+  certificates: Uint8Array[];
+  /** Signs data (the canonical SignedInfo bytes) with the private key; hashing is the signer's job. */
+  sign(data: Uint8Array, algorithm: SignatureAlgorithm): Promise<Uint8Array>;
+  /** Releases sessions, handles or helper processes. */
+  close?(): Promise<void>;
+}
+
+export interface SignOptions {
+  digest?: DigestName;
+  /** Put the signer's intermediate (and root) certificates after the leaf in X509Data. */
+  includeChain?: boolean;
+}
+
+export class SigningError extends Error {
+  constructor(
+    readonly code: 'doctype' | 'nestedSignature' | 'noCertificate',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface ByteRange {
+  start: number;
+  end: number;
+}
+
+function signatureMarkup(parts: { digest: DigestName; digestValue: string; signatureValue: string; certificates: Uint8Array[]; eol: string }): string {
+  const { digest, eol } = parts;
+  const certificates = parts.certificates.map((der) => `<X509Certificate>${Buffer.from(der).toString('base64')}</X509Certificate>${eol}`).join('');
+  return (
+    `<Signature xmlns="http://www.w3.org/2000/09/xmldsig#">${eol}` +
+    `<SignedInfo>${eol}` +
+    `<CanonicalizationMethod Algorithm="${C14N_1_0}" />${eol}` +
+    `<SignatureMethod Algorithm="${SIGNATURE_METHOD_URI[signatureAlgorithmFor(digest)]}" />${eol}` +
+    `<Reference URI="">${eol}` +
+    `<Transforms>${eol}<Transform Algorithm="${ENVELOPED_SIGNATURE}" />${eol}</Transforms>${eol}` +
+    `<DigestMethod Algorithm="${DIGEST_METHOD_URI[digest]}" />${eol}` +
+    `<DigestValue>${parts.digestValue}</DigestValue>${eol}` +
+    `</Reference>${eol}` +
+    `</SignedInfo>${eol}` +
+    `<SignatureValue>${parts.signatureValue}</SignatureValue>${eol}` +
+    `<KeyInfo>${eol}<X509Data>${eol}${certificates}</X509Data>${eol}</KeyInfo>${eol}` +
+    `</Signature>`
+  );
+}
+
+function concatBytes(parts: Uint8Array[]): Uint8Array {
+  return new Uint8Array(Buffer.concat(parts.map((part) => Buffer.from(part.buffer, part.byteOffset, part.byteLength))));
+}
+
+/** Original bytes with the given ranges removed (ranges sorted, non-overlapping). */
+function withoutRanges(bytes: Uint8Array, ranges: ByteRange[]): Uint8Array {
+  if (ranges.length === 0) return bytes;
+  const kept: Uint8Array[] = [];
+  let cursor = 0;
+  for (const range of ranges) {
+    kept.push(bytes.subarray(cursor, range.start));
+    cursor = range.end;
+  }
+  kept.push(bytes.subarray(cursor));
+  return concatBytes(kept);
+}
+
+export async function sign(documentBytes: Uint8Array, signer: Signer, options: SignOptions = {}): Promise<Uint8Array> {
+  const digest = options.digest ?? 'sha256';
+  if (signer.certificates.length === 0) throw new SigningError('noCertificate', 'the signing identity has no certificate');
+  const decoded = decodeDocument(documentBytes);
+  const layout = scanLayout(decoded.text);
+  if (layout.hasDoctype) throw new SigningError('doctype', 'documents with a DOCTYPE cannot be signed in the Windows profile');
+  const nested = layout.signatures.find((signature) => signature.depth !== 1);
+  if (nested) {
+    const { line, column } = lineAndColumn(decoded.text, nested.start);
+    throw new XmlLocationError('a ds:Signature that is not a child of the root element; remove it before signing', line, column);
+  }
+  const removed: ByteRange[] = layout.signatures.map((signature) => ({ start: byteOffsetOf(decoded, signature.start), end: byteOffsetOf(decoded, signature.end) }));
+  const unsigned = withoutRanges(documentBytes, removed);
+  const removedBeforeRootEnd = removed.reduce((total, range) => total + (range.end - range.start), 0);
+  const rootClosingByte = byteOffsetOf(decoded, layout.rootClosingOffset) - removedBeforeRootEnd;
+
+  const parsed = parseXml(unsigned);
+  let digestValue: string;
+  let context;
+  try {
+    const root = parsed.root;
+    context = rootContextOf(root);
+    digestValue = digestCanonicalDocument(parsed, digest).toString('base64');
+  } finally {
+    parsed.dispose();
+  }
+
+  const eol = preferredLineEnding(decoded.text);
+  const certificates = options.includeChain ? signer.certificates : signer.certificates.slice(0, 1);
+  const draft = signatureMarkup({ digest, digestValue, signatureValue: '', certificates, eol });
+  const signedInfo = canonicalSignedInfo(context, draft);
+  const signatureValue = Buffer.from(await signer.sign(signedInfo, signatureAlgorithmFor(digest))).toString('base64');
+  const markup = signatureMarkup({ digest, digestValue, signatureValue, certificates, eol });
+
+  const before = unsigned.subarray(0, rootClosingByte);
+  if (layout.rootIsEmptyElement) {
+    // <Root/> becomes <Root>Signature</Root>: the only case where bytes outside the Signature change.
+    const after = unsigned.subarray(rootClosingByte + encodeText('/>', decoded.encoding).length);
+    return concatBytes([before, encodeText(`>${markup}</${layout.rootName}>`, decoded.encoding), after]);
+  }
+  return concatBytes([before, encodeText(markup, decoded.encoding), unsigned.subarray(rootClosingByte)]);
+}

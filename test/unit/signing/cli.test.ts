@@ -1,0 +1,58 @@
+// provstudio certs make-test-ev, sign, verify and certs list through runCli, with secrets from
+// environment variables (never argv) and exit codes 0 / 1 / 2.
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { translate } from '../../../shared/common/i18n/index';
+import { runCli } from '../../../cli/main';
+import type { CliIo } from '../../../cli/command';
+import { SAMPLE, temporaryDirectory } from './support';
+
+function testIo(cwd: string, env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (text) => out.push(text), stderr: (text) => err.push(text), env, cwd, t: (key, params) => translate('en', key, params), interrupted: new Promise(() => undefined) };
+  return { io, out, err };
+}
+
+describe('provstudio sign / verify / certs', () => {
+  it('makes a kit, signs with it, verifies, and refuses a tampered file', async () => {
+    const directory = temporaryDirectory();
+    const env = { KIT_PASSWORD: 'cli-secret' };
+    const made = testIo(directory, env);
+    expect(await runCli(['certs', 'make-test-ev', '--out', 'kit', '--password-env', 'KIT_PASSWORD'], made.io)).toBe(0);
+    expect(readFileSync(path.join(directory, 'kit', 'README.txt'), 'utf8')).toContain('Cert:\\LocalMachine\\Root');
+
+    const listed = testIo(directory, env);
+    expect(await runCli(['certs', 'list', '--pfx', 'kit/signer.pfx', '--password-env', 'KIT_PASSWORD'], listed.io)).toBe(0);
+    expect(listed.out.join('')).toContain('EV: yes');
+
+    writeFileSync(path.join(directory, 'in.xml'), SAMPLE);
+    const signing = testIo(directory, env);
+    expect(await runCli(['sign', 'in.xml', '-o', 'out.xml', '--pfx', 'kit/signer.pfx', '--password-env', 'KIT_PASSWORD'], signing.io)).toBe(0);
+    expect(signing.out.join('') + signing.err.join('')).not.toContain('cli-secret');
+
+    const verifying = testIo(directory);
+    expect(await runCli(['verify', 'out.xml', '--trusted-root', 'kit/root.cer'], verifying.io)).toBe(0);
+    expect(verifying.out.join('')).toContain('ACCEPTED');
+
+    const untrusted = testIo(directory);
+    expect(await runCli(['verify', 'out.xml'], untrusted.io)).toBe(1);
+    expect(untrusted.out.join('')).toContain('0x82170004');
+
+    writeFileSync(path.join(directory, 'tampered.xml'), readFileSync(path.join(directory, 'out.xml'), 'utf8').replace('310260', '310261'));
+    const tampered = testIo(directory);
+    expect(await runCli(['verify', 'tampered.xml', '--trusted-root', 'kit/root.cer', '--format', 'json'], tampered.io)).toBe(1);
+    expect(JSON.parse(tampered.out.join(''))).toMatchObject({ accepted: false, hresult: '0x82170005' });
+  });
+
+  it('exits 2 for usage and I/O problems', async () => {
+    const directory = temporaryDirectory();
+    expect(await runCli(['sign', 'missing.xml', '-o', 'x.xml'], testIo(directory).io)).toBe(2);
+    expect(await runCli(['sign', 'missing.xml', '-o', 'x.xml', '--pfx', 'a.pfx', '--nss-db', 'db'], testIo(directory).io)).toBe(2);
+    expect(await runCli(['verify', 'missing.xml'], testIo(directory).io)).toBe(2);
+    const noSecret = testIo(directory);
+    writeFileSync(path.join(directory, 'in.xml'), SAMPLE);
+    expect(await runCli(['sign', 'in.xml', '-o', 'x.xml', '--pfx', 'a.pfx', '--password-env', 'UNSET_VARIABLE'], noSecret.io)).toBe(2);
+  });
+});
