@@ -27,6 +27,8 @@ export function buildConfiguration(env: NodeJS.ProcessEnv = process.env): Config
     files: ['dist/electron/**/*', 'dist/renderer/**/*', 'dist/cli/**/*', 'schemas/**/*', 'package.json', '!**/*.map'],
     extraMetadata: { main: 'dist/electron/main.cjs' },
     asar: true,
+    // The key-store helper scripts are run by PowerShell / swift, which cannot read inside app.asar.
+    asarUnpack: ['dist/electron/keystores/**'],
     // Native modules are built for Node by `npm ci`; rebuilding for Electron needs downloads.
     npmRebuild: false,
     // Every fuse set explicitly (electron/fuses FuseV1Options), so a new Electron cannot change them silently.

@@ -14,6 +14,7 @@ import { resolveLanguage, translate } from '../shared/common/i18n/index';
 import { RENDERER_CSP } from '../shared/node/content-security-policy';
 import { createHostHandlers, dispatch } from '../shared/node/host';
 import { buildMenu } from './menu';
+import { askSecretInWindow } from './secret-prompt';
 
 const APP_SCHEME = 'app';
 const APP_ORIGIN = `${APP_SCHEME}://renderer`;
@@ -113,12 +114,26 @@ void app.whenReady().then(async () => {
   protocol.handle(APP_SCHEME, serveRendererFile);
 
   const packageJson = JSON.parse(await fs.readFile(path.join(app.getAppPath(), 'package.json'), 'utf8')) as { version: string };
+  let language = resolveLanguage('system', app.getPreferredSystemLanguages());
+  const askSecret = askSecretInWindow(
+    () => mainWindow,
+    () => ({
+      title: translate(language, 'app.name'),
+      label: (request) =>
+        translate(language, 'secret.promptLabel', { secret: translate(language, request.kind === 'pin' ? 'secret.pin' : 'secret.password'), target: request.target }),
+      ok: translate(language, 'error.ok'),
+      cancel: translate(language, 'confirm.cancel'),
+    }),
+  );
   const handlers = createHostHandlers({
     dataDirectory: app.getPath('userData'),
     kind: 'electron',
     version: packageJson.version,
     chooseFile: chooseFileNatively,
+    askSecret,
+    secretPrompt: 'window',
   });
+  language = resolveLanguage((await handlers['settings.get']()).language, app.getPreferredSystemLanguages());
 
   ipcMain.handle(ELECTRON_INVOKE_CHANNEL, async (event, channel: unknown, request: unknown): Promise<InvokeEnvelope<unknown>> => {
     if (!isTrustedSender(event) || !isChannel(channel)) {
@@ -126,7 +141,10 @@ void app.whenReady().then(async () => {
     }
     try {
       const result = await dispatch(handlers, channel, request);
-      if (channel === 'settings.update') await refreshMenu(handlers);
+      if (channel === 'settings.update') {
+        language = resolveLanguage((await handlers['settings.get']()).language, app.getPreferredSystemLanguages());
+        await refreshMenu(handlers);
+      }
       return { ok: true, result };
     } catch (error) {
       const hostError = error instanceof HostError ? error : new HostError('unexpected', 'error.unexpected', { detail: String(error) });

@@ -6,7 +6,7 @@
 // `node scripts/build.mjs --if-needed` skips the renderer when its bundle is newer than its sources.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -42,7 +42,7 @@ if (!(ifNeeded && upToDate(path.join(root, 'dist/cli/provstudio.mjs'), nodeSourc
     sourcemap: 'linked',
     logLevel: 'warning',
   });
-  for (const name of ['main', 'preload']) {
+  for (const name of ['main', 'preload', 'secret-preload']) {
     await esbuild({
       entryPoints: [path.join(root, `electron/${name}.ts`)],
       outfile: path.join(root, `dist/electron/${name}.cjs`),
@@ -50,11 +50,20 @@ if (!(ifNeeded && upToDate(path.join(root, 'dist/cli/provstudio.mjs'), nodeSourc
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      // The preload runs sandboxed: everything but `electron` must be inlined.
-      external: name === 'preload' ? ['electron'] : ['electron', ...Object.keys((await import('../package.json', { with: { type: 'json' } })).default.dependencies)],
+      // Preloads run sandboxed: everything but `electron` must be inlined.
+      external: name.endsWith('preload') ? ['electron'] : ['electron', ...Object.keys((await import('../package.json', { with: { type: 'json' } })).default.dependencies)],
       sourcemap: 'linked',
       logLevel: 'warning',
+      // Modules shared with the ESM CLI read `__dirname ?? import.meta.url`; in CommonJS the first is set.
+      logOverride: { 'empty-import-meta': 'silent' },
     });
+  }
+}
+
+// The OS key-store helpers run as scripts (PowerShell on Windows, Swift on macOS): ship them beside the bundles.
+for (const target of ['dist/cli/keystores', 'dist/electron/keystores']) {
+  for (const helper of ['windows', 'macos']) {
+    cpSync(path.join(root, 'shared/node/keystores', helper), path.join(root, target, helper), { recursive: true });
   }
 }
 

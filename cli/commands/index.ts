@@ -1,5 +1,10 @@
 // The registry of subcommands. Each capability adds its module here.
 import type { Command } from '../command';
+import { certsCommand } from './certs';
+import { inspectCommand } from './inspect';
 import { serveCommand } from './serve';
+import { signCommand } from './sign';
+import { validateCommand } from './validate';
+import { verifyCommand } from './verify';
 
-export const COMMANDS: readonly Command[] = [serveCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, signCommand, verifyCommand, certsCommand, inspectCommand, serveCommand];

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHostHandlers, defaultDataDirectory } from '../../shared/node/host';
 import { startHttpHost } from '../../shared/node/http-host';
+import { promptOnStandardInput } from '../../shared/node/keystores/index';
 import { EXIT_OK, EXIT_USAGE_OR_IO, UsageError, type CliIo, type Command } from '../command';
 import { PRODUCT_VERSION } from '../version';
 
@@ -49,7 +50,11 @@ export const serveCommand: Command = {
       return EXIT_USAGE_OR_IO;
     }
     const dataDirectory = values['data-dir'] ? path.resolve(io.cwd, values['data-dir']) : defaultDataDirectory();
-    const handlers = createHostHandlers({ dataDirectory, kind: 'browser', version: PRODUCT_VERSION });
+    // PINs and passwords are typed in this terminal, never in the browser page.
+    const askSecret = promptOnStandardInput((request) =>
+      io.t('cli.serve.secretPrompt', { secret: io.t(request.kind === 'pin' ? 'secret.pin' : 'secret.password'), target: request.target }),
+    );
+    const handlers = createHostHandlers({ dataDirectory, kind: 'browser', version: PRODUCT_VERSION, askSecret, secretPrompt: 'terminal' });
     const running = await startHttpHost({ handlers, rendererDirectory, port });
     io.stdout(io.t('cli.serve.listening', { url: running.url }) + '\n');
     io.stdout(io.t('cli.serve.tokenNote') + '\n');

@@ -30,6 +30,14 @@ import {
   type OpenDocument,
 } from './documents/documents';
 import { EditorView } from './editor/EditorView';
+import { useValidation } from './editor/useValidation';
+import { ProblemsPanel } from './components/ProblemsPanel';
+import type { Diagnostic } from '../../shared/common/xml/diagnostic';
+import type { KeyStoreOffer } from '../../shared/common/ipc';
+import { replaceTextMinimally } from './editor/replace-text';
+import { SignDialog } from './signing/SignDialog';
+import { SignaturePanel } from './signing/SignaturePanel';
+import { textWithoutSignature } from './signing/remove-signature';
 import type { monaco } from './editor/monaco';
 import type { HostConnection } from './host/client';
 import { I18nContext } from './i18n';
@@ -58,6 +66,9 @@ export function App({ connection }: { connection: HostConnection }) {
   const [statusMessage, setStatusMessage] = useState('');
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [prefersDark, setPrefersDark] = useState(systemPrefersDark);
+  const [signatureOffer, setSignatureOffer] = useState<KeyStoreOffer | null>(null);
+  const [signaturePanelOpen, setSignaturePanelOpen] = useState(false);
+  const [signatureCheckRequest, setSignatureCheckRequest] = useState(0);
   const documentsRef = useRef<OpenDocument[]>([]);
   const activeIdRef = useRef<string | null>(null);
   const untitledCounter = useRef(0);
@@ -271,6 +282,32 @@ export function App({ connection }: { connection: HostConnection }) {
     }
   }
 
+  async function openSignDialog() {
+    if (!activeIdRef.current) return;
+    try {
+      setSignatureOffer(await client.invoke('signing.keyStores', undefined));
+    } catch (error) {
+      showError(error);
+    }
+  }
+
+  function applySignedText(signedText: string) {
+    const model = activeIdRef.current ? modelOf(activeIdRef.current) : null;
+    setSignatureOffer(null);
+    if (!model) return;
+    replaceTextMinimally(model, signedText);
+    setSignaturePanelOpen(true);
+    setSignatureCheckRequest((count) => count + 1);
+    setStatusMessage(t('status.signed'));
+  }
+
+  function removeSignature() {
+    const model = activeIdRef.current ? modelOf(activeIdRef.current) : null;
+    const without = model ? textWithoutSignature(model.getValue()) : null;
+    if (model && without !== null) replaceTextMinimally(model, without);
+    setSignatureCheckRequest((count) => count + 1);
+  }
+
   function runEditorAction(actionId: string) {
     const editor = editorRef.current;
     if (!editor) return;
@@ -291,6 +328,10 @@ export function App({ connection }: { connection: HostConnection }) {
         return void (active && save(active, true));
       case 'file.close':
         return void (active && closeDocument(active));
+      case 'file.sign':
+        return void openSignDialog();
+      case 'view.signature':
+        return setSignaturePanelOpen((open) => !open);
       case 'view.themeSystem':
         return void updateSettings({ theme: 'system' });
       case 'view.themeLight':
@@ -372,6 +413,7 @@ export function App({ connection }: { connection: HostConnection }) {
       else if (mod && key === 'o') command = 'file.open';
       else if (event.altKey && key === 'n') command = 'file.new';
       else if (event.altKey && key === 'w') command = 'file.close';
+      else if (mod && event.shiftKey && key === 'g') command = 'file.sign';
       if (!command) return;
       event.preventDefault();
       event.stopPropagation();
@@ -413,6 +455,17 @@ export function App({ connection }: { connection: HostConnection }) {
 
   const activeDocument = documents.find((doc) => doc.id === activeId) ?? null;
   const activeModel = activeDocument ? modelOf(activeDocument.id) : null;
+  const validation = useValidation(activeModel, t);
+
+  function revealDiagnostic(diagnostic: Diagnostic) {
+    const editor = editorRef.current;
+    if (!editor) return;
+    const { start, end } = diagnostic.range;
+    const range = { startLineNumber: start.line, startColumn: start.column, endLineNumber: end.line, endColumn: end.column };
+    editor.setSelection(range);
+    editor.revealRangeInCenterIfOutsideViewport(range);
+    editor.focus();
+  }
   const isBrowser = info?.host === 'browser';
   const mod = info?.platform === 'darwin' ? '⌘' : 'Ctrl+';
 
@@ -426,6 +479,7 @@ export function App({ connection }: { connection: HostConnection }) {
         'separator',
         { id: 'file.save', label: t('menu.file.save'), shortcut: `${mod}S`, disabled: !activeDocument, run: () => runCommand('file.save') },
         { id: 'file.saveAs', label: t('menu.file.saveAs'), shortcut: `${mod}Shift+S`, disabled: !activeDocument, run: () => runCommand('file.saveAs') },
+        { id: 'file.sign', label: t('menu.file.sign'), shortcut: `${mod}Shift+G`, disabled: !activeDocument, run: () => runCommand('file.sign') },
         { id: 'file.close', label: t('menu.file.close'), shortcut: 'Alt+W', disabled: !activeDocument, run: () => runCommand('file.close') },
         ...(recent.length > 0 ? (['separator'] as const) : []),
         ...recent.slice(0, 8).map((entry) => ({ id: `recent:${entry.path}`, label: entry.path, run: () => void openPath(entry.path) })),
@@ -458,6 +512,8 @@ export function App({ connection }: { connection: HostConnection }) {
           run: () => void updateSettings({ theme: value }),
         })),
         'separator',
+        { id: 'view.signature', label: t('menu.view.signature'), checked: signaturePanelOpen, run: () => runCommand('view.signature') },
+        'separator',
         ...(['system', 'en', 'fr', 'pt'] as LanguageSetting[]).map((value) => ({
           id: `language.${value}`,
           label: `${t('menu.view.language')}: ${value === 'system' ? t('menu.view.language.system') : t(`language.${value}`)}`,
@@ -479,15 +535,35 @@ export function App({ connection }: { connection: HostConnection }) {
           onSelect={activate}
           onClose={(id) => void closeDocument(id)}
         />
-        <main className="workspace">
-          <div className={activeDocument ? 'editor-pane' : 'editor-pane hidden'}>
-            <EditorView
-              model={activeModel}
-              theme={theme}
-              onCursorChange={onCursorChange}
-              onReady={onEditorReady}
-            />
+        {activeDocument && (
+          <div className="doc-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+            <button type="button" onClick={() => void openSignDialog()} data-testid="toolbar-sign">
+              {t('menu.file.sign')}
+            </button>
+            <button type="button" aria-pressed={signaturePanelOpen} onClick={() => runCommand('view.signature')} data-testid="toolbar-signature">
+              {t('menu.view.signature')}
+            </button>
           </div>
+        )}
+        <main className="workspace">
+          <div className={activeDocument ? 'editor-area' : 'editor-area hidden'}>
+            <div className="editor-pane">
+              <EditorView model={activeModel} theme={theme} onCursorChange={onCursorChange} onReady={onEditorReady} />
+            </div>
+            <ProblemsPanel diagnostics={validation.diagnostics} pending={validation.pending} onReveal={revealDiagnostic} />
+          </div>
+          {activeDocument && activeModel && signaturePanelOpen && (
+            <SignaturePanel
+              key={activeDocument.id}
+              client={client}
+              model={activeModel}
+              encoding={activeDocument.encoding}
+              chooseFile={() => chooseFile('open')}
+              onSign={() => void openSignDialog()}
+              onRemoveSignature={removeSignature}
+              checkRequest={signatureCheckRequest}
+            />
+          )}
           {!activeDocument && <Welcome recent={recent} onNew={newDocument} onOpen={() => void openWithDialog()} onOpenRecent={(path) => void openPath(path)} />}
         </main>
         <StatusBar
@@ -502,6 +578,17 @@ export function App({ connection }: { connection: HostConnection }) {
           onTheme={(value) => void updateSettings({ theme: value })}
           onLanguage={(value) => void updateSettings({ language: value })}
         />
+        {signatureOffer && activeDocument && activeModel && (
+          <SignDialog
+            client={client}
+            offer={signatureOffer}
+            text={activeModel.getValue()}
+            encoding={activeDocument.encoding}
+            chooseFile={() => chooseFile('open')}
+            onSigned={applySignedText}
+            onCancel={() => setSignatureOffer(null)}
+          />
+        )}
         {dialog?.kind === 'unsaved' && (
           <UnsavedChangesDialog
             title={dialog.title}

@@ -91,6 +91,81 @@ export interface FileDialogResult {
   path: string | null;
 }
 
+/** Where a signing key lives. Secrets (PFX passwords, token PINs) are never part of a request:
+ * the host asks for them itself, outside the renderer. */
+export type KeyStoreSelection =
+  | { kind: 'pfx'; path: string }
+  | { kind: 'pem'; keyPath: string; certificatePath: string }
+  | { kind: 'pkcs11'; modulePath: string; tokenLabel?: string }
+  | { kind: 'nss'; databaseDirectory: string }
+  | { kind: 'windows'; location: 'CurrentUser' | 'LocalMachine' }
+  | { kind: 'keychain' };
+
+export type KeyStoreKind = KeyStoreSelection['kind'];
+
+/** What this host can offer in the Sign dialog. */
+export interface KeyStoreOffer {
+  kinds: KeyStoreKind[];
+  /** PKCS#11 modules found on this machine (SoftHSM, OpenSC, vendor drivers). */
+  pkcs11Modules: string[];
+  /** The user's NSS database (Linux OS store), when there is one. */
+  nssDatabase: string | null;
+  /** Where the host asks for PINs and passwords, so the dialog can say so. */
+  secretPrompt: 'window' | 'terminal';
+}
+
+export interface CertificateInfo {
+  subject: string;
+  issuer: string;
+  serial: string;
+  thumbprintSha1: string;
+  notBefore: string;
+  notAfter: string;
+  ev: boolean;
+  keyType: string;
+}
+
+export interface SigningIdentity extends CertificateInfo {
+  /** Stable within its store: what signing.sign takes. */
+  id: string;
+  label?: string;
+}
+
+export interface SignRequest {
+  text: string;
+  encoding: TextEncodingName;
+  store: KeyStoreSelection;
+  identityId: string;
+  digest: 'sha256' | 'sha1';
+  includeChain: boolean;
+}
+
+export interface VerifyRequest {
+  text: string;
+  encoding: TextEncodingName;
+  /** PEM or DER files of roots the user trusts (e.g. a test root). */
+  trustedRootPaths: string[];
+  useSystemRoots: boolean;
+  /** Files delivered without mobile-broadband hardware (Wi-Fi providers) need an EV signer. */
+  requireEv: boolean;
+}
+
+/** What Windows would answer about a file's signature, with the facts behind it. */
+export interface SignatureReport {
+  signed: boolean;
+  accepted: boolean;
+  /** e.g. 0x82170005; null when accepted. */
+  hresult: string | null;
+  code: string;
+  messageKey: string;
+  params: Record<string, string | number>;
+  signer: CertificateInfo | null;
+  chain: CertificateInfo[];
+  chainTrusted: boolean;
+  findings: { code: string; hresult: string | null; messageKey: string; params: Record<string, string | number> }[];
+  consentRequired: boolean;
+}
+
 /** channel -> [request, response]. The only list of what the renderer may ask of a host. */
 export interface HostContract {
   'app.info': [void, AppInfo];
@@ -105,6 +180,10 @@ export interface HostContract {
   'recovery.discard': [{ documentId: string }, void];
   'settings.get': [void, Settings];
   'settings.update': [Partial<Settings>, Settings];
+  'signing.keyStores': [void, KeyStoreOffer];
+  'signing.listIdentities': [{ store: KeyStoreSelection }, SigningIdentity[]];
+  'signing.sign': [SignRequest, { text: string }];
+  'signing.verify': [VerifyRequest, SignatureReport];
 }
 
 export type Channel = keyof HostContract;
@@ -124,6 +203,10 @@ export const CHANNELS: readonly Channel[] = [
   'recovery.discard',
   'settings.get',
   'settings.update',
+  'signing.keyStores',
+  'signing.listIdentities',
+  'signing.sign',
+  'signing.verify',
 ] as const;
 
 export function isChannel(value: unknown): value is Channel {
@@ -145,6 +228,8 @@ export type MenuCommand =
   | 'file.save'
   | 'file.saveAs'
   | 'file.close'
+  | 'file.sign'
+  | 'view.signature'
   | 'view.themeSystem'
   | 'view.themeLight'
   | 'view.themeDark'
@@ -201,6 +286,8 @@ export type InvokeEnvelope<T> = { ok: true; result: T } | { ok: false; error: Ho
 /** IPC channel names used by electron/preload.ts and electron/main.ts. */
 export const ELECTRON_INVOKE_CHANNEL = 'provstudio:invoke';
 export const ELECTRON_MENU_CHANNEL = 'provstudio:menu';
+/** The PIN / password window's answer (electron/secret-prompt.ts); never sent to the app's renderer. */
+export const ELECTRON_SECRET_CHANNEL = 'provstudio:secret';
 
 /** What electron/preload.ts exposes to the page as `window.provstudio`, and nothing more. */
 export interface ElectronBridge {

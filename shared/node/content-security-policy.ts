@@ -2,7 +2,7 @@
 // styles at run time (hence 'unsafe-inline' for styles only) and runs workers from our origin.
 export const RENDERER_CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

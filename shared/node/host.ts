@@ -16,7 +16,9 @@ import { LANGUAGES } from '../common/i18n/index';
 import { listDirectory, readDocument, saveDocument } from './files/documents';
 import { JsonStore } from './files/json-store';
 import { RecoveryStore, isValidDocumentId } from './files/recovery';
+import type { SecretProvider } from './keystores/types';
 import { validateRequest } from './request-validation';
+import { createSigningService } from './signing-service';
 
 export const MAX_RECENT_FILES = 12;
 
@@ -27,6 +29,9 @@ export interface HostOptions {
   version: string;
   /** Electron supplies native dialogs; the browser host has none. */
   chooseFile?: HostHandlers['dialog.chooseFile'];
+  /** Asks the user for a PIN or password outside the renderer (a window of its own, or the terminal). */
+  askSecret: SecretProvider;
+  secretPrompt: 'window' | 'terminal';
 }
 
 const DEFAULT_SETTINGS: Settings = { theme: 'system', language: 'system' };
@@ -56,6 +61,7 @@ export function createHostHandlers(options: HostOptions): HostHandlers {
   const settingsStore = new JsonStore<Settings>(path.join(options.dataDirectory, 'settings.json'), () => ({ ...DEFAULT_SETTINGS }), sanitiseSettings);
   const recentStore = new JsonStore<RecentFile[]>(path.join(options.dataDirectory, 'recent.json'), () => [], sanitiseRecent);
   const recovery = new RecoveryStore(path.join(options.dataDirectory, 'recovery'));
+  const signing = createSigningService({ askSecret: options.askSecret, secretPrompt: options.secretPrompt });
 
   return {
     'app.info': async () => ({
@@ -95,6 +101,10 @@ export function createHostHandlers(options: HostOptions): HostHandlers {
       await settingsStore.write(updated);
       return updated;
     },
+    'signing.keyStores': async () => signing.keyStores(),
+    'signing.listIdentities': async ({ store }) => signing.listIdentities(store),
+    'signing.sign': async (request) => signing.sign(request),
+    'signing.verify': async (request) => signing.verify(request),
   };
 }
 

@@ -1,6 +1,6 @@
 // Requests reach a host from a renderer we do not fully trust (and, in the browser host, over
 // HTTP): every field is checked before it is used. A bad request is a HostError, never a crash.
-import { HostError, type Channel, type RequestOf, type TextEncodingName } from '../common/ipc';
+import { HostError, type Channel, type KeyStoreSelection, type RequestOf, type TextEncodingName } from '../common/ipc';
 import { LANGUAGES } from '../common/i18n/index';
 
 const ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'];
@@ -38,9 +38,37 @@ function oneOf<T extends string>(channel: Channel, fields: Fields, name: string,
   return value as T;
 }
 
+function stringArrayField(channel: Channel, fields: Fields, name: string): string[] {
+  const value = fields[name];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === 'string')) throw invalid(channel, `${name} must be a list of strings`);
+  return value as string[];
+}
+
+function keyStoreSelection(channel: Channel, raw: unknown): KeyStoreSelection {
+  const fields = objectOf(channel, raw);
+  const kind = oneOf(channel, fields, 'kind', ['pfx', 'pem', 'pkcs11', 'nss', 'windows', 'keychain'] as const)!;
+  switch (kind) {
+    case 'pfx':
+      return { kind, path: stringField(channel, fields, 'path')! };
+    case 'pem':
+      return { kind, keyPath: stringField(channel, fields, 'keyPath')!, certificatePath: stringField(channel, fields, 'certificatePath')! };
+    case 'pkcs11': {
+      const tokenLabel = stringField(channel, fields, 'tokenLabel', true);
+      return { kind, modulePath: stringField(channel, fields, 'modulePath')!, ...(tokenLabel ? { tokenLabel } : {}) };
+    }
+    case 'nss':
+      return { kind, databaseDirectory: stringField(channel, fields, 'databaseDirectory')! };
+    case 'windows':
+      return { kind, location: oneOf(channel, fields, 'location', ['CurrentUser', 'LocalMachine'] as const)! };
+    case 'keychain':
+      return { kind };
+  }
+}
+
 /** Returns the request typed for its channel, or throws request.invalid. */
 export function validateRequest<C extends Channel>(channel: C, request: unknown): RequestOf<C> {
   switch (channel) {
+    case 'signing.keyStores':
     case 'app.info':
     case 'recent.list':
     case 'recovery.list':
@@ -96,6 +124,31 @@ export function validateRequest<C extends Channel>(channel: C, request: unknown)
       const language = oneOf(channel, fields, 'language', [...LANGUAGES, 'system'], true);
       if (language !== undefined) update.language = language;
       return update as RequestOf<C>;
+    }
+    case 'signing.listIdentities': {
+      const fields = objectOf(channel, request);
+      return { store: keyStoreSelection(channel, fields.store) } as RequestOf<C>;
+    }
+    case 'signing.sign': {
+      const fields = objectOf(channel, request);
+      return {
+        text: stringField(channel, fields, 'text')!,
+        encoding: oneOf(channel, fields, 'encoding', ENCODINGS)!,
+        store: keyStoreSelection(channel, fields.store),
+        identityId: stringField(channel, fields, 'identityId')!,
+        digest: oneOf(channel, fields, 'digest', ['sha256', 'sha1'] as const)!,
+        includeChain: booleanField(channel, fields, 'includeChain') ?? false,
+      } as RequestOf<C>;
+    }
+    case 'signing.verify': {
+      const fields = objectOf(channel, request);
+      return {
+        text: stringField(channel, fields, 'text')!,
+        encoding: oneOf(channel, fields, 'encoding', ENCODINGS)!,
+        trustedRootPaths: stringArrayField(channel, fields, 'trustedRootPaths'),
+        useSystemRoots: booleanField(channel, fields, 'useSystemRoots') ?? false,
+        requireEv: booleanField(channel, fields, 'requireEv') ?? true,
+      } as RequestOf<C>;
     }
   }
   throw invalid(channel, 'unknown channel');

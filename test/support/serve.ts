@@ -7,6 +7,8 @@ import path from 'node:path';
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 export interface ServedApp {
+  /** Everything the host printed so far (stdout and stderr). */
+  output(): string;
   url: string;
   origin: string;
   token: string;
@@ -15,12 +17,13 @@ export interface ServedApp {
   stop(): Promise<void>;
 }
 
-export async function startServe(options: { dataDirectory?: string; env?: NodeJS.ProcessEnv } = {}): Promise<ServedApp> {
+/** `pipeStdin` lets a test answer the host's PIN/password prompts, as a person would in the terminal. */
+export async function startServe(options: { dataDirectory?: string; env?: NodeJS.ProcessEnv; pipeStdin?: boolean } = {}): Promise<ServedApp> {
   const dataDirectory = options.dataDirectory ?? mkdtempSync(path.join(os.tmpdir(), 'provstudio-data-'));
   const child = spawn(process.execPath, [path.join(ROOT, 'bin/provstudio.mjs'), 'serve', '--port', '0', '--data-dir', dataDirectory], {
     cwd: ROOT,
     env: { ...process.env, PROVSTUDIO_LANG: 'en', ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.pipeStdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -39,6 +42,7 @@ export async function startServe(options: { dataDirectory?: string; env?: NodeJS
   });
   const parsed = new URL(url);
   return {
+    output: () => output,
     url,
     origin: parsed.origin,
     token: parsed.searchParams.get('token')!,

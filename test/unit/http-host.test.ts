@@ -28,7 +28,7 @@ beforeAll(async () => {
   mkdirSync(path.join(renderer, 'assets'));
   writeFileSync(path.join(renderer, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(path.join(os.tmpdir(), 'provstudio-secret.txt'), 'secret');
-  const handlers = createHostHandlers({ dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-data-')), kind: 'browser', version: '1.0.0' });
+  const handlers = createHostHandlers({ dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-data-')), kind: 'browser', version: '1.0.0', askSecret: async () => null, secretPrompt: 'terminal' });
   running = await startHttpHost({ handlers, rendererDirectory: renderer, token: 'test-token-123' });
 });
 

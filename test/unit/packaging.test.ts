@@ -92,6 +92,9 @@ describe('installer configuration', () => {
       expect(files, expected).toContain(expected);
     }
     expect(files.some((file) => file.startsWith('/node_modules/vite/'))).toBe(false);
+    // The key-store helpers must be real files a shell can run, outside the archive.
+    expect(existsSync(path.join(unpacked, 'resources/app.asar.unpacked/dist/electron/keystores/windows/sign.ps1'))).toBe(true);
+    expect(existsSync(path.join(unpacked, 'resources/app.asar.unpacked/dist/electron/keystores/macos/sign.swift'))).toBe(true);
     const binary = readFileSync(path.join(unpacked, 'provisioning-studio'));
     const wireStart = binary.indexOf(SENTINEL) + SENTINEL.length;
     // Fuse order: RunAsNode, CookieEncryption, NodeOptions, NodeCliInspect, AsarIntegrity, OnlyAsar, V8Snapshot, FileProtocol.

@@ -88,7 +88,7 @@ export const BLANK_PROVISIONING_FILE = `<?xml version="1.0" encoding="utf-8"?>
 <CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1">
   <Global>
     <CarrierId>{00000000-0000-0000-0000-000000000000}</CarrierId>
-    <SubscriberId>000000000000000</SubscriberId>
+    <SubscriberId>310260000000000</SubscriberId>
   </Global>
 </CarrierProvisioning>
 `;

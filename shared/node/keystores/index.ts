@@ -11,7 +11,7 @@ export { PemKeyStore, PfxKeyStore, signerFromKeyObject } from './file-store';
 export { Pkcs11KeyStore, nssKeyStore, nssSoftokenPath, defaultNssDatabase, SOFTHSM_CANDIDATES } from './pkcs11-store';
 export { WindowsStoreKeyStore } from './windows-store';
 export { MacKeychainKeyStore, parseFindCertificate, parseFindIdentity } from './macos-keychain';
-export { secretFromEnvironment, promptOnTerminal, cachedSecret } from './secrets';
+export { secretFromEnvironment, promptOnTerminal, promptOnStandardInput, cachedSecret } from './secrets';
 
 export type KeyStoreChoice =
   | { kind: 'pfx'; path: string }

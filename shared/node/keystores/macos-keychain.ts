@@ -43,7 +43,12 @@ function moduleDirectory(): string {
 }
 
 export function keychainHelperSource(): string {
-  const candidates = [path.join(moduleDirectory(), 'macos', 'sign.swift'), path.join(moduleDirectory(), 'keystores', 'macos', 'sign.swift')];
+  const candidates = [
+    path.join(moduleDirectory(), 'macos', 'sign.swift'),
+    path.join(moduleDirectory(), 'keystores', 'macos', 'sign.swift'),
+    // In a packaged app the helper is unpacked beside app.asar, where a shell can run it.
+    path.join(moduleDirectory().replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`), 'keystores', 'macos', 'sign.swift'),
+  ];
   const found = candidates.find((candidate) => existsSync(candidate));
   if (!found) throw new KeyStoreError('storeUnavailable', `the keychain helper sign.swift was not found (looked in ${candidates.join(', ')})`);
   return found;

@@ -17,7 +17,12 @@ function moduleDirectory(): string {
 
 /** Where sign.ps1 is: next to this file in the source tree, or under keystores/windows in a build. */
 export function windowsHelperScript(): string {
-  const candidates = [path.join(moduleDirectory(), 'windows', 'sign.ps1'), path.join(moduleDirectory(), 'keystores', 'windows', 'sign.ps1')];
+  const candidates = [
+    path.join(moduleDirectory(), 'windows', 'sign.ps1'),
+    path.join(moduleDirectory(), 'keystores', 'windows', 'sign.ps1'),
+    // In a packaged app the helper is unpacked beside app.asar, where a shell can run it.
+    path.join(moduleDirectory().replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`), 'keystores', 'windows', 'sign.ps1'),
+  ];
   const found = candidates.find((candidate) => existsSync(candidate));
   if (!found) throw new KeyStoreError('storeUnavailable', `the Windows store helper sign.ps1 was not found (looked in ${candidates.join(', ')})`);
   return found;

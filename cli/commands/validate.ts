@@ -1,0 +1,225 @@
+// provstudio validate [--schema-only] [--format text|json|sarif] FILE...
+//
+// Well-formedness + XSD (the verdict Windows would give) and, unless --schema-only, the lint
+// rules. Exit 0 when no file has an error (warnings and notes allowed), 1 when any file has an
+// error, 2 on a usage or I/O problem (missing file, unreadable schemas).
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { LINT_RULES } from '../../shared/common/lint/index';
+import { DRIVER_SCHEMA, ProvisioningValidator, SCHEMA_CODES, SchemaCompileError, type ValidationResult } from '../../shared/common/schema/index';
+import { createDiagnostic, type Diagnostic, type Severity } from '../../shared/common/xml/diagnostic';
+import { XML_CODES } from '../../shared/common/xml/parse';
+import { DecodeError, decodeText } from '../../shared/node/files/encoding';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_IO, UsageError, type CliIo, type Command } from '../command';
+import { PRODUCT_VERSION } from '../version';
+
+/** dist/cli/provstudio.mjs -> <repository>/schemas. PROVSTUDIO_SCHEMAS overrides it. */
+export function defaultSchemaDirectory(moduleUrl: string = import.meta.url, env: NodeJS.ProcessEnv = process.env): string {
+  if (env.PROVSTUDIO_SCHEMAS) return path.resolve(env.PROVSTUDIO_SCHEMAS);
+  return path.resolve(path.dirname(fileURLToPath(moduleUrl)), '..', '..', 'schemas');
+}
+
+/** Every *.xsd in the folder, by file name (the driver imports its siblings by name). */
+export function readSchemaDirectory(directory: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const name of readdirSync(directory)) if (name.endsWith('.xsd')) files[name] = readFileSync(path.join(directory, name), 'utf8');
+  return files;
+}
+
+interface FileReport {
+  /** As given on the command line. */
+  file: string;
+  result: ValidationResult | null;
+  /** Set when the file could not be read at all. */
+  readError: string | null;
+}
+
+function startOfFile(): Diagnostic['range'] {
+  const start = { line: 1, column: 1, offset: 0 };
+  return { start, end: start };
+}
+
+function validateFile(validator: ProvisioningValidator, file: string, cwd: string, lint: boolean): FileReport {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path.resolve(cwd, file));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
+    return { file, result: null, readError: reason };
+  }
+  try {
+    const { text } = decodeText(bytes);
+    return { file, result: validator.validate(text, { lint }), readError: null };
+  } catch (error) {
+    if (!(error instanceof DecodeError)) throw error;
+    // Undecodable bytes: Windows would refuse the file, so it is a finding, not an I/O error.
+    const diagnostic = createDiagnostic('xml', XML_CODES.syntax, 'error', 'xml.error.syntax', { detail: error.message }, startOfFile());
+    const timings = { parseMs: 0, schemaMs: 0, lintMs: 0, totalMs: 0 };
+    return { file, result: { diagnostics: [diagnostic], valid: false, documentKind: null, timings, document: null }, readError: null };
+  }
+}
+
+function countBySeverity(reports: readonly FileReport[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const report of reports) for (const diagnostic of report.result?.diagnostics ?? []) counts[diagnostic.severity]++;
+  return counts;
+}
+
+function formatText(reports: readonly FileReport[], io: CliIo): string {
+  const lines: string[] = [];
+  for (const report of reports) {
+    for (const diagnostic of report.result?.diagnostics ?? []) {
+      const { line, column } = diagnostic.range.start;
+      lines.push(`${report.file}:${line}:${column}: ${diagnostic.severity} ${diagnostic.code}: ${io.t(diagnostic.messageKey, diagnostic.params)}`);
+    }
+  }
+  const counts = countBySeverity(reports);
+  lines.push(io.t('cli.validate.totals', { files: reports.length, errors: counts.error, warnings: counts.warning, infos: counts.info }));
+  return lines.join('\n') + '\n';
+}
+
+function formatJson(reports: readonly FileReport[]): string {
+  const output = {
+    tool: 'provstudio',
+    version: PRODUCT_VERSION,
+    files: reports.map((report) => ({
+      file: report.file,
+      valid: report.result ? report.result.valid : false,
+      documentKind: report.result?.documentKind ?? null,
+      readError: report.readError,
+      timings: report.result?.timings ?? null,
+      diagnostics: (report.result?.diagnostics ?? []).map(({ code, severity, source, messageKey, params, message, range }) => ({
+        code,
+        severity,
+        source,
+        messageKey,
+        params,
+        message,
+        range,
+      })),
+    })),
+    summary: countBySeverity(reports),
+  };
+  return JSON.stringify(output, null, 2) + '\n';
+}
+
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+
+interface SarifRule {
+  id: string;
+  name: string;
+  shortDescription: { text: string };
+  defaultConfiguration: { level: 'error' | 'warning' | 'note' };
+}
+
+/** Every code we can emit, so a SARIF consumer can list them without seeing them first. */
+export function sarifRules(): SarifRule[] {
+  const rules: SarifRule[] = [];
+  for (const code of Object.values(XML_CODES)) {
+    rules.push({ id: code, name: code, shortDescription: { text: 'XML well-formedness or safety (no DTD, no entities)' }, defaultConfiguration: { level: 'error' } });
+  }
+  for (const code of new Set(Object.values(SCHEMA_CODES))) {
+    rules.push({ id: code, name: code, shortDescription: { text: 'XSD validation against the Windows provisioning schemas' }, defaultConfiguration: { level: 'error' } });
+  }
+  for (const rule of LINT_RULES) {
+    rules.push({ id: rule.code, name: rule.code, shortDescription: { text: rule.title }, defaultConfiguration: { level: SARIF_LEVEL[rule.severity] } });
+  }
+  return rules;
+}
+
+function artifactUri(file: string, cwd: string): string {
+  const absolute = path.resolve(cwd, file);
+  const relative = path.relative(cwd, absolute);
+  if (!relative.startsWith('..') && !path.isAbsolute(relative)) return relative.split(path.sep).map(encodeURIComponent).join('/');
+  return pathToFileURL(absolute).href;
+}
+
+function formatSarif(reports: readonly FileReport[], io: CliIo): string {
+  const rules = sarifRules();
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const results = [];
+  for (const report of reports) {
+    for (const diagnostic of report.result?.diagnostics ?? []) {
+      const { start, end } = diagnostic.range;
+      results.push({
+        ruleId: diagnostic.code,
+        ruleIndex: ruleIndex.get(diagnostic.code) ?? -1,
+        level: SARIF_LEVEL[diagnostic.severity],
+        message: { text: io.t(diagnostic.messageKey, diagnostic.params) },
+        locations: [
+          {
+            physicalLocation: {
+              artifactLocation: { uri: artifactUri(report.file, io.cwd) },
+              region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
+            },
+          },
+        ],
+        properties: { source: diagnostic.source, messageKey: diagnostic.messageKey },
+      });
+    }
+  }
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'provstudio', version: PRODUCT_VERSION, informationUri: 'https://github.com/', rules } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+export const validateCommand: Command = {
+  name: 'validate',
+  summaryKey: 'cli.validate.summary',
+  usageKey: 'cli.validate.usage',
+  async run(args: string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseArgs({
+      args,
+      options: {
+        'schema-only': { type: 'boolean', default: false },
+        format: { type: 'string', default: 'text' },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+    const format = values.format as string;
+    if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(io.t('cli.validate.badFormat', { format }));
+    if (positionals.length === 0) throw new UsageError(io.t('cli.validate.noFiles'));
+
+    const schemaDirectory = defaultSchemaDirectory(import.meta.url, io.env);
+    if (!existsSync(path.join(schemaDirectory, DRIVER_SCHEMA))) {
+      io.stderr(io.t('cli.validate.schemasNotFound', { path: path.join(schemaDirectory, DRIVER_SCHEMA) }) + '\n');
+      return EXIT_USAGE_OR_IO;
+    }
+    let validator: ProvisioningValidator;
+    try {
+      validator = ProvisioningValidator.create(readSchemaDirectory(schemaDirectory));
+    } catch (error) {
+      const detail = error instanceof SchemaCompileError ? [error.message, ...error.issues.map((issue) => issue.message)].join(' ') : String(error);
+      io.stderr(io.t('cli.validate.schemaCompileFailed', { path: schemaDirectory, detail }) + '\n');
+      return EXIT_USAGE_OR_IO;
+    }
+
+    let reports: FileReport[];
+    try {
+      reports = positionals.map((file) => validateFile(validator, file, io.cwd, !values['schema-only']));
+    } finally {
+      validator.dispose();
+    }
+    for (const report of reports) {
+      if (report.readError) io.stderr(io.t('cli.validate.cannotRead', { path: report.file, reason: report.readError }) + '\n');
+    }
+    const output = format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, io) : formatText(reports, io);
+    io.stdout(output);
+
+    if (reports.some((report) => report.readError)) return EXIT_USAGE_OR_IO;
+    const anyError = reports.some((report) => report.result?.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
+    return anyError ? EXIT_FINDINGS : EXIT_OK;
+  },
+};

@@ -1,0 +1,222 @@
+// The Sign dialog: choose where the key lives (OS store, token, file), list the identities
+// there, pick one, sign. The host signs; PINs and passwords are asked for by the host, outside
+// this page (a window of its own in the desktop app, the terminal of `provstudio serve`).
+import { useState } from 'react';
+import {
+  HostError,
+  type HostClient,
+  type KeyStoreKind,
+  type KeyStoreOffer,
+  type KeyStoreSelection,
+  type SigningIdentity,
+  type TextEncodingName,
+} from '../../../shared/common/ipc';
+import { Modal } from '../components/Modal';
+import { useI18n } from '../i18n';
+import { CertificateFacts } from './CertificateFacts';
+
+export interface SignDialogProps {
+  client: HostClient;
+  offer: KeyStoreOffer;
+  text: string;
+  encoding: TextEncodingName;
+  /** Lets the user browse for a key, certificate or module file. */
+  chooseFile(): Promise<string | null>;
+  onSigned(signedText: string): void;
+  onCancel(): void;
+}
+
+interface StoreFields {
+  pfxPath: string;
+  pemKeyPath: string;
+  pemCertificatePath: string;
+  pkcs11Module: string;
+  tokenLabel: string;
+  nssDirectory: string;
+  windowsLocation: 'CurrentUser' | 'LocalMachine';
+}
+
+function selectionOf(kind: KeyStoreKind, fields: StoreFields): KeyStoreSelection | null {
+  switch (kind) {
+    case 'pfx':
+      return fields.pfxPath ? { kind, path: fields.pfxPath } : null;
+    case 'pem':
+      return fields.pemKeyPath && fields.pemCertificatePath ? { kind, keyPath: fields.pemKeyPath, certificatePath: fields.pemCertificatePath } : null;
+    case 'pkcs11':
+      return fields.pkcs11Module ? { kind, modulePath: fields.pkcs11Module, ...(fields.tokenLabel ? { tokenLabel: fields.tokenLabel } : {}) } : null;
+    case 'nss':
+      return fields.nssDirectory ? { kind, databaseDirectory: fields.nssDirectory } : null;
+    case 'windows':
+      return { kind, location: fields.windowsLocation };
+    case 'keychain':
+      return { kind };
+  }
+}
+
+export function SignDialog({ client, offer, text, encoding, chooseFile, onSigned, onCancel }: SignDialogProps) {
+  const { t } = useI18n();
+  const [kind, setKind] = useState<KeyStoreKind>(offer.kinds.includes('windows') ? 'windows' : offer.kinds.includes('keychain') ? 'keychain' : 'pfx');
+  const [fields, setFields] = useState<StoreFields>({
+    pfxPath: '',
+    pemKeyPath: '',
+    pemCertificatePath: '',
+    pkcs11Module: offer.pkcs11Modules[0] ?? '',
+    tokenLabel: '',
+    nssDirectory: offer.nssDatabase ?? '',
+    windowsLocation: 'CurrentUser',
+  });
+  const [identities, setIdentities] = useState<SigningIdentity[] | null>(null);
+  const [identityId, setIdentityId] = useState<string | null>(null);
+  const [digest, setDigest] = useState<'sha256' | 'sha1'>('sha256');
+  const [includeChain, setIncludeChain] = useState(false);
+  const [busy, setBusy] = useState<'listing' | 'signing' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const selection = selectionOf(kind, fields);
+  const update = (patch: Partial<StoreFields>) => {
+    setFields((previous) => ({ ...previous, ...patch }));
+    setIdentities(null);
+    setIdentityId(null);
+  };
+  const describe = (caught: unknown) => (caught instanceof HostError ? t(caught.messageKey, caught.params) : t('error.unexpected', { detail: String(caught) }));
+
+  async function listIdentities() {
+    if (!selection) return;
+    setBusy('listing');
+    setError(null);
+    try {
+      const found = await client.invoke('signing.listIdentities', { store: selection });
+      setIdentities(found);
+      setIdentityId(found.length === 1 ? found[0]!.id : null);
+    } catch (caught) {
+      setError(describe(caught));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function signNow() {
+    if (!selection || !identityId) return;
+    setBusy('signing');
+    setError(null);
+    try {
+      const signed = await client.invoke('signing.sign', { text, encoding, store: selection, identityId, digest, includeChain });
+      onSigned(signed.text);
+    } catch (caught) {
+      setError(describe(caught));
+      setBusy(null);
+    }
+  }
+
+  const pathField = (id: string, label: string, value: string, onChange: (value: string) => void) => (
+    <div className="form-row">
+      <label htmlFor={id}>{label}</label>
+      <div className="input-with-button">
+        <input id={id} value={value} onChange={(event) => onChange(event.target.value)} spellCheck={false} data-testid={id} />
+        <button type="button" onClick={() => void chooseFile().then((chosen) => chosen && onChange(chosen))}>
+          {t('sign.browse')}
+        </button>
+      </div>
+    </div>
+  );
+
+  return (
+    <Modal
+      title={t('sign.title')}
+      onCancel={onCancel}
+      testId="sign-dialog"
+      wide
+      actions={
+        <>
+          <button type="button" onClick={onCancel}>
+            {t('confirm.cancel')}
+          </button>
+          <button type="button" className="primary" disabled={!identityId || busy !== null} onClick={() => void signNow()} data-testid="sign-confirm">
+            {busy === 'signing' ? t('sign.signing') : t('sign.sign')}
+          </button>
+        </>
+      }
+    >
+      <fieldset className="store-kinds">
+        <legend>{t('sign.store')}</legend>
+        {offer.kinds.map((candidate) => (
+          <label key={candidate} className="radio">
+            <input type="radio" name="store-kind" value={candidate} checked={kind === candidate} onChange={() => (setKind(candidate), setIdentities(null), setIdentityId(null))} />
+            {t(`sign.store.${candidate}`)}
+          </label>
+        ))}
+      </fieldset>
+
+      {kind === 'pfx' && pathField('sign-pfx-path', t('sign.pfxPath'), fields.pfxPath, (value) => update({ pfxPath: value }))}
+      {kind === 'pem' && (
+        <>
+          {pathField('sign-pem-key', t('sign.pemKey'), fields.pemKeyPath, (value) => update({ pemKeyPath: value }))}
+          {pathField('sign-pem-cert', t('sign.pemCertificate'), fields.pemCertificatePath, (value) => update({ pemCertificatePath: value }))}
+        </>
+      )}
+      {kind === 'pkcs11' && (
+        <>
+          {pathField('sign-pkcs11-module', t('sign.pkcs11Module'), fields.pkcs11Module, (value) => update({ pkcs11Module: value }))}
+          {offer.pkcs11Modules.length > 0 && (
+            <p className="muted small">{t('sign.pkcs11Found', { modules: offer.pkcs11Modules.join(', ') })}</p>
+          )}
+          <div className="form-row">
+            <label htmlFor="sign-token-label">{t('sign.tokenLabel')}</label>
+            <input id="sign-token-label" value={fields.tokenLabel} onChange={(event) => update({ tokenLabel: event.target.value })} />
+          </div>
+        </>
+      )}
+      {kind === 'nss' && pathField('sign-nss-directory', t('sign.nssDirectory'), fields.nssDirectory, (value) => update({ nssDirectory: value }))}
+      {kind === 'windows' && (
+        <div className="form-row">
+          <label htmlFor="sign-windows-location">{t('sign.windowsLocation')}</label>
+          <select
+            id="sign-windows-location"
+            value={fields.windowsLocation}
+            onChange={(event) => update({ windowsLocation: event.target.value as StoreFields['windowsLocation'] })}
+          >
+            <option value="CurrentUser">CurrentUser\My</option>
+            <option value="LocalMachine">LocalMachine\My</option>
+          </select>
+        </div>
+      )}
+
+      <p className="muted small" data-testid="sign-secret-note">
+        {t(offer.secretPrompt === 'terminal' ? 'sign.secretInTerminal' : 'sign.secretInWindow')}
+      </p>
+      <button type="button" onClick={() => void listIdentities()} disabled={!selection || busy !== null} data-testid="sign-list">
+        {busy === 'listing' ? t('sign.listing') : t('sign.listIdentities')}
+      </button>
+
+      {identities && identities.length === 0 && <p className="muted">{t('sign.noIdentities')}</p>}
+      {identities && identities.length > 0 && (
+        <fieldset className="identities" data-testid="sign-identities">
+          <legend>{t('sign.identities')}</legend>
+          {identities.map((identity) => (
+            <label key={identity.id} className="identity">
+              <input type="radio" name="identity" checked={identityId === identity.id} onChange={() => setIdentityId(identity.id)} />
+              <CertificateFacts certificate={identity} />
+            </label>
+          ))}
+        </fieldset>
+      )}
+
+      <div className="form-row inline">
+        <label htmlFor="sign-digest">{t('sign.digest')}</label>
+        <select id="sign-digest" value={digest} onChange={(event) => setDigest(event.target.value as 'sha256' | 'sha1')}>
+          <option value="sha256">RSA-SHA256 / SHA-256</option>
+          <option value="sha1">RSA-SHA1 / SHA-1 ({t('sign.oldTargets')})</option>
+        </select>
+        <label className="checkbox">
+          <input type="checkbox" checked={includeChain} onChange={(event) => setIncludeChain(event.target.checked)} />
+          {t('sign.includeChain')}
+        </label>
+      </div>
+      {error && (
+        <p className="error-text" role="alert" data-testid="sign-error">
+          {error}
+        </p>
+      )}
+    </Modal>
+  );
+}

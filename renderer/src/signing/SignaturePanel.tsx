@@ -1,0 +1,151 @@
+// The Signature panel: who signed the file, the chain, EV or not, and what Windows would answer
+// (with its HRESULT). The verdict is marked stale as soon as the text changes after the check.
+import { useCallback, useEffect, useState } from 'react';
+import { HostError, type HostClient, type SignatureReport, type TextEncodingName } from '../../../shared/common/ipc';
+import type { monaco } from '../editor/monaco';
+import { useI18n } from '../i18n';
+import { CertificateFacts } from './CertificateFacts';
+
+export interface SignaturePanelProps {
+  client: HostClient;
+  model: monaco.editor.ITextModel;
+  encoding: TextEncodingName;
+  chooseFile(): Promise<string | null>;
+  onSign(): void;
+  onRemoveSignature(): void;
+  /** Changes when the app itself signed or unsigned the text: check again at once. */
+  checkRequest: number;
+}
+
+export function SignaturePanel({ client, model, encoding, chooseFile, onSign, onRemoveSignature, checkRequest }: SignaturePanelProps) {
+  const { t } = useI18n();
+  const [trustedRoots, setTrustedRoots] = useState<string[]>([]);
+  const [useSystemRoots, setUseSystemRoots] = useState(true);
+  const [requireEv, setRequireEv] = useState(true);
+  const [report, setReport] = useState<SignatureReport | null>(null);
+  const [checkedVersion, setCheckedVersion] = useState<number | null>(null);
+  const [currentVersion, setCurrentVersion] = useState(model.getAlternativeVersionId());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const check = useCallback(async () => {
+    setBusy(true);
+    setError(null);
+    const version = model.getAlternativeVersionId();
+    try {
+      setReport(await client.invoke('signing.verify', { text: model.getValue(), encoding, trustedRootPaths: trustedRoots, useSystemRoots, requireEv }));
+      setCheckedVersion(version);
+    } catch (caught) {
+      setError(caught instanceof HostError ? t(caught.messageKey, caught.params) : t('error.unexpected', { detail: String(caught) }));
+    } finally {
+      setBusy(false);
+    }
+  }, [client, model, encoding, trustedRoots, useSystemRoots, requireEv, t]);
+
+  useEffect(() => {
+    setCurrentVersion(model.getAlternativeVersionId());
+    const subscription = model.onDidChangeContent(() => setCurrentVersion(model.getAlternativeVersionId()));
+    return () => subscription.dispose();
+  }, [model]);
+
+  // Check when the panel opens, when another document is shown, when the trust settings change,
+  // and right after the app signed or removed the signature.
+  useEffect(() => {
+    void check();
+  }, [model, trustedRoots, useSystemRoots, requireEv, checkRequest]);
+
+  const stale = report !== null && checkedVersion !== currentVersion;
+  const verdictClass = !report ? '' : report.accepted ? 'verdict verdict-ok' : report.signed ? 'verdict verdict-bad' : 'verdict verdict-none';
+
+  return (
+    <aside className="side-panel signature-panel" aria-labelledby="signature-title" data-testid="signature-panel">
+      <header className="side-panel-header">
+        <h2 id="signature-title">{t('signature.title')}</h2>
+      </header>
+      {report && (
+        <div className={verdictClass} data-testid="signature-verdict" role="status">
+          {report.accepted ? t('signature.accepted') : report.signed ? t('signature.refused', { hresult: report.hresult ?? '' }) : t('signature.unsigned')}
+          <p>{t(report.messageKey, report.params)}</p>
+        </div>
+      )}
+      {stale && (
+        <p className="stale" data-testid="signature-stale" role="alert">
+          {t('signature.stale')}
+        </p>
+      )}
+      {report?.consentRequired && <p className="note">{t('signature.consent')}</p>}
+      {report?.signer && (
+        <section>
+          <h3>{t('signature.signer')}</h3>
+          <CertificateFacts certificate={report.signer} />
+        </section>
+      )}
+      {report && report.chain.length > 1 && (
+        <section>
+          <h3>{report.chainTrusted ? t('signature.chainTrusted') : t('signature.chainUntrusted')}</h3>
+          <ol className="chain">
+            {report.chain.map((certificate) => (
+              <li key={certificate.thumbprintSha1}>
+                <CertificateFacts certificate={certificate} />
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {report && report.findings.length > 1 && (
+        <section>
+          <h3>{t('signature.findings')}</h3>
+          <ul className="findings">
+            {report.findings.map((finding, index) => (
+              <li key={`${finding.code}-${index}`}>
+                {finding.hresult && <code>{finding.hresult}</code>} {t(finding.messageKey, finding.params)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      <section>
+        <h3>{t('signature.trust')}</h3>
+        <ul className="roots">
+          {trustedRoots.map((root) => (
+            <li key={root}>
+              <span className="small">{root}</span>
+              <button type="button" className="link" onClick={() => setTrustedRoots(trustedRoots.filter((other) => other !== root))}>
+                {t('signature.removeRoot')}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <button type="button" onClick={() => void chooseFile().then((chosen) => chosen && setTrustedRoots([...new Set([...trustedRoots, chosen])]))} data-testid="signature-add-root">
+          {t('signature.addRoot')}
+        </button>
+        <label className="checkbox">
+          <input type="checkbox" checked={useSystemRoots} onChange={(event) => setUseSystemRoots(event.target.checked)} />
+          {t('signature.systemRoots')}
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={requireEv} onChange={(event) => setRequireEv(event.target.checked)} />
+          {t('signature.requireEv')}
+        </label>
+      </section>
+      <div className="side-panel-actions">
+        <button type="button" onClick={() => void check()} disabled={busy} data-testid="signature-verify">
+          {busy ? t('signature.checking') : t('signature.verify')}
+        </button>
+        <button type="button" className="primary" onClick={onSign} data-testid="signature-sign">
+          {t('signature.sign')}
+        </button>
+        {report?.signed && (
+          <button type="button" className="danger" onClick={onRemoveSignature} data-testid="signature-remove">
+            {t('signature.remove')}
+          </button>
+        )}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,535 @@
+// Lint rules: what Windows checks (or silently does) beyond the XSDs. Each rule has a stable
+// code, a severity and the message keys it may use; docs/validation.md explains why each exists.
+import type { MessageKey, MessageParams } from '../i18n/index';
+import { createDiagnostic, type Diagnostic, type Severity } from '../xml/diagnostic';
+import {
+  attributeValueSpan,
+  childElements,
+  findAttribute,
+  findChild,
+  rangeOf,
+  startTagSpan,
+  textContent,
+  textSpan,
+  walkElements,
+  type Span,
+  type XmlDocumentNode,
+  type XmlElementNode,
+} from '../xml/model';
+import { NAMESPACES } from '../schema/roots';
+import { looksLikeIccid, looksLikeImei, looksLikeImsi, luhnCheckDigit, passesLuhn, startsWithPlausibleMcc } from './identifiers';
+import { analysePattern, analyseTimestampFormat } from './sms-rules';
+
+export interface LintRule {
+  code: string;
+  severity: Severity;
+  /** Short English title (SARIF rule name, docs). */
+  title: string;
+  messageKeys: readonly MessageKey[];
+  check(context: LintContext): void;
+}
+
+export class LintContext {
+  readonly diagnostics: Diagnostic[] = [];
+  private readonly byName = new Map<string, XmlElementNode[]>();
+
+  constructor(readonly document: XmlDocumentNode) {
+    for (const element of walkElements(document.root)) {
+      const key = `${element.namespaceUri} ${element.localName}`;
+      const list = this.byName.get(key);
+      if (list) list.push(element);
+      else this.byName.set(key, [element]);
+    }
+  }
+
+  /** Every element with this namespace and local name, in document order. */
+  elements(namespaceUri: string, localName: string): XmlElementNode[] {
+    return this.byName.get(`${namespaceUri} ${localName}`) ?? [];
+  }
+
+  report(rule: LintRule, messageKey: MessageKey, params: MessageParams, span: Span): void {
+    this.diagnostics.push(createDiagnostic('lint', rule.code, rule.severity, messageKey, params, rangeOf(this.document, span)));
+  }
+
+  lineOf(element: XmlElementNode): number {
+    return rangeOf(this.document, startTagSpan(element)).start.line;
+  }
+}
+
+const { carrierControlV1: CC, wwan: WWAN, plans: PLANS, wlanV1: WLAN, wlanV2: WLAN2, hotspot: HOTSPOT, xmlDsig: DSIG } = NAMESPACES;
+
+/** Text with XSD token whitespace rules applied (how Windows compares names). */
+function collapsed(value: string): string {
+  return value.replace(/[\t\n\r ]+/g, ' ').trim();
+}
+
+function childText(element: XmlElementNode, localName: string, namespaceUri: string): string | undefined {
+  const child = findChild(element, localName, namespaceUri);
+  return child ? collapsed(textContent(child)) : undefined;
+}
+
+interface ProfileRef {
+  kind: 'MBN' | 'WLAN';
+  element: XmlElementNode;
+  name: string | undefined;
+  nameElement: XmlElementNode | undefined;
+  associatedPlan: XmlElementNode | undefined;
+}
+
+function profilesOf(context: LintContext): ProfileRef[] {
+  const profiles: ProfileRef[] = [];
+  for (const localName of ['DefaultProfile', 'PurchaseProfile']) {
+    for (const element of context.elements(WWAN, localName)) {
+      const nameElement = findChild(element, 'Name', WWAN);
+      profiles.push({ kind: 'MBN', element, nameElement, name: nameElement && collapsed(textContent(nameElement)), associatedPlan: findChild(element, 'AssociatedPlan', WWAN) });
+    }
+  }
+  for (const element of context.elements(WLAN, 'WLANProfile')) {
+    const nameElement = findChild(element, 'name', WLAN);
+    profiles.push({ kind: 'WLAN', element, nameElement, name: nameElement && collapsed(textContent(nameElement)), associatedPlan: findChild(element, 'AssociatedPlan', WLAN) });
+  }
+  return profiles.sort((a, b) => a.element.start - b.element.start);
+}
+
+function planNames(context: LintContext): Map<string, XmlElementNode> {
+  const names = new Map<string, XmlElementNode>();
+  for (const plan of context.elements(PLANS, 'Plan')) {
+    const name = findAttribute(plan, 'Name');
+    if (name && !names.has(collapsed(name.value))) names.set(collapsed(name.value), plan);
+  }
+  return names;
+}
+
+const USAGE_FIELDS = ['Usage', 'UsagePercentage', 'UsageOverage', 'UsageOveragePercentage'] as const;
+const LIMIT_DEPENDENT_FIELDS = ['UsagePercentage', 'UsageOverage', 'UsageOveragePercentage', 'DataLimit', 'OverDataLimit'] as const;
+
+/** The SMS rules (wwan:Message) with their Pattern text and Fields element. */
+function smsRules(context: LintContext): { message: XmlElementNode; pattern: XmlElementNode | undefined; fields: XmlElementNode | undefined }[] {
+  return context.elements(WWAN, 'Message').map((message) => ({
+    message,
+    pattern: findChild(message, 'Pattern', WWAN),
+    fields: findChild(message, 'Fields', WWAN),
+  }));
+}
+
+function positiveIntegerAttribute(element: XmlElementNode, name: string): { value: number; span: Span } | undefined {
+  const attribute = findAttribute(element, name);
+  if (!attribute || !/^\s*\+?\d+\s*$/.test(attribute.value)) return undefined;
+  return { value: Number(attribute.value), span: attributeValueSpan(attribute) };
+}
+
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const character of text) {
+    const code = character.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
+export const LINT_RULES: readonly LintRule[] = [
+  {
+    code: 'PS-L001',
+    severity: 'error',
+    title: 'Profile refers to a plan the file does not define',
+    messageKeys: ['lint.planReferenceMissing'],
+    check(context) {
+      const plans = planNames(context);
+      for (const profile of profilesOf(context)) {
+        if (!profile.associatedPlan) continue;
+        const plan = collapsed(textContent(profile.associatedPlan));
+        if (plan && !plans.has(plan)) {
+          context.report(this, 'lint.planReferenceMissing', { profile: profile.name ?? '', plan }, textSpan(profile.associatedPlan));
+        }
+      }
+    },
+  },
+  {
+    code: 'PS-L002',
+    severity: 'warning',
+    title: 'Plan that no profile in the file refers to',
+    messageKeys: ['lint.planUnreferenced'],
+    check(context) {
+      const profiles = profilesOf(context);
+      // A plans-only file updates plans of profiles already on the PC: nothing to compare with.
+      if (profiles.length === 0) return;
+      const referenced = new Set(profiles.map((profile) => (profile.associatedPlan ? collapsed(textContent(profile.associatedPlan)) : '')));
+      for (const [name, plan] of planNames(context)) {
+        const nameAttribute = findAttribute(plan, 'Name');
+        if (!referenced.has(name)) context.report(this, 'lint.planUnreferenced', { plan: name }, (nameAttribute ? attributeValueSpan(nameAttribute) : startTagSpan(plan)));
+      }
+    },
+  },
+  {
+    code: 'PS-L003',
+    severity: 'warning',
+    title: 'Empty WLANProfiles deletes every operator Wi-Fi profile',
+    messageKeys: ['lint.wlanProfilesEmpty'],
+    check(context) {
+      for (const section of context.elements(CC, 'WLANProfiles')) {
+        if (childElements(section).length === 0) context.report(this, 'lint.wlanProfilesEmpty', {}, startTagSpan(section));
+      }
+    },
+  },
+  {
+    code: 'PS-L004',
+    severity: 'warning',
+    title: 'Branding Logo and Name are ignored since Windows 10 1709',
+    messageKeys: ['lint.brandingIgnored'],
+    check(context) {
+      for (const branding of context.elements(WWAN, 'Branding')) {
+        for (const child of childElements(branding)) {
+          if (child.namespaceUri === WWAN && (child.localName === 'Logo' || child.localName === 'Name')) {
+            context.report(this, 'lint.brandingIgnored', { element: child.localName }, startTagSpan(child));
+          }
+        }
+      }
+    },
+  },
+  {
+    code: 'PS-L005',
+    severity: 'info',
+    title: 'Password or key in clear text',
+    messageKeys: ['lint.cleartextSecret'],
+    check(context) {
+      const namespaces = [WWAN, CC, HOTSPOT, NAMESPACES.carrierControlV2];
+      for (const namespaceUri of namespaces) {
+        for (const password of context.elements(namespaceUri, 'Password')) {
+          if (textContent(password).trim() !== '') {
+            const parent = password.parent?.localName ?? '';
+            context.report(this, 'lint.cleartextSecret', { element: parent ? `${parent}/Password` : 'Password' }, textSpan(password));
+          }
+        }
+      }
+      for (const sharedKey of context.elements(WLAN, 'sharedKey')) {
+        const keyMaterial = findChild(sharedKey, 'keyMaterial', WLAN);
+        if (keyMaterial && childText(sharedKey, 'protected', WLAN) === 'false') {
+          context.report(this, 'lint.cleartextSecret', { element: 'sharedKey/keyMaterial' }, textSpan(keyMaterial));
+        }
+      }
+    },
+  },
+  {
+    code: 'PS-L006',
+    severity: 'error',
+    title: 'SMS pattern is not a valid regular expression',
+    messageKeys: ['lint.smsPatternInvalid'],
+    check(context) {
+      for (const { pattern } of smsRules(context)) {
+        if (!pattern) continue;
+        const analysis = analysePattern(textContent(pattern));
+        if (analysis.compileError) context.report(this, 'lint.smsPatternInvalid', { detail: analysis.compileError }, textSpan(pattern));
+      }
+    },
+  },
+  {
+    code: 'PS-L007',
+    severity: 'warning',
+    title: 'SMS pattern uses a construct outside the common ECMAScript grammar',
+    messageKeys: ['lint.smsPatternNonPortable'],
+    check(context) {
+      for (const { pattern } of smsRules(context)) {
+        if (!pattern) continue;
+        for (const construct of analysePattern(textContent(pattern)).nonPortable) {
+          context.report(this, 'lint.smsPatternNonPortable', { construct }, textSpan(pattern));
+        }
+      }
+    },
+  },
+  {
+    code: 'PS-L008',
+    severity: 'error',
+    title: 'Field reads a capture group the pattern does not have',
+    messageKeys: ['lint.smsGroupOutOfRange'],
+    check(context) {
+      for (const { pattern, fields } of smsRules(context)) {
+        if (!pattern || !fields) continue;
+        const analysis = analysePattern(textContent(pattern));
+        if (analysis.compileError) continue;
+        for (const field of childElements(fields)) {
+          for (const attributeName of ['Group', 'UnitGroup']) {
+            const group = positiveIntegerAttribute(field, attributeName);
+            if (group && group.value > analysis.captureGroups) {
+              context.report(this, 'lint.smsGroupOutOfRange', { field: `${field.localName}/@${attributeName}`, group: group.value, count: analysis.captureGroups }, group.span);
+            }
+          }
+        }
+      }
+    },
+  },
+  {
+    code: 'PS-L009',
+    severity: 'info',
+    title: 'Capture group not mapped to any field',
+    messageKeys: ['lint.smsGroupUnused'],
+    check(context) {
+      for (const { pattern, fields } of smsRules(context)) {
+        if (!pattern || !fields) continue;
+        const analysis = analysePattern(textContent(pattern));
+        if (analysis.compileError) continue;
+        const used = new Set<number>();
+        for (const field of childElements(fields)) {
+          for (const attributeName of ['Group', 'UnitGroup']) {
+            const group = positiveIntegerAttribute(field, attributeName);
+            if (group) used.add(group.value);
+          }
+        }
+        for (let group = 1; group <= analysis.captureGroups; group++) {
+          if (!used.has(group)) context.report(this, 'lint.smsGroupUnused', { group }, textSpan(pattern));
+        }
+      }
+    },
+  },
+  {
+    code: 'PS-L010',
+    severity: 'error',
+    title: 'Usage field without UsageTimestamp',
+    messageKeys: ['lint.smsUsageWithoutTimestamp'],
+    check(context) {
+      for (const { fields } of smsRules(context)) {
+        if (!fields || findChild(fields, 'UsageTimestamp', WWAN)) continue;
+        for (const name of USAGE_FIELDS) {
+          const field = findChild(fields, name, WWAN);
+          if (field) context.report(this, 'lint.smsUsageWithoutTimestamp', { field: name }, startTagSpan(field));
+        }
+      }
+    },
+  },
+  {
+    code: 'PS-L011',
+    severity: 'warning',
+    title: 'UsageTimestamp without any Usage field',
+    messageKeys: ['lint.smsTimestampWithoutUsage'],
+    check(context) {
+      for (const { fields } of smsRules(context)) {
+        const timestamp = fields && findChild(fields, 'UsageTimestamp', WWAN);
+        if (timestamp && !USAGE_FIELDS.some((name) => findChild(fields, name, WWAN))) {
+          context.report(this, 'lint.smsTimestampWithoutUsage', {}, startTagSpan(timestamp));
+        }
+      }
+    },
+  },
+  {
+    code: 'PS-L012',
+    severity: 'error',
+    title: 'Invalid UsageTimestamp format string',
+    messageKeys: ['lint.smsTimestampFormatInvalid', 'lint.smsTimestampFormatEmpty'],
+    check(context) {
+      for (const timestamp of context.elements(WWAN, 'UsageTimestamp')) {
+        const format = findAttribute(timestamp, 'Format');
+        if (!format) continue;
+        const analysis = analyseTimestampFormat(format.value);
+        for (const token of analysis.invalidTokens) {
+          context.report(this, 'lint.smsTimestampFormatInvalid', { format: format.value, token }, attributeValueSpan(format));
+        }
+        if (analysis.invalidTokens.length === 0 && analysis.identifiers.length === 0) {
+          context.report(this, 'lint.smsTimestampFormatEmpty', { format: format.value }, attributeValueSpan(format));
+        }
+      }
+    },
+  },
+  {
+    code: 'PS-L013',
+    severity: 'warning',
+    title: '12-hour clock without AM/PM in UsageTimestamp format',
+    messageKeys: ['lint.smsTimestamp12HourWithoutMeridiem'],
+    check(context) {
+      for (const timestamp of context.elements(WWAN, 'UsageTimestamp')) {
+        const format = findAttribute(timestamp, 'Format');
+        if (!format) continue;
+        const { identifiers } = analyseTimestampFormat(format.value);
+        if (identifiers.includes('I') && !identifiers.includes('p')) context.report(this, 'lint.smsTimestamp12HourWithoutMeridiem', {}, attributeValueSpan(format));
+      }
+    },
+  },
+  {
+    code: 'PS-L014',
+    severity: 'warning',
+    title: 'SMS usage field needs a data limit but the plan type is Unrestricted',
+    messageKeys: ['lint.smsFieldNeedsDataLimit'],
+    check(context) {
+      for (const { fields } of smsRules(context)) {
+        const planType = fields && findChild(fields, 'PlanType', WWAN);
+        if (!planType || findAttribute(planType, 'Group')) continue; // read from the message: unknown here
+        const planTypeValue = findAttribute(planType, 'Default')?.value.trim();
+        if (planTypeValue !== 'Unrestricted') continue;
+        for (const name of LIMIT_DEPENDENT_FIELDS) {
+          const field = findChild(fields, name, WWAN);
+          if (field) context.report(this, 'lint.smsFieldNeedsDataLimit', { field: name, planType: planTypeValue }, startTagSpan(field));
+        }
+      }
+    },
+  },
+  {
+    code: 'PS-L015',
+    severity: 'warning',
+    title: 'Plan type and data limit disagree',
+    messageKeys: ['lint.planUnrestrictedWithLimit', 'lint.planFixedWithoutLimit'],
+    check(context) {
+      for (const plan of context.elements(PLANS, 'Plan')) {
+        const description = findChild(plan, 'Description', PLANS);
+        const planType = description && findAttribute(description, 'PlanType')?.value.trim();
+        if (!description || !planType) continue;
+        const name = findAttribute(plan, 'Name')?.value ?? '';
+        const limit = findChild(description, 'DataLimitInMegabytes', PLANS);
+        if (planType === 'Unrestricted' && limit) context.report(this, 'lint.planUnrestrictedWithLimit', { plan: name }, startTagSpan(limit));
+        if (planType === 'Fixed' && !limit) context.report(this, 'lint.planFixedWithoutLimit', { plan: name }, startTagSpan(description));
+      }
+    },
+  },
+  {
+    code: 'PS-L016',
+    severity: 'warning',
+    title: 'RefreshParameters without TrustedCertificates',
+    messageKeys: ['lint.refreshWithoutTrustedCertificates'],
+    check(context) {
+      for (const provisioning of context.elements(CC, 'Provisioning')) {
+        const refresh = findChild(provisioning, 'RefreshParameters', CC);
+        if (refresh && !findChild(provisioning, 'TrustedCertificates', CC)) context.report(this, 'lint.refreshWithoutTrustedCertificates', {}, startTagSpan(refresh));
+      }
+    },
+  },
+  {
+    code: 'PS-L017',
+    severity: 'error',
+    title: 'Signature nested inside the document instead of last child of the root',
+    messageKeys: ['lint.signatureMisplaced'],
+    check(context) {
+      for (const signature of context.elements(DSIG, 'Signature')) {
+        // Directly under the root the schema already places it (last, at most once).
+        if (signature.parent && signature.parent !== context.document.root) {
+          context.report(this, 'lint.signatureMisplaced', { parent: signature.parent.localName }, startTagSpan(signature));
+        }
+      }
+    },
+  },
+  {
+    code: 'PS-L018',
+    severity: 'error',
+    title: 'Two profiles with the same name',
+    messageKeys: ['lint.duplicateProfileName'],
+    check(context) {
+      const seen = new Map<string, ProfileRef>();
+      for (const profile of profilesOf(context)) {
+        if (!profile.name || !profile.nameElement) continue;
+        const key = `${profile.kind} ${profile.name}`;
+        const first = seen.get(key);
+        if (first) {
+          context.report(this, 'lint.duplicateProfileName', { kind: profile.kind, name: profile.name, line: context.lineOf(first.nameElement!) }, textSpan(profile.nameElement));
+        } else {
+          seen.set(key, profile);
+        }
+      }
+    },
+  },
+  {
+    code: 'PS-L019',
+    severity: 'warning',
+    title: 'DeviceId does not look like an IMEI',
+    messageKeys: ['lint.deviceIdImeiChecksum', 'lint.deviceIdLooksLikeImsi'],
+    check(context) {
+      for (const deviceId of context.elements(CC, 'DeviceId')) {
+        const value = textContent(deviceId).trim();
+        if (!/^\d{15}$/.test(value) || passesLuhn(value)) continue;
+        if (startsWithPlausibleMcc(value)) context.report(this, 'lint.deviceIdLooksLikeImsi', { value }, textSpan(deviceId));
+        else context.report(this, 'lint.deviceIdImeiChecksum', { value, expected: luhnCheckDigit(value.slice(0, 14)) }, textSpan(deviceId));
+      }
+    },
+  },
+  {
+    code: 'PS-L020',
+    severity: 'warning',
+    title: 'SubscriberId looks like an ICCID or an IMEI rather than an IMSI',
+    messageKeys: ['lint.subscriberIdLooksLikeIccid', 'lint.subscriberIdLooksLikeImei'],
+    check(context) {
+      for (const subscriberId of context.elements(CC, 'SubscriberId')) {
+        const value = textContent(subscriberId).trim();
+        if (looksLikeIccid(value)) context.report(this, 'lint.subscriberIdLooksLikeIccid', { value }, textSpan(subscriberId));
+        else if (looksLikeImei(value) && !looksLikeImsi(value)) context.report(this, 'lint.subscriberIdLooksLikeImei', { value }, textSpan(subscriberId));
+      }
+    },
+  },
+  {
+    code: 'PS-L021',
+    severity: 'error',
+    title: 'Wi-Fi profile with a pre-shared key or WEP but no sharedKey',
+    messageKeys: ['lint.wlanSharedKeyMissing'],
+    check(context) {
+      for (const security of context.elements(WLAN, 'security')) {
+        const authEncryption = findChild(security, 'authEncryption', WLAN);
+        if (!authEncryption || findChild(security, 'sharedKey', WLAN)) continue;
+        const authentication = childText(authEncryption, 'authentication', WLAN) ?? '';
+        const encryption = childText(authEncryption, 'encryption', WLAN) ?? '';
+        if (authentication === 'WPAPSK' || authentication === 'WPA2PSK' || encryption === 'WEP') {
+          const profile = security.parent?.parent;
+          const name = profile ? (childText(profile, 'name', WLAN) ?? '') : '';
+          context.report(this, 'lint.wlanSharedKeyMissing', { profile: name, security: `${authentication}/${encryption}` }, startTagSpan(authEncryption));
+        }
+      }
+    },
+  },
+  {
+    code: 'PS-L022',
+    severity: 'error',
+    title: 'Wi-Fi key has the wrong length for its type',
+    messageKeys: ['lint.wlanKeyMaterialLength'],
+    check(context) {
+      for (const sharedKey of context.elements(WLAN, 'sharedKey')) {
+        if (childText(sharedKey, 'protected', WLAN) !== 'false') continue; // encrypted blob: length says nothing
+        const keyMaterial = findChild(sharedKey, 'keyMaterial', WLAN);
+        const security = sharedKey.parent;
+        const authEncryption = security && findChild(security, 'authEncryption', WLAN);
+        if (!keyMaterial || !authEncryption) continue;
+        const key = textContent(keyMaterial);
+        const keyType = childText(sharedKey, 'keyType', WLAN);
+        const authentication = childText(authEncryption, 'authentication', WLAN) ?? '';
+        const encryption = childText(authEncryption, 'encryption', WLAN) ?? '';
+        let expected: string | undefined;
+        if (encryption === 'WEP') {
+          const fits = keyType === 'networkKey' ? [5, 13].includes(key.length) || (/^[0-9a-fA-F]+$/.test(key) && [10, 26].includes(key.length)) : true;
+          if (!fits) expected = '5 or 13 characters, or 10 or 26 hexadecimal digits';
+        } else if (authentication === 'WPAPSK' || authentication === 'WPA2PSK') {
+          if (keyType === 'passPhrase' && (key.length < 8 || key.length > 63)) expected = '8 to 63 characters';
+          if (keyType === 'networkKey' && !(key.length === 64 && /^[0-9a-fA-F]+$/.test(key))) expected = '64 hexadecimal digits';
+        }
+        if (expected) {
+          const profile = security.parent?.parent;
+          const name = profile ? (childText(profile, 'name', WLAN) ?? '') : '';
+          context.report(this, 'lint.wlanKeyMaterialLength', { profile: name, expected, actual: key.length }, textSpan(keyMaterial));
+        }
+      }
+    },
+  },
+  {
+    code: 'PS-L023',
+    severity: 'warning',
+    title: 'SSID name longer than 32 bytes in UTF-8',
+    messageKeys: ['lint.wlanSsidTooManyBytes'],
+    check(context) {
+      const ssids = [...context.elements(WLAN, 'SSID'), ...context.elements(WLAN2, 'SSID'), ...context.elements(WLAN2, 'SSIDPrefix'), ...context.elements(HOTSPOT, 'SSID')];
+      for (const ssid of ssids) {
+        for (const child of childElements(ssid)) {
+          if (child.localName !== 'name' && child.localName !== 'namePrefix') continue;
+          const name = textContent(child);
+          const bytes = utf8Length(name);
+          if (bytes > 32 && name.length <= 32) context.report(this, 'lint.wlanSsidTooManyBytes', { name, bytes }, textSpan(child));
+        }
+      }
+    },
+  },
+  {
+    code: 'PS-L024',
+    severity: 'warning',
+    title: 'Signature relies on SHA-1',
+    messageKeys: ['lint.weakSignatureAlgorithm'],
+    check(context) {
+      const weak = new Set(['http://www.w3.org/2000/09/xmldsig#rsa-sha1', 'http://www.w3.org/2000/09/xmldsig#sha1', 'http://www.w3.org/2000/09/xmldsig#dsa-sha1']);
+      for (const localName of ['SignatureMethod', 'DigestMethod']) {
+        for (const method of context.elements(DSIG, localName)) {
+          const algorithm = findAttribute(method, 'Algorithm');
+          if (algorithm && weak.has(algorithm.value.trim())) context.report(this, 'lint.weakSignatureAlgorithm', { algorithm: algorithm.value.trim() }, attributeValueSpan(algorithm));
+        }
+      }
+    },
+  },
+];

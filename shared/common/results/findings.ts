@@ -1,0 +1,15 @@
+// Building findings: one place that fills messageKey, the English message and the file.
+import { translate, type MessageKey, type MessageParams } from '../i18n/index';
+import type { Finding, FindingCode, Range, Severity } from './types';
+
+export function makeFinding(
+  code: FindingCode,
+  severity: Severity,
+  range: Range,
+  params: MessageParams = {},
+  extra: { file?: Finding['file']; suggestionKey?: MessageKey } = {},
+): Finding {
+  const finding: Finding = { code, severity, messageKey: code, params, message: translate('en', code, params), range, file: extra.file ?? 'result' };
+  if (extra.suggestionKey) finding.suggestionKey = extra.suggestionKey;
+  return finding;
+}

@@ -1,0 +1,27 @@
+// The two platform services this layer needs that ES2022 does not declare. Both exist in every
+// place shared/common runs (Node 20, Chromium windows and workers); we look them up on
+// globalThis instead of declaring ambient types, which would clash with the DOM lib elsewhere.
+
+interface Utf8Encoder {
+  encode(text: string): Uint8Array;
+}
+interface HighResolutionClock {
+  now(): number;
+}
+
+const platform = globalThis as unknown as {
+  TextEncoder: new () => Utf8Encoder;
+  performance?: HighResolutionClock;
+};
+
+let encoder: Utf8Encoder | undefined;
+
+export function encodeUtf8(text: string): Uint8Array {
+  encoder ??= new platform.TextEncoder();
+  return encoder.encode(text);
+}
+
+/** Milliseconds, sub-millisecond where the platform allows. */
+export function now(): number {
+  return platform.performance ? platform.performance.now() : Date.now();
+}

@@ -1,0 +1,5 @@
+// XSD validation of provisioning and results documents (libxml2 in WebAssembly).
+export * from './roots';
+export * from './validator';
+export { resolveNodePath, issueToDiagnostic, issuesToDiagnostics, SCHEMA_CODES } from './map-issues';
+export { CompiledXsd, INSTANCE_PARSE_OPTIONS, type LibxmlIssue } from './libxml';

@@ -1,0 +1,39 @@
+// Which documents we validate. The driver schema loads every namespace, so libxml2 would
+// happily accept a lone <wwan:DefaultProfile> or <Extensions_v2> as a root; Windows only ever
+// consumes a CarrierProvisioning file, and only ever returns a CarrierProvisioningResult.
+
+export const NAMESPACES = {
+  carrierControlV1: 'http://www.microsoft.com/networking/CarrierControl/v1',
+  carrierControlV2: 'http://www.microsoft.com/networking/CarrierControl/v2',
+  base: 'http://www.microsoft.com/networking/CarrierControl/Base/v1',
+  wwan: 'http://www.microsoft.com/networking/CarrierControl/WWAN/v1',
+  plans: 'http://www.microsoft.com/networking/CarrierControl/Plans/v1',
+  wlanV1: 'http://www.microsoft.com/networking/CarrierControl/WLAN/v1',
+  wlanV2: 'http://www.microsoft.com/networking/CarrierControl/WLAN/v2',
+  hotspot: 'http://www.microsoft.com/networking/WLAN/HotspotProfile/v1',
+  oneX: 'http://www.microsoft.com/networking/OneX/v1',
+  xmlDsig: 'http://www.w3.org/2000/09/xmldsig#',
+  resultsV1: 'http://www.microsoft.com/networking/CarrierControlResults/v1',
+  resultsV2: 'http://www.microsoft.com/networking/CarrierControlResults/v2',
+} as const;
+
+export type DocumentKind = 'provisioning' | 'result';
+
+export interface AcceptedRoot {
+  kind: DocumentKind;
+  localName: string;
+  namespaceUri: string;
+}
+
+export const ACCEPTED_ROOTS: readonly AcceptedRoot[] = [
+  { kind: 'provisioning', localName: 'CarrierProvisioning', namespaceUri: NAMESPACES.carrierControlV1 },
+  { kind: 'result', localName: 'CarrierProvisioningResult', namespaceUri: NAMESPACES.resultsV1 },
+  { kind: 'result', localName: 'CarrierProvisioningResult', namespaceUri: NAMESPACES.resultsV2 },
+];
+
+export function documentKindOf(localName: string, namespaceUri: string): DocumentKind | null {
+  return ACCEPTED_ROOTS.find((root) => root.localName === localName && root.namespaceUri === namespaceUri)?.kind ?? null;
+}
+
+/** The entry schema that imports all the others by sibling file name. */
+export const DRIVER_SCHEMA = 'provisioning.xsd';

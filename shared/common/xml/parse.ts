@@ -1,0 +1,1537 @@
+// Positioned, namespace-aware XML parsing: a hand-written, single-pass scanner.
+//
+// It checks well-formedness, resolves namespaces and builds the positioned tree (model.ts) in
+// one pass over the string, with charCodeAt loops and tables for the hot paths (character
+// data, attribute values, names, comment and CDATA bodies). It replaced a parser built on
+// saxes and keeps its behaviour exactly: the same tree for every document saxes accepted, and
+// for every document it refused the same first error (code, message key, detail and range).
+// To make that true by construction, the scanner follows saxes' state machine, state by state,
+// but stops at the first error (XML has no error recovery) and reads the whole text as one
+// chunk. test/unit/xml/saxes-reference.ts keeps the old implementation as the oracle of a
+// property test (test/unit/xml/scanner-equivalence.test.ts).
+//
+// Safety: a document type declaration is refused outright (XML_DTD_FORBIDDEN), so there are no
+// external entities, no parameter entities and no entity expansion (XXE, billion laughs).
+// Only the five predefined entities and character references are understood.
+import { isChar10, isChar11, isNameChar, isNameStartChar, isNCName, isNCNameChar, isNCNameStartChar, isS } from './chars';
+import { createDiagnostic, type Diagnostic } from './diagnostic';
+import {
+  XML_NAMESPACE,
+  XMLNS_NAMESPACE,
+  type XmlAttributeNode,
+  type XmlChildNode,
+  type XmlDeclaration,
+  type XmlDocumentNode,
+  type XmlElementNode,
+} from './model';
+import { computeLineStarts, PositionMapper, type Range } from './positions';
+import type { MessageKey } from '../i18n/index';
+
+export type XmlParseResult = { ok: true; document: XmlDocumentNode } | { ok: false; error: Diagnostic };
+
+/** Well-formedness error codes (source 'xml'). */
+export const XML_CODES = {
+  dtdForbidden: 'XML_DTD_FORBIDDEN',
+  undefinedEntity: 'XML_UNDEFINED_ENTITY',
+  unclosedElement: 'XML_UNCLOSED_ELEMENT',
+  mismatchedEndTag: 'XML_MISMATCHED_END_TAG',
+  unboundPrefix: 'XML_UNBOUND_PREFIX',
+  duplicateAttribute: 'XML_DUPLICATE_ATTRIBUTE',
+  noRoot: 'XML_NO_ROOT',
+  contentOutsideRoot: 'XML_CONTENT_OUTSIDE_ROOT',
+  invalidCharacter: 'XML_INVALID_CHARACTER',
+  syntax: 'XML_SYNTAX',
+} as const;
+
+const DOCTYPE_KEYWORD = '<!DOCTYPE';
+
+interface ErrorKind {
+  code: string;
+  messageKey: MessageKey;
+}
+
+/** Sorts the scanner's messages (worded as saxes worded them) into our codes. */
+function classifyMessage(message: string): ErrorKind {
+  if (/entity/i.test(message)) return { code: XML_CODES.undefinedEntity, messageKey: 'xml.error.undefinedEntity' };
+  if (message.startsWith('unclosed tag')) return { code: XML_CODES.unclosedElement, messageKey: 'xml.error.unclosedElement' };
+  if (message.startsWith('unmatched closing tag') || message.startsWith('unexpected close tag'))
+    return { code: XML_CODES.mismatchedEndTag, messageKey: 'xml.error.mismatchedEndTag' };
+  if (message.startsWith('unbound namespace prefix')) return { code: XML_CODES.unboundPrefix, messageKey: 'xml.error.unboundPrefix' };
+  if (message.startsWith('duplicate attribute')) return { code: XML_CODES.duplicateAttribute, messageKey: 'xml.error.duplicateAttribute' };
+  if (message.startsWith('document must contain a root element')) return { code: XML_CODES.noRoot, messageKey: 'xml.error.noRoot' };
+  if (message.startsWith('documents may contain only one root') || message.startsWith('text data outside of root node'))
+    return { code: XML_CODES.contentOutsideRoot, messageKey: 'xml.error.contentOutsideRoot' };
+  if (message.startsWith('disallowed character')) return { code: XML_CODES.invalidCharacter, messageKey: 'xml.error.invalidCharacter' };
+  return { code: XML_CODES.syntax, messageKey: 'xml.error.syntax' };
+}
+
+// ---- scanner states (saxes' numbering is irrelevant; the transitions are its) --------------
+
+const S_BEGIN = 0;
+const S_BEGIN_WHITESPACE = 1;
+const S_DOCTYPE = 2;
+const S_DOCTYPE_QUOTE = 3;
+const S_DTD = 4;
+const S_DTD_QUOTED = 5;
+const S_DTD_OPEN_WAKA = 6;
+const S_DTD_OPEN_WAKA_BANG = 7;
+const S_DTD_COMMENT = 8;
+const S_DTD_COMMENT_ENDING = 9;
+const S_DTD_COMMENT_ENDED = 10;
+const S_DTD_PI = 11;
+const S_DTD_PI_ENDING = 12;
+const S_TEXT = 13;
+const S_ENTITY = 14;
+const S_OPEN_WAKA = 15;
+const S_OPEN_WAKA_BANG = 16;
+const S_COMMENT = 17;
+const S_COMMENT_ENDING = 18;
+const S_COMMENT_ENDED = 19;
+const S_CDATA = 20;
+const S_CDATA_ENDING = 21;
+const S_CDATA_ENDING_2 = 22;
+const S_PI_FIRST_CHAR = 23;
+const S_PI_REST = 24;
+const S_PI_BODY = 25;
+const S_PI_ENDING = 26;
+const S_XML_DECL_NAME_START = 27;
+const S_XML_DECL_NAME = 28;
+const S_XML_DECL_EQ = 29;
+const S_XML_DECL_VALUE_START = 30;
+const S_XML_DECL_VALUE = 31;
+const S_XML_DECL_SEPARATOR = 32;
+const S_XML_DECL_ENDING = 33;
+const S_OPEN_TAG = 34;
+const S_OPEN_TAG_SLASH = 35;
+const S_ATTRIB = 36;
+const S_ATTRIB_NAME = 37;
+const S_ATTRIB_NAME_SAW_WHITE = 38;
+const S_ATTRIB_VALUE = 39;
+const S_ATTRIB_VALUE_QUOTED = 40;
+const S_ATTRIB_VALUE_CLOSED = 41;
+const S_CLOSE_TAG = 43;
+const S_CLOSE_TAG_SAW_WHITE = 44;
+
+/** End of input. */
+const EOC = -1;
+/** A CR (alone or before LF), or in XML 1.1 also NEL and LINE SEPARATOR: reads as LF. */
+const NL_LIKE = -2;
+
+const TAB = 9;
+const NL = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const BANG = 0x21;
+const DQUOTE = 0x22;
+const AMP = 0x26;
+const SQUOTE = 0x27;
+const MINUS = 0x2d;
+const SLASH = 0x2f;
+const SEMICOLON = 0x3b;
+const LESS = 0x3c;
+const EQUAL = 0x3d;
+const GREATER = 0x3e;
+const QUESTION = 0x3f;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const NEL = 0x85;
+const LS = 0x2028;
+
+const FORBIDDEN_START = 0;
+const FORBIDDEN_BRACKET = 1;
+const FORBIDDEN_BRACKET_BRACKET = 2;
+
+const isQuote = (c: number): boolean => c === DQUOTE || c === SQUOTE;
+
+/** ASCII characters that never need a closer look in names: letters, digits, _ : . - */
+const ASCII_NAME = new Uint8Array(128);
+/** ASCII characters that can be copied as they are inside character data. */
+const ASCII_TEXT = new Uint8Array(128);
+/** ... inside comments (stop at '-') and CDATA sections (stop at ']'). */
+const ASCII_COMMENT = new Uint8Array(128);
+const ASCII_CDATA = new Uint8Array(128);
+/** ... inside attribute values (the quote is checked separately). */
+const ASCII_ATTRIBUTE = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const plain = c >= 0x20 || c === TAB || c === NL;
+  ASCII_NAME[c] = (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x3a || c === 0x2e || c === 0x2d ? 1 : 0;
+  ASCII_TEXT[c] = plain && c !== LESS && c !== AMP && c !== CLOSE_BRACKET && c !== GREATER ? 1 : 0;
+  ASCII_COMMENT[c] = plain && c !== MINUS ? 1 : 0;
+  ASCII_CDATA[c] = plain && c !== CLOSE_BRACKET ? 1 : 0;
+  ASCII_ATTRIBUTE[c] = c >= 0x20 && c !== AMP && c !== LESS ? 1 : 0;
+}
+
+const DOCTYPE_TERMINATOR = [DQUOTE, SQUOTE, OPEN_BRACKET, GREATER];
+const DTD_TERMINATOR = [DQUOTE, SQUOTE, LESS, CLOSE_BRACKET];
+const XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, SPACE, NL, CR, TAB];
+
+/** Thrown to stop at the first error; the diagnostic is already built. */
+class StopParsing {
+  constructor(readonly error: Diagnostic) {}
+}
+
+/** An attribute between its closing quote and the end of its start tag. */
+interface PendingAttribute {
+  name: string;
+  prefix: string;
+  local: string;
+  value: string;
+  nameStart: number;
+  valueStart: number;
+  valueEnd: number;
+  quote: number;
+  uri: string;
+}
+
+/** Namespace bindings in scope: the element's own, then its ancestors', then xml and xmlns. */
+type Scope = Map<string, string>;
+const ROOT_SCOPE: Scope = new Map([
+  ['xml', XML_NAMESPACE],
+  ['xmlns', XMLNS_NAMESPACE],
+]);
+
+const ENTITIES: Readonly<Record<string, string>> = { __proto__: null, amp: '&', gt: '>', lt: '<', quot: '"', apos: "'" } as unknown as Record<
+  string,
+  string
+>;
+
+function splitQualifiedName(name: string): { prefix: string; localName: string } {
+  const colon = name.indexOf(':');
+  return colon < 0 ? { prefix: '', localName: name } : { prefix: name.slice(0, colon), localName: name.slice(colon + 1) };
+}
+
+class Scanner {
+  private readonly n: number;
+  /**
+   * End of the chunk being read. saxes received the text in one write, but held back a final
+   * CR or high surrogate until close(); the few places where that shows are reproduced.
+   */
+  private chunkEnd: number;
+  /** Index of the '<' that started the markup being read. */
+  private markupAt = 0;
+  private tableText = ASCII_TEXT;
+  private tableComment = ASCII_COMMENT;
+  private tableCdata = ASCII_CDATA;
+  private tableAttribute = ASCII_ATTRIBUTE;
+  /** Index of the next character to read. */
+  private i = 0;
+  /** Index of the character read last (where `unget` goes back to). */
+  private prevI = 0;
+  private state = S_BEGIN;
+  private v11 = false;
+
+  // Buffers, as in saxes.
+  private buffer = '';
+  private name = '';
+  private piTarget = '';
+  private entity = '';
+  private openWakaBang = '';
+  private q = -1;
+  private entityReturnState = S_TEXT;
+  private forbiddenState = FORBIDDEN_START;
+  private xmlDeclPossible = true;
+  private xmlDeclExpects: string[] = ['version'];
+  private readonly xmlDecl: { version: string | undefined; encoding: string | undefined; standalone: string | undefined } = {
+    version: undefined,
+    encoding: undefined,
+    standalone: undefined,
+  };
+  private sawRoot = false;
+  private closedRoot = false;
+  private doctype = false;
+
+  // The start tag being read.
+  private tagName = '';
+  private tagScope: Scope | null = null;
+  private tagDeclares = false;
+  private attributes: PendingAttribute[] = [];
+  private attributeNameStart = 0;
+  private attributeValueStart = 0;
+  /** A surrogate inside the current tag: attribute ranges are then found by re-scanning it. */
+  private tagHasSurrogate = false;
+
+  // The tree.
+  private readonly stack: XmlElementNode[] = [];
+  private readonly scopes: Scope[] = [];
+  private scope: Scope = ROOT_SCOPE;
+  private readonly topLevel: XmlChildNode[] = [];
+  private root: XmlElementNode | null = null;
+  private declaration: XmlDeclaration | null = null;
+  /** Offset just past the last node built (the old implementation's cursor). */
+  private cursor = 0;
+  /** Start of the last end tag seen. */
+  private lastEndTagStart = -1;
+  private mapper: PositionMapper | null = null;
+
+  constructor(private readonly text: string) {
+    this.n = text.length;
+    const last = text.charCodeAt(this.n - 1);
+    this.chunkEnd = this.n > 0 && (last === CR || (last >= 0xd800 && last <= 0xdbff)) ? this.n - 1 : this.n;
+  }
+
+  // ---- results ----------------------------------------------------------------------------
+
+  run(): XmlParseResult {
+    try {
+      const n = this.n;
+      const limit = this.chunkEnd;
+      while (this.i < limit) this.step();
+      if (limit < n) {
+        this.i = limit;
+        this.chunkEnd = n;
+        while (this.i < n) this.step();
+      }
+      this.end();
+    } catch (error) {
+      if (error instanceof StopParsing) return { ok: false, error: error.error };
+      // A character the scanner cannot turn into a string (a lone surrogate in some places),
+      // reported where saxes' own crash was reported: at the end of the last node.
+      const at = Math.min(this.cursor, this.n);
+      return {
+        ok: false,
+        error: createDiagnostic('xml', XML_CODES.syntax, 'error', 'xml.error.syntax', { detail: error instanceof Error ? error.message : String(error) }, this.range(at, at)),
+      };
+    }
+    const lineStarts = this.mapper ? this.mapper.lineStarts : computeLineStarts(this.text);
+    return { ok: true, document: { kind: 'document', text: this.text, declaration: this.declaration, children: this.topLevel, root: this.root!, lineStarts } };
+  }
+
+  private range(start: number, end: number): Range {
+    this.mapper ??= PositionMapper.forText(this.text);
+    return this.mapper.rangeOf(start, end);
+  }
+
+  private markupStart(): number {
+    const start = this.text.indexOf('<', this.cursor);
+    return start < 0 ? this.cursor : start;
+  }
+
+  /** Where the node whose last character was just read ends (comments: see `comment`). */
+  private markupEnd(): number {
+    const position = this.i;
+    if (position > 0 && this.text.charCodeAt(position - 1) === GREATER) return position;
+    const close = this.text.indexOf('>', position);
+    return close < 0 ? position : close + 1;
+  }
+
+  private failDoctype(start: number): never {
+    throw new StopParsing(
+      createDiagnostic('xml', XML_CODES.dtdForbidden, 'error', 'xml.error.dtdForbidden', {}, this.range(start, Math.min(start + DOCTYPE_KEYWORD.length, this.n))),
+    );
+  }
+
+  /** Stops at the first error, placed where saxes' position was when it reported it. */
+  private fail(message: string, at: number = this.i): never {
+    const text = this.text;
+    const position = Math.min(at, this.n);
+    // A broken DOCTYPE is still a DOCTYPE: say so rather than "unexpected end".
+    if (!this.root) {
+      const doctype = text.indexOf(DOCTYPE_KEYWORD, this.cursor);
+      if (doctype >= 0 && doctype < Math.max(position, this.cursor + 1)) this.failDoctype(doctype);
+    }
+    const kind = classifyMessage(message);
+    let range: Range;
+    if (kind.code === XML_CODES.unclosedElement && this.stack.length > 0) {
+      const open = this.stack[this.stack.length - 1]!;
+      range = this.range(open.start + 1, open.start + 1 + open.name.length);
+    } else if (kind.code === XML_CODES.undefinedEntity) {
+      const ampersand = text.lastIndexOf('&', Math.max(position - 1, 0));
+      range = this.range(ampersand >= 0 ? ampersand : Math.max(position - 1, 0), position);
+    } else if (kind.code === XML_CODES.mismatchedEndTag) {
+      const last = this.lastEndTagStart;
+      const start = last >= 0 && last < position ? Math.max(last, text.lastIndexOf('</', position - 1)) : this.markupStart();
+      range = this.range(start, position);
+    } else {
+      range = this.range(Math.max(position - 1, 0), position);
+    }
+    throw new StopParsing(createDiagnostic('xml', kind.code, 'error', kind.messageKey, { detail: message.replace(/\.$/, '') }, range));
+  }
+
+  // ---- reading characters (saxes' getCode10 / getCode11) -------------------------------------
+
+  private getCode(): number {
+    const i = this.i;
+    this.prevI = i;
+    this.i = i + 1;
+    if (i >= this.chunkEnd) return EOC;
+    const text = this.text;
+    const code = text.charCodeAt(i);
+    if (code < 0xd800) {
+      if (this.v11) {
+        if ((code > 0x1f && code < 0x7f) || (code > 0x9f && code !== LS) || code === TAB) return code;
+        switch (code) {
+          case NL:
+            return NL;
+          case CR: {
+            const next = text.charCodeAt(i + 1);
+            if (next === NL || next === NEL) this.i = i + 2;
+            return NL_LIKE;
+          }
+          case NEL:
+          case LS:
+            return NL_LIKE;
+          default:
+            return this.fail('disallowed character.');
+        }
+      }
+      if (code >= SPACE || code === TAB) return code;
+      if (code === NL) return NL;
+      if (code === CR) {
+        if (text.charCodeAt(i + 1) === NL) this.i = i + 2;
+        return NL_LIKE;
+      }
+      return this.fail('disallowed character.');
+    }
+    if (code > 0xdbff) {
+      if (!(code >= 0xe000 && code <= 0xfffd)) this.fail('disallowed character.');
+      return code;
+    }
+    // A high surrogate and whatever follows it, combined as saxes combines them.
+    const low = i + 1 < this.chunkEnd ? text.charCodeAt(i + 1) : NaN;
+    const final = 0x10000 + (code - 0xd800) * 0x400 + (low - 0xdc00);
+    this.i = i + 2;
+    if (final > 0x10ffff) this.fail('disallowed character.');
+    return final;
+  }
+
+  /** XML 1.1: DEL and C1 controls are refused, NEL and LINE SEPARATOR end lines. */
+  private useXml11(): void {
+    this.v11 = true;
+    const without = (table: Uint8Array): Uint8Array => {
+      const copy = table.slice();
+      copy[0x7f] = 0;
+      return copy;
+    };
+    this.tableText = without(ASCII_TEXT);
+    this.tableComment = without(ASCII_COMMENT);
+    this.tableCdata = without(ASCII_CDATA);
+    this.tableAttribute = without(ASCII_ATTRIBUTE);
+  }
+
+  private getCodeNorm(): number {
+    const c = this.getCode();
+    return c === NL_LIKE ? NL : c;
+  }
+
+  private unget(): void {
+    this.i = this.prevI;
+  }
+
+  private isChar(c: number): boolean {
+    return this.v11 ? isChar11(c) : isChar10(c);
+  }
+
+  /** Is `code` (a UTF-16 unit below 0xD800) one getCode returns as it is? */
+  private plainNonAscii(code: number): boolean {
+    return !this.v11 || (code > 0x9f && code !== LS);
+  }
+
+  private captureTo(chars: readonly number[]): number {
+    let start = this.i;
+    const text = this.text;
+    for (;;) {
+      const c = this.getCode();
+      const isNLLike = c === NL_LIKE;
+      const final = isNLLike ? NL : c;
+      if (final === EOC || chars.includes(final)) {
+        this.buffer += text.slice(start, this.prevI);
+        return final;
+      }
+      if (isNLLike) {
+        this.buffer += `${text.slice(start, this.prevI)}\n`;
+        start = this.i;
+      }
+    }
+  }
+
+  /**
+   * Appends characters to the buffer up to `char` (not NL), LF-normalised. `table` marks the
+   * ASCII characters that can be copied without a closer look. True when `char` was found.
+   */
+  private captureToChar(char: number, table: Uint8Array | null): boolean {
+    const text = this.text;
+    const n = this.chunkEnd;
+    let start = this.i;
+    let j = start;
+    for (;;) {
+      if (table !== null && j < n) {
+        const code = text.charCodeAt(j);
+        if (code < 128 ? table[code] === 1 : code < 0xd800 && this.plainNonAscii(code)) {
+          j++;
+          continue;
+        }
+      }
+      this.i = j;
+      let c = this.getCode();
+      if (c === NL_LIKE) {
+        this.buffer += `${text.slice(start, this.prevI)}\n`;
+        start = this.i;
+        c = NL;
+      } else if (c === EOC) {
+        this.buffer += text.slice(start, n);
+        return false;
+      }
+      if (c === char) {
+        this.buffer += text.slice(start, this.prevI);
+        return true;
+      }
+      j = this.i;
+    }
+  }
+
+  /** Appends name characters to `name`; returns the character that ended the name (NL for NL_LIKE). */
+  private captureNameChars(): number {
+    const text = this.text;
+    const n = this.chunkEnd;
+    const start = this.i;
+    let j = start;
+    for (;;) {
+      if (j < n) {
+        const code = text.charCodeAt(j);
+        if (code < 128 && ASCII_NAME[code] === 1) {
+          j++;
+          continue;
+        }
+      }
+      this.i = j;
+      const c = this.getCode();
+      if (c === EOC) {
+        this.name += text.slice(start, n);
+        return EOC;
+      }
+      if (!isNameChar(c)) {
+        this.name += text.slice(start, this.prevI);
+        return c === NL_LIKE ? NL : c;
+      }
+      const unit = text.charCodeAt(this.prevI);
+      if (unit >= 0xd800 && unit <= 0xdfff) this.tagHasSurrogate = true;
+      j = this.i;
+    }
+  }
+
+  private skipSpaces(): number {
+    for (;;) {
+      const c = this.getCodeNorm();
+      if (c === EOC || !isS(c)) return c;
+    }
+  }
+
+  // ---- the state machine ------------------------------------------------------------------
+
+  private step(): void {
+    switch (this.state) {
+      case S_TEXT:
+        if (this.stack.length !== 0) this.textInRoot();
+        else this.textOutsideRoot();
+        return;
+      case S_OPEN_WAKA:
+        return this.sOpenWaka();
+      case S_OPEN_TAG:
+        return this.sOpenTag();
+      case S_ATTRIB:
+        return this.sAttrib();
+      case S_ATTRIB_NAME:
+        return this.sAttribName();
+      case S_ATTRIB_VALUE:
+        return this.sAttribValue();
+      case S_ATTRIB_VALUE_QUOTED:
+        return this.sAttribValueQuoted();
+      case S_ATTRIB_VALUE_CLOSED:
+        return this.sAttribValueClosed();
+      case S_CLOSE_TAG:
+        return this.sCloseTag();
+      case S_OPEN_TAG_SLASH:
+        if (this.getCode() === GREATER) this.openTag(true);
+        else this.fail('forward-slash in opening tag not followed by >.');
+        return;
+      case S_ATTRIB_NAME_SAW_WHITE:
+        return this.sAttribNameSawWhite();
+      case S_CLOSE_TAG_SAW_WHITE:
+        switch (this.skipSpaces()) {
+          case GREATER:
+            this.closeTag();
+            return;
+          case EOC:
+            return;
+          default:
+            this.fail('disallowed character in closing tag.');
+        }
+        return;
+      case S_ENTITY:
+        return this.sEntity();
+      case S_BEGIN:
+        if (this.text.charCodeAt(0) === 0xfeff) this.i++;
+        this.state = S_BEGIN_WHITESPACE;
+        return;
+      case S_BEGIN_WHITESPACE:
+        return this.sBeginWhitespace();
+      case S_OPEN_WAKA_BANG:
+        return this.sOpenWakaBang();
+      case S_COMMENT:
+        if (this.captureToChar(MINUS, this.tableComment)) this.state = S_COMMENT_ENDING;
+        return;
+      case S_COMMENT_ENDING: {
+        const c = this.getCodeNorm();
+        if (c === MINUS) {
+          this.state = S_COMMENT_ENDED;
+          this.comment(this.buffer);
+          this.buffer = '';
+        } else {
+          this.buffer += `-${String.fromCodePoint(c)}`;
+          this.state = S_COMMENT;
+        }
+        return;
+      }
+      case S_COMMENT_ENDED: {
+        const c = this.getCodeNorm();
+        if (c !== GREATER) {
+          this.fail('malformed comment.');
+        }
+        this.state = S_TEXT;
+        return;
+      }
+      case S_CDATA:
+        if (this.captureToChar(CLOSE_BRACKET, this.tableCdata)) this.state = S_CDATA_ENDING;
+        return;
+      case S_CDATA_ENDING: {
+        const c = this.getCodeNorm();
+        if (c === CLOSE_BRACKET) this.state = S_CDATA_ENDING_2;
+        else {
+          this.buffer += `]${String.fromCodePoint(c)}`;
+          this.state = S_CDATA;
+        }
+        return;
+      }
+      case S_CDATA_ENDING_2: {
+        const c = this.getCodeNorm();
+        if (c === GREATER) {
+          this.cdata(this.buffer);
+          this.buffer = '';
+          this.state = S_TEXT;
+        } else if (c === CLOSE_BRACKET) {
+          this.buffer += ']';
+        } else {
+          this.buffer += `]]${String.fromCodePoint(c)}`;
+          this.state = S_CDATA;
+        }
+        return;
+      }
+      case S_PI_FIRST_CHAR:
+        return this.sPIFirstChar();
+      case S_PI_REST:
+        return this.sPIRest();
+      case S_PI_BODY:
+        return this.sPIBody();
+      case S_PI_ENDING:
+        return this.sPIEnding();
+      case S_XML_DECL_NAME_START:
+        return this.sXMLDeclNameStart();
+      case S_XML_DECL_NAME:
+        return this.sXMLDeclName();
+      case S_XML_DECL_EQ:
+        return this.sXMLDeclEq();
+      case S_XML_DECL_VALUE_START:
+        return this.sXMLDeclValueStart();
+      case S_XML_DECL_VALUE:
+        return this.sXMLDeclValue();
+      case S_XML_DECL_SEPARATOR:
+        return this.sXMLDeclSeparator();
+      case S_XML_DECL_ENDING:
+        return this.sXMLDeclEnding();
+      case S_DOCTYPE:
+      case S_DOCTYPE_QUOTE:
+      case S_DTD:
+      case S_DTD_QUOTED:
+      case S_DTD_OPEN_WAKA:
+      case S_DTD_OPEN_WAKA_BANG:
+      case S_DTD_COMMENT:
+      case S_DTD_COMMENT_ENDING:
+      case S_DTD_COMMENT_ENDED:
+      case S_DTD_PI:
+      case S_DTD_PI_ENDING:
+        return this.stepDoctype();
+      default:
+        throw new Error(`unknown scanner state ${this.state}`);
+    }
+  }
+
+  private sBeginWhitespace(): void {
+    const iBefore = this.i;
+    const c = this.skipSpaces();
+    if (this.prevI !== iBefore) this.xmlDeclPossible = false;
+    switch (c) {
+      case LESS:
+        this.state = S_OPEN_WAKA;
+        this.markupAt = this.prevI;
+        break;
+      case EOC:
+        break;
+      default:
+        this.unget();
+        this.state = S_TEXT;
+        this.xmlDeclPossible = false;
+    }
+  }
+
+  /** Character data inside the root element: the hot path. */
+  private textInRoot(): void {
+    const text = this.text;
+    const n = this.chunkEnd;
+    const table = this.tableText;
+    let start = this.i;
+    let j = start;
+    let forbidden = this.forbiddenState;
+    for (;;) {
+      if (j < n) {
+        const code = text.charCodeAt(j);
+        if (code < 128) {
+          if (table[code] === 1) {
+            j++;
+            forbidden = FORBIDDEN_START;
+            continue;
+          }
+        } else if (code < 0xd800 && this.plainNonAscii(code)) {
+          j++;
+          forbidden = FORBIDDEN_START;
+          continue;
+        }
+      }
+      this.i = j;
+      switch (this.getCode()) {
+        case LESS: {
+          this.state = S_OPEN_WAKA;
+          this.markupAt = this.prevI;
+          const slice = text.slice(start, this.prevI);
+          const value = this.buffer.length !== 0 ? this.buffer + slice : slice;
+          this.buffer = '';
+          if (value.length !== 0) {
+            const parent = this.stack[this.stack.length - 1]!;
+            const end = this.markupStart();
+            parent.children.push({ kind: 'text', value, start: this.cursor, end, parent });
+            this.cursor = end;
+          }
+          this.forbiddenState = FORBIDDEN_START;
+          return;
+        }
+        case AMP:
+          this.state = S_ENTITY;
+          this.entityReturnState = S_TEXT;
+          this.buffer += text.slice(start, this.prevI);
+          this.forbiddenState = FORBIDDEN_START;
+          return;
+        case CLOSE_BRACKET:
+          forbidden = forbidden === FORBIDDEN_START ? FORBIDDEN_BRACKET : FORBIDDEN_BRACKET_BRACKET;
+          break;
+        case GREATER:
+          if (forbidden === FORBIDDEN_BRACKET_BRACKET) this.fail('the string "]]>" is disallowed in char data.');
+          forbidden = FORBIDDEN_START;
+          break;
+        case NL_LIKE:
+          this.buffer += `${text.slice(start, this.prevI)}\n`;
+          start = this.i;
+          forbidden = FORBIDDEN_START;
+          break;
+        case EOC:
+          this.buffer += text.slice(start, n);
+          this.forbiddenState = forbidden;
+          return;
+        default:
+          forbidden = FORBIDDEN_START;
+      }
+      j = this.i;
+    }
+  }
+
+  private textOutsideRoot(): void {
+    let nonSpace = false;
+    for (;;) {
+      const code = this.getCode();
+      if (code === LESS) {
+        this.state = S_OPEN_WAKA;
+        this.markupAt = this.prevI;
+        this.buffer = '';
+        break;
+      }
+      if (code === AMP) {
+        this.state = S_ENTITY;
+        this.entityReturnState = S_TEXT;
+        nonSpace = true;
+        break;
+      }
+      if (code === EOC) break;
+      if (code !== NL_LIKE && !isS(code)) nonSpace = true;
+    }
+    if (!nonSpace) return;
+    if (!this.sawRoot || this.closedRoot) this.fail('text data outside of root node.');
+  }
+
+  private sEntity(): void {
+    const text = this.text;
+    let start = this.i;
+    for (;;) {
+      switch (this.getCode()) {
+        case NL_LIKE:
+          this.entity += `${text.slice(start, this.prevI)}\n`;
+          start = this.i;
+          break;
+        case SEMICOLON: {
+          const returnState = this.entityReturnState;
+          const entity = this.entity + text.slice(start, this.prevI);
+          this.state = returnState;
+          if (entity === '') this.fail('empty entity name.');
+          this.buffer += this.parseEntity(entity);
+          this.entity = '';
+          return;
+        }
+        case EOC:
+          this.entity += text.slice(start, this.chunkEnd);
+          return;
+        default:
+      }
+    }
+  }
+
+  private parseEntity(entity: string): string {
+    if (entity[0] !== '#') {
+      const defined = ENTITIES[entity];
+      if (defined !== undefined) return defined;
+      return this.fail(isNCName(entity) ? 'undefined entity.' : 'disallowed character in entity name.');
+    }
+    let num = NaN;
+    if (entity[1] === 'x' && /^#x[0-9a-f]+$/i.test(entity)) num = parseInt(entity.slice(2), 16);
+    else if (/^#[0-9]+$/.test(entity)) num = parseInt(entity.slice(1), 10);
+    if (!this.isChar(num)) this.fail('malformed character entity.');
+    return String.fromCodePoint(num);
+  }
+
+  private sOpenWaka(): void {
+    const c = this.getCode();
+    if (isNameStartChar(c)) {
+      this.state = S_OPEN_TAG;
+      this.unget();
+      this.xmlDeclPossible = false;
+      return;
+    }
+    switch (c) {
+      case SLASH:
+        this.state = S_CLOSE_TAG;
+        this.xmlDeclPossible = false;
+        return;
+      case BANG:
+        this.state = S_OPEN_WAKA_BANG;
+        this.openWakaBang = '';
+        this.xmlDeclPossible = false;
+        return;
+      case QUESTION:
+        this.state = S_PI_FIRST_CHAR;
+        return;
+      default:
+        this.fail('disallowed character in tag name');
+    }
+  }
+
+  private sOpenWakaBang(): void {
+    this.openWakaBang += String.fromCodePoint(this.getCodeNorm());
+    switch (this.openWakaBang) {
+      case '[CDATA[':
+        if (!this.sawRoot || this.closedRoot) this.fail('text data outside of root node.');
+        this.state = S_CDATA;
+        this.openWakaBang = '';
+        this.buffer = '';
+        return;
+      case '--':
+        this.state = S_COMMENT;
+        this.openWakaBang = '';
+        this.buffer = '';
+        return;
+      case 'DOCTYPE':
+        this.state = S_DOCTYPE;
+        if (this.doctype || this.sawRoot) this.fail('inappropriately located doctype declaration.');
+        this.openWakaBang = '';
+        return;
+      default:
+        if (this.openWakaBang.length >= 7) this.fail('incorrect syntax.');
+    }
+  }
+
+  // ---- start tags -------------------------------------------------------------------------
+
+  private sOpenTag(): void {
+    this.tagHasSurrogate = false;
+    const c = this.captureNameChars();
+    if (c === EOC) return;
+    this.tagName = this.name;
+    this.name = '';
+    this.tagScope = null;
+    this.tagDeclares = false;
+    this.attributes = [];
+    this.sawRoot = true;
+    if (this.closedRoot) this.fail('documents may contain only one root.');
+    switch (c) {
+      case GREATER:
+        this.openTag(false);
+        return;
+      case SLASH:
+        this.state = S_OPEN_TAG_SLASH;
+        return;
+      default:
+        if (!isS(c)) this.fail('disallowed character in tag name.');
+        this.state = S_ATTRIB;
+    }
+  }
+
+  private sAttrib(): void {
+    const c = this.skipSpaces();
+    if (c === EOC) return;
+    if (isNameStartChar(c)) {
+      this.unget();
+      this.attributeNameStart = this.i;
+      this.state = S_ATTRIB_NAME;
+    } else if (c === GREATER) {
+      this.openTag(false);
+    } else if (c === SLASH) {
+      this.state = S_OPEN_TAG_SLASH;
+    } else {
+      this.fail('disallowed character in attribute name.');
+    }
+  }
+
+  private sAttribName(): void {
+    const c = this.captureNameChars();
+    if (c === EQUAL) this.state = S_ATTRIB_VALUE;
+    else if (isS(c)) this.state = S_ATTRIB_NAME_SAW_WHITE;
+    else if (c === GREATER) this.fail('attribute without value.');
+    else if (c !== EOC) this.fail('disallowed character in attribute name.');
+  }
+
+  private sAttribNameSawWhite(): void {
+    const c = this.skipSpaces();
+    if (c === EOC) return;
+    if (c === EQUAL) this.state = S_ATTRIB_VALUE;
+    else this.fail('attribute without value.');
+  }
+
+  private sAttribValue(): void {
+    const c = this.getCodeNorm();
+    if (isQuote(c)) {
+      this.q = c;
+      this.attributeValueStart = this.i;
+      this.buffer = '';
+      this.state = S_ATTRIB_VALUE_QUOTED;
+    } else if (!isS(c)) {
+      this.fail('unquoted attribute value.');
+    }
+  }
+
+  private sAttribValueQuoted(): void {
+    const text = this.text;
+    const n = this.chunkEnd;
+    const q = this.q;
+    const table = this.tableAttribute;
+    let start = this.i;
+    let j = start;
+    for (;;) {
+      if (j < n) {
+        const code = text.charCodeAt(j);
+        if (code < 128) {
+          if (table[code] === 1 && code !== q) {
+            j++;
+            continue;
+          }
+        } else if (code < 0xd800 && this.plainNonAscii(code)) {
+          j++;
+          continue;
+        } else if (code >= 0xd800 && code <= 0xdfff) {
+          this.tagHasSurrogate = true;
+        }
+      }
+      this.i = j;
+      switch (this.getCode()) {
+        case q: {
+          const valueEnd = this.prevI;
+          const value = this.buffer.length !== 0 ? this.buffer + text.slice(start, valueEnd) : text.slice(start, valueEnd);
+          this.buffer = '';
+          this.pushAttribute(this.name, value, valueEnd);
+          this.name = '';
+          this.q = -1;
+          this.state = S_ATTRIB_VALUE_CLOSED;
+          return;
+        }
+        case AMP:
+          this.buffer += text.slice(start, this.prevI);
+          this.state = S_ENTITY;
+          this.entityReturnState = S_ATTRIB_VALUE_QUOTED;
+          return;
+        case NL:
+        case NL_LIKE:
+        case TAB:
+          this.buffer += `${text.slice(start, this.prevI)} `;
+          start = this.i;
+          break;
+        case LESS:
+          this.fail('disallowed character.');
+          break;
+        case EOC:
+          return;
+        default:
+      }
+      j = this.i;
+    }
+  }
+
+  private sAttribValueClosed(): void {
+    const c = this.getCodeNorm();
+    if (isS(c)) this.state = S_ATTRIB;
+    else if (c === GREATER) this.openTag(false);
+    else if (c === SLASH) this.state = S_OPEN_TAG_SLASH;
+    else if (isNameStartChar(c)) this.fail('no whitespace between attributes.');
+    else this.fail('disallowed character in attribute name.');
+  }
+
+  private qname(name: string): { prefix: string; local: string } {
+    const colon = name.indexOf(':');
+    if (colon === -1) return { prefix: '', local: name };
+    const local = name.slice(colon + 1);
+    const prefix = name.slice(0, colon);
+    if (prefix === '' || local === '' || local.includes(':')) this.fail(`malformed name: ${name}.`);
+    return { prefix, local };
+  }
+
+  private declare(prefix: string, uri: string): void {
+    if (!this.tagDeclares) {
+      this.tagScope = new Map(this.scope);
+      this.tagDeclares = true;
+    }
+    this.tagScope!.set(prefix, uri);
+    this.nsPairCheck(prefix, uri);
+  }
+
+  private nsPairCheck(prefix: string, uri: string): void {
+    if (prefix === 'xml' && uri !== XML_NAMESPACE) this.fail(`xml prefix must be bound to ${XML_NAMESPACE}.`);
+    if (prefix === 'xmlns' && uri !== XMLNS_NAMESPACE) this.fail(`xmlns prefix must be bound to ${XMLNS_NAMESPACE}.`);
+    if (uri === XMLNS_NAMESPACE) {
+      this.fail(prefix === '' ? `the default namespace may not be set to ${uri}.` : `may not assign a prefix (even "xmlns") to the URI ${XMLNS_NAMESPACE}.`);
+    } else if (uri === XML_NAMESPACE) {
+      if (prefix === '') this.fail(`the default namespace may not be set to ${uri}.`);
+      else if (prefix !== 'xml') this.fail('may not assign the xml namespace to another prefix.');
+    }
+  }
+
+  private pushAttribute(name: string, value: string, valueEnd: number): void {
+    const { prefix, local } = this.qname(name);
+    this.attributes.push({
+      name,
+      prefix,
+      local,
+      value,
+      nameStart: this.attributeNameStart,
+      valueStart: this.attributeValueStart,
+      valueEnd,
+      quote: this.q,
+      uri: '',
+    });
+    if (prefix === 'xmlns') {
+      const trimmed = value.trim();
+      if (!this.v11 && trimmed === '') this.fail('invalid attempt to undefine prefix in XML 1.0');
+      this.declare(local, trimmed);
+    } else if (name === 'xmlns') {
+      this.declare('', value.trim());
+    }
+  }
+
+  private resolve(prefix: string): string | undefined {
+    return (this.tagDeclares ? this.tagScope! : this.scope).get(prefix);
+  }
+
+  /** The start tag is complete (at its '>'): resolve names, check attributes, build the element. */
+  private openTag(selfClosing: boolean): void {
+    const tagName = this.tagName;
+    const { prefix, local } = this.qname(tagName);
+    let uri = this.resolve(prefix) ?? '';
+    if (prefix !== '') {
+      if (prefix === 'xmlns') this.fail('tags may not have "xmlns" as prefix.');
+      if (uri === '') {
+        this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
+        uri = prefix;
+      }
+    }
+    const pending = this.attributes;
+    if (pending.length > 1) {
+      const seen = new Set<string>();
+      for (const attribute of pending) this.resolveAttribute(attribute, seen);
+    } else if (pending.length === 1) {
+      this.resolveAttribute(pending[0]!, null);
+    }
+
+    // The node, built as the saxes-based parser built it.
+    const start = this.markupStart();
+    const end = this.markupEnd();
+    const parent = this.stack.length > 0 ? this.stack[this.stack.length - 1]! : null;
+    const element: XmlElementNode = {
+      kind: 'element',
+      name: tagName,
+      prefix,
+      localName: local,
+      namespaceUri: uri,
+      attributes: [],
+      children: [],
+      parent,
+      start,
+      end,
+      startTagEnd: end,
+      endTagStart: -1,
+    };
+    if (pending.length > 0) {
+      if (this.tagHasSurrogate || start !== this.markupAt) this.rescanAttributes(element, pending);
+      else for (const attribute of pending) element.attributes.push(this.attributeNode(attribute));
+    }
+    if (parent) parent.children.push(element);
+    else {
+      this.root = element;
+      this.topLevel.push(element);
+    }
+    this.cursor = end;
+    this.state = S_TEXT;
+    this.name = '';
+    if (selfClosing) {
+      if (this.stack.length === 0) this.closedRoot = true;
+    } else {
+      this.stack.push(element);
+      this.scopes.push(this.scope);
+      if (this.tagDeclares) this.scope = this.tagScope!;
+    }
+    this.attributes = [];
+  }
+
+  private resolveAttribute(attribute: PendingAttribute, seen: Set<string> | null): void {
+    const { name, prefix, local } = attribute;
+    let uri: string | undefined;
+    let eqname: string;
+    if (prefix === '') {
+      uri = name === 'xmlns' ? XMLNS_NAMESPACE : '';
+      eqname = name;
+    } else {
+      uri = this.resolve(prefix);
+      if (uri === undefined) {
+        this.fail(`unbound namespace prefix: ${JSON.stringify(prefix)}.`);
+      }
+      eqname = `{${uri}}${local}`;
+    }
+    if (seen !== null) {
+      if (seen.has(eqname)) this.fail(`duplicate attribute: ${eqname}.`);
+      seen.add(eqname);
+    }
+    attribute.uri = uri;
+  }
+
+  private attributeNode(attribute: PendingAttribute): XmlAttributeNode {
+    const name = attribute.name;
+    const isDeclaration = name === 'xmlns' || attribute.prefix === 'xmlns';
+    return {
+      kind: 'attribute',
+      name,
+      prefix: attribute.prefix,
+      localName: attribute.local,
+      namespaceUri: isDeclaration ? XMLNS_NAMESPACE : attribute.uri,
+      value: attribute.value,
+      quote: attribute.quote === SQUOTE ? "'" : '"',
+      start: attribute.nameStart,
+      end: attribute.valueEnd + 1,
+      valueStart: attribute.valueStart,
+      valueEnd: attribute.valueEnd,
+    };
+  }
+
+  /**
+   * The saxes-based parser found attribute ranges by re-scanning the start tag with indexOf.
+   * A lone surrogate can make saxes' reading and that re-scan disagree; the tree must still be
+   * the same, so in that (garbage-in) case we re-scan the same way.
+   */
+  private rescanAttributes(element: XmlElementNode, pending: PendingAttribute[]): void {
+    const text = this.text;
+    const byName = new Map<string, PendingAttribute>();
+    for (const attribute of pending) byName.set(attribute.name, attribute);
+    const tagEnd = element.startTagEnd;
+    let index = element.start + 1 + element.name.length;
+    while (index < tagEnd) {
+      const code = text.charCodeAt(index);
+      if (isS(code)) {
+        index++;
+        continue;
+      }
+      if (code === SLASH || code === GREATER) break;
+      const nameStart = index;
+      while (index < tagEnd) {
+        const c = text.charCodeAt(index);
+        if (c === EQUAL || isS(c)) break;
+        index++;
+      }
+      const name = text.slice(nameStart, index);
+      while (index < tagEnd && text.charCodeAt(index) !== EQUAL) index++;
+      index++;
+      while (index < tagEnd && isS(text.charCodeAt(index))) index++;
+      const quote = text[index] ?? '"';
+      const valueStart = index + 1;
+      const valueEnd = text.indexOf(quote, valueStart);
+      const resolved = byName.get(name);
+      const split = splitQualifiedName(name);
+      const isDeclaration = name === 'xmlns' || split.prefix === 'xmlns';
+      element.attributes.push({
+        kind: 'attribute',
+        name,
+        prefix: split.prefix,
+        localName: split.localName,
+        namespaceUri: isDeclaration ? XMLNS_NAMESPACE : (resolved?.uri ?? ''),
+        value: resolved?.value ?? text.slice(valueStart, valueEnd),
+        quote,
+        start: nameStart,
+        end: valueEnd + 1,
+        valueStart,
+        valueEnd,
+      });
+      index = valueEnd + 1;
+    }
+  }
+
+  // ---- end tags ---------------------------------------------------------------------------
+
+  private sCloseTag(): void {
+    const c = this.captureNameChars();
+    if (c === GREATER) this.closeTag();
+    else if (isS(c)) this.state = S_CLOSE_TAG_SAW_WHITE;
+    else if (c !== EOC) this.fail('disallowed character in closing tag.');
+  }
+
+  private closeTag(): void {
+    const name = this.name;
+    this.state = S_TEXT;
+    this.name = '';
+    if (name === '') this.fail('weird empty close tag.');
+    const stack = this.stack;
+    let l = stack.length;
+    while (l-- > 0) {
+      const element = stack.pop()!;
+      this.scope = this.scopes.pop()!;
+      element.endTagStart = this.lastEndTagStart = this.markupStart();
+      this.cursor = this.markupEnd();
+      element.end = this.cursor;
+      if (element.name === name) break;
+      this.fail('unexpected close tag.');
+    }
+    if (l === 0) this.closedRoot = true;
+    else if (l < 0) this.fail(`unmatched closing tag: ${name}.`);
+  }
+
+  // ---- comments, CDATA, processing instructions, XML declaration --------------------------
+
+  private append(node: XmlChildNode): void {
+    const parent = this.stack.length > 0 ? this.stack[this.stack.length - 1]! : null;
+    if (parent) parent.children.push(node);
+    else this.topLevel.push(node);
+  }
+
+  private comment(value: string): void {
+    const start = this.markupStart();
+    this.cursor = this.markupEnd();
+    const parent = this.stack.length > 0 ? this.stack[this.stack.length - 1]! : null;
+    this.append({ kind: 'comment', value, start, end: this.cursor, parent });
+  }
+
+  private cdata(value: string): void {
+    const parent = this.stack[this.stack.length - 1]!;
+    const start = this.markupStart();
+    this.cursor = this.markupEnd();
+    parent.children.push({ kind: 'cdata', value, start, end: this.cursor, parent });
+  }
+
+  private sPIFirstChar(): void {
+    const c = this.getCodeNorm();
+    this.buffer = '';
+    this.piTarget = '';
+    if (isNCNameStartChar(c)) {
+      this.piTarget += String.fromCodePoint(c);
+      this.state = S_PI_REST;
+    } else if (c === QUESTION || isS(c)) {
+      this.fail('processing instruction without a target.');
+    } else {
+      this.fail('disallowed character in processing instruction name.');
+    }
+  }
+
+  private sPIRest(): void {
+    const text = this.text;
+    const start = this.i;
+    for (;;) {
+      const c = this.getCodeNorm();
+      if (c === EOC) {
+        this.piTarget += text.slice(start);
+        return;
+      }
+      if (!isNCNameChar(c)) {
+        this.piTarget += text.slice(start, this.prevI);
+        const isQuestion = c === QUESTION;
+        if (isQuestion || isS(c)) {
+          if (this.piTarget === 'xml') {
+            if (!this.xmlDeclPossible) this.fail('an XML declaration must be at the start of the document.');
+            this.state = isQuestion ? S_XML_DECL_ENDING : S_XML_DECL_NAME_START;
+          } else {
+            this.state = isQuestion ? S_PI_ENDING : S_PI_BODY;
+          }
+        } else {
+          this.fail('disallowed character in processing instruction name.');
+        }
+        return;
+      }
+    }
+  }
+
+  private sPIBody(): void {
+    if (this.buffer.length === 0) {
+      const c = this.getCodeNorm();
+      if (c === QUESTION) this.state = S_PI_ENDING;
+      else if (!isS(c)) this.buffer = String.fromCodePoint(c);
+    } else if (this.captureToChar(QUESTION, null)) {
+      this.state = S_PI_ENDING;
+    }
+  }
+
+  private sPIEnding(): void {
+    const c = this.getCodeNorm();
+    if (c === GREATER) {
+      const target = this.piTarget;
+      if (target.toLowerCase() === 'xml') this.fail('the XML declaration must appear at the start of the document.');
+      const start = this.markupStart();
+      this.cursor = this.markupEnd();
+      const parent = this.stack.length > 0 ? this.stack[this.stack.length - 1]! : null;
+      this.append({ kind: 'processingInstruction', target, body: this.buffer, start, end: this.cursor, parent });
+      this.piTarget = this.buffer = '';
+      this.state = S_TEXT;
+    } else if (c === QUESTION) {
+      this.buffer += '?';
+    } else {
+      this.buffer += `?${String.fromCodePoint(c)}`;
+      this.state = S_PI_BODY;
+    }
+    this.xmlDeclPossible = false;
+  }
+
+  private sXMLDeclNameStart(): void {
+    const c = this.skipSpaces();
+    if (c === QUESTION) {
+      this.state = S_XML_DECL_ENDING;
+      return;
+    }
+    if (c !== EOC) {
+      this.state = S_XML_DECL_NAME;
+      this.name = String.fromCodePoint(c);
+      this.buffer = '';
+    }
+  }
+
+  private sXMLDeclName(): void {
+    const c = this.captureTo(XML_DECL_NAME_TERMINATOR);
+    if (c === QUESTION) {
+      this.state = S_XML_DECL_ENDING;
+      this.name += this.buffer;
+      this.buffer = '';
+      this.fail('XML declaration is incomplete.');
+    }
+    if (!(isS(c) || c === EQUAL)) return;
+    this.name += this.buffer;
+    this.buffer = '';
+    if (!this.xmlDeclExpects.includes(this.name)) {
+      switch (this.name.length) {
+        case 0:
+          this.fail('did not expect any more name/value pairs.');
+          break;
+        case 1:
+          this.fail(`expected the name ${this.xmlDeclExpects[0]}.`);
+          break;
+        default:
+          this.fail(`expected one of ${this.xmlDeclExpects.join(', ')}`);
+      }
+    }
+    this.state = c === EQUAL ? S_XML_DECL_VALUE_START : S_XML_DECL_EQ;
+  }
+
+  private sXMLDeclEq(): void {
+    const c = this.getCodeNorm();
+    if (c === QUESTION) this.fail('XML declaration is incomplete.');
+    if (isS(c)) return;
+    if (c !== EQUAL) this.fail('value required.');
+    this.state = S_XML_DECL_VALUE_START;
+  }
+
+  private sXMLDeclValueStart(): void {
+    const c = this.getCodeNorm();
+    if (c === QUESTION) this.fail('XML declaration is incomplete.');
+    if (isS(c)) return;
+    if (!isQuote(c)) this.fail('value must be quoted.');
+    this.q = c;
+    this.buffer = '';
+    this.state = S_XML_DECL_VALUE;
+  }
+
+  private sXMLDeclValue(): void {
+    const c = this.captureTo([this.q, QUESTION]);
+    if (c === QUESTION) this.fail('XML declaration is incomplete.');
+    if (c === EOC) return;
+    const value = this.buffer;
+    this.buffer = '';
+    switch (this.name) {
+      case 'version':
+        this.xmlDeclExpects = ['encoding', 'standalone'];
+        this.xmlDecl.version = value;
+        if (!/^1\.[0-9]+$/.test(value)) this.fail('version number must match /^1\\.[0-9]+$/.');
+        else if (value !== '1.0') this.useXml11();
+        break;
+      case 'encoding':
+        if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(value)) this.fail('encoding value must match /^[A-Za-z0-9][A-Za-z0-9._-]*$/.');
+        this.xmlDeclExpects = ['standalone'];
+        this.xmlDecl.encoding = value;
+        break;
+      case 'standalone':
+        if (value !== 'yes' && value !== 'no') this.fail('standalone value must match "yes" or "no".');
+        this.xmlDeclExpects = [];
+        this.xmlDecl.standalone = value;
+        break;
+      default:
+    }
+    this.name = '';
+    this.state = S_XML_DECL_SEPARATOR;
+  }
+
+  private sXMLDeclSeparator(): void {
+    const c = this.getCodeNorm();
+    if (c === QUESTION) {
+      this.state = S_XML_DECL_ENDING;
+      return;
+    }
+    if (!isS(c)) this.fail('whitespace required.');
+    this.state = S_XML_DECL_NAME_START;
+  }
+
+  private sXMLDeclEnding(): void {
+    const c = this.getCodeNorm();
+    if (c !== GREATER) this.fail('The character ? is disallowed anywhere in XML declarations.');
+    if (this.name !== 'version' && this.xmlDeclExpects.includes('version')) this.fail('XML declaration must contain a version.');
+    const start = this.markupStart();
+    this.cursor = this.markupEnd();
+    const decl = this.xmlDecl;
+    this.declaration = { version: decl.version ?? '1.0', encoding: decl.encoding, standalone: decl.standalone, start, end: this.cursor };
+    this.name = '';
+    this.piTarget = this.buffer = '';
+    this.state = S_TEXT;
+    this.xmlDeclPossible = false;
+  }
+
+  // ---- document type declaration: always refused, but read as saxes read it ----------------
+
+  private stepDoctype(): void {
+    switch (this.state) {
+      case S_DOCTYPE: {
+        const c = this.captureTo(DOCTYPE_TERMINATOR);
+        if (c === GREATER) {
+          this.doctype = true;
+          this.failDoctype(this.markupStart());
+        }
+        if (c === EOC) return;
+        this.buffer += String.fromCodePoint(c);
+        if (c === OPEN_BRACKET) this.state = S_DTD;
+        else if (isQuote(c)) {
+          this.state = S_DOCTYPE_QUOTE;
+          this.q = c;
+        }
+        return;
+      }
+      case S_DOCTYPE_QUOTE:
+        if (this.captureToChar(this.q, null)) {
+          this.q = -1;
+          this.state = S_DOCTYPE;
+        }
+        return;
+      case S_DTD: {
+        const c = this.captureTo(DTD_TERMINATOR);
+        if (c === EOC) return;
+        if (c === CLOSE_BRACKET) this.state = S_DOCTYPE;
+        else if (c === LESS) this.state = S_DTD_OPEN_WAKA;
+        else if (isQuote(c)) {
+          this.state = S_DTD_QUOTED;
+          this.q = c;
+        }
+        return;
+      }
+      case S_DTD_QUOTED:
+        if (this.captureToChar(this.q, null)) {
+          this.state = S_DTD;
+          this.q = -1;
+        }
+        return;
+      case S_DTD_OPEN_WAKA: {
+        const c = this.getCodeNorm();
+        this.buffer += String.fromCodePoint(c);
+        if (c === BANG) {
+          this.state = S_DTD_OPEN_WAKA_BANG;
+          this.openWakaBang = '';
+        } else if (c === QUESTION) this.state = S_DTD_PI;
+        else this.state = S_DTD;
+        return;
+      }
+      case S_DTD_OPEN_WAKA_BANG: {
+        const owb = (this.openWakaBang += String.fromCodePoint(this.getCodeNorm()));
+        if (owb !== '-') {
+          this.state = owb === '--' ? S_DTD_COMMENT : S_DTD;
+          this.openWakaBang = '';
+        }
+        return;
+      }
+      case S_DTD_COMMENT:
+        if (this.captureToChar(MINUS, null)) this.state = S_DTD_COMMENT_ENDING;
+        return;
+      case S_DTD_COMMENT_ENDING: {
+        const c = this.getCodeNorm();
+        this.buffer += String.fromCodePoint(c);
+        this.state = c === MINUS ? S_DTD_COMMENT_ENDED : S_DTD_COMMENT;
+        return;
+      }
+      case S_DTD_COMMENT_ENDED: {
+        const c = this.getCodeNorm();
+        this.buffer += String.fromCodePoint(c);
+        if (c === GREATER) this.state = S_DTD;
+        else this.fail('malformed comment.');
+        return;
+      }
+      case S_DTD_PI:
+        if (this.captureToChar(QUESTION, null)) this.state = S_DTD_PI_ENDING;
+        return;
+      case S_DTD_PI_ENDING: {
+        const c = this.getCodeNorm();
+        this.buffer += String.fromCodePoint(c);
+        if (c === GREATER) this.state = S_DTD;
+        return;
+      }
+      default:
+    }
+  }
+
+  // ---- end of input -----------------------------------------------------------------------
+
+  private end(): void {
+    const n = this.n;
+    if (!this.sawRoot) this.fail('document must contain a root element.', n);
+    if (this.stack.length > 0) this.fail(`unclosed tag: ${this.stack[this.stack.length - 1]!.name}`, n);
+    if (this.state !== S_BEGIN && this.state !== S_TEXT) this.fail('unexpected end.', n);
+    if (!this.root) {
+      const at = this.range(n, n);
+      throw new StopParsing(createDiagnostic('xml', XML_CODES.noRoot, 'error', 'xml.error.noRoot', { detail: '' }, at));
+    }
+  }
+}
+
+/**
+ * Parses `text` into a positioned tree, or returns the first well-formedness error with its
+ * location. Never throws on bad input.
+ */
+export function parseXml(text: string): XmlParseResult {
+  return new Scanner(text).run();
+}

@@ -1,0 +1,161 @@
+// The signing channels of the host contract: which key stores this machine offers, the
+// identities in one, signing a document's text, and predicting Windows' verdict. Private keys stay
+// in their store; PINs and passwords are asked for by the host itself (askSecret), once per
+// operation, and are never part of a request, a response, a log line or a file.
+import { existsSync, promises as fs } from 'node:fs';
+import {
+  HostError,
+  type CertificateInfo,
+  type KeyStoreKind,
+  type KeyStoreOffer,
+  type KeyStoreSelection,
+  type SignatureReport,
+  type SignRequest,
+  type SigningIdentity,
+  type VerifyRequest,
+} from '../common/ipc';
+import { decodeText, encodeText } from './files/encoding';
+import {
+  cachedSecret,
+  defaultNssDatabase,
+  KeyStoreError,
+  nssSoftokenPath,
+  openKeyStore,
+  SOFTHSM_CANDIDATES,
+  type KeyStoreChoice,
+  type SecretProvider,
+} from './keystores/index';
+import { certificatesFromPemOrDer, type CertificateSummary } from './signing/certificates';
+import { sign, SigningError } from './signing/sign';
+import { verify } from './signing/verify';
+import { XmlLocationError } from './signing/xml-bytes';
+
+/** Common places of PKCS#11 modules for smart cards and HSMs, besides SoftHSM. */
+const OTHER_PKCS11_MODULES = [
+  '/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so',
+  '/usr/lib/opensc-pkcs11.so',
+  '/usr/lib/x86_64-linux-gnu/pkcs11/opensc-pkcs11.so',
+  '/Library/OpenSC/lib/opensc-pkcs11.so',
+  'C:\\Windows\\System32\\opensc-pkcs11.dll',
+  'C:\\Windows\\System32\\eTPKCS11.dll',
+];
+
+export interface SigningServiceOptions {
+  askSecret: SecretProvider;
+  secretPrompt: KeyStoreOffer['secretPrompt'];
+}
+
+function choiceOf(store: KeyStoreSelection): KeyStoreChoice {
+  return store.kind === 'nss' ? { kind: 'nss', databaseDirectory: store.databaseDirectory } : store;
+}
+
+function certificateInfo(summary: CertificateSummary): CertificateInfo {
+  const { subject, issuer, serial, thumbprintSha1, notBefore, notAfter, ev, keyType } = summary;
+  return { subject, issuer, serial, thumbprintSha1, notBefore, notAfter, ev, keyType };
+}
+
+/** Key-store and signing failures as translatable host errors; secrets never appear in them. */
+function signingError(error: unknown): HostError {
+  if (error instanceof HostError) return error;
+  if (error instanceof KeyStoreError) return new HostError(`keystore.${error.code}`, `cli.keystore.${error.code}`, { detail: error.message });
+  if (error instanceof XmlLocationError) {
+    return new HostError('signing.notWellFormed', 'signing.finding.notWellFormed', { line: error.line, column: error.column, reason: error.reason });
+  }
+  if (error instanceof SigningError) return new HostError(`signing.${error.code}`, 'error.signing.failed', { detail: error.message });
+  return new HostError('unexpected', 'error.unexpected', { detail: error instanceof Error ? error.message : String(error) });
+}
+
+function kindsAvailableHere(): KeyStoreKind[] {
+  const kinds: KeyStoreKind[] = ['pfx', 'pem', 'pkcs11'];
+  try {
+    nssSoftokenPath();
+    kinds.push('nss');
+  } catch {
+    // No NSS softoken on this machine: the Linux OS store is not offered.
+  }
+  if (process.platform === 'win32') kinds.push('windows');
+  if (process.platform === 'darwin') kinds.push('keychain');
+  return kinds;
+}
+
+export function createSigningService(options: SigningServiceOptions) {
+  return {
+    async keyStores(): Promise<KeyStoreOffer> {
+      const nssDatabase = defaultNssDatabase();
+      return {
+        kinds: kindsAvailableHere(),
+        pkcs11Modules: [...SOFTHSM_CANDIDATES, ...OTHER_PKCS11_MODULES].filter((candidate) => existsSync(candidate)),
+        nssDatabase: existsSync(nssDatabase) ? nssDatabase : null,
+        secretPrompt: options.secretPrompt,
+      };
+    },
+
+    async listIdentities(store: KeyStoreSelection): Promise<SigningIdentity[]> {
+      try {
+        const identities = await openKeyStore(choiceOf(store), cachedSecret(options.askSecret)).listIdentities();
+        return identities.map(({ id, label, subject, issuer, serial, thumbprintSha1, notBefore, notAfter, ev, keyType }) => ({
+          id,
+          ...(label ? { label } : {}),
+          subject,
+          issuer,
+          serial,
+          thumbprintSha1,
+          notBefore,
+          notAfter,
+          ev,
+          keyType,
+        }));
+      } catch (error) {
+        throw signingError(error);
+      }
+    },
+
+    async sign(request: SignRequest): Promise<{ text: string }> {
+      // One operation asks for its PIN or password at most once, and forgets it afterwards.
+      const secrets = cachedSecret(options.askSecret);
+      let signer;
+      try {
+        signer = await openKeyStore(choiceOf(request.store), secrets).signer(request.identityId, secrets);
+        const signed = await sign(encodeText(request.text, request.encoding), signer, { digest: request.digest, includeChain: request.includeChain });
+        return { text: decodeText(signed).text };
+      } catch (error) {
+        throw signingError(error);
+      } finally {
+        await signer?.close?.().catch(() => undefined);
+      }
+    },
+
+    async verify(request: VerifyRequest): Promise<SignatureReport> {
+      const trustedRoots: Uint8Array[] = [];
+      for (const rootPath of request.trustedRootPaths) {
+        try {
+          trustedRoots.push(...certificatesFromPemOrDer(await fs.readFile(rootPath)));
+        } catch (error) {
+          throw new HostError('signing.rootUnreadable', 'error.signing.rootUnreadable', { path: rootPath, detail: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      try {
+        const verdict = await verify(encodeText(request.text, request.encoding), {
+          trustedRoots,
+          useSystemRoots: request.useSystemRoots,
+          requireEv: request.requireEv,
+        });
+        return {
+          signed: verdict.code !== 'notSigned',
+          accepted: verdict.accepted,
+          hresult: verdict.hresult,
+          code: verdict.code,
+          messageKey: verdict.messageKey,
+          params: verdict.params,
+          signer: verdict.signer ? certificateInfo(verdict.signer) : null,
+          chain: verdict.chain.map(certificateInfo),
+          chainTrusted: verdict.chainTrusted,
+          findings: verdict.findings.map(({ code, hresult, messageKey, params }) => ({ code, hresult, messageKey, params })),
+          consentRequired: verdict.consentRequired ?? false,
+        };
+      } catch (error) {
+        throw signingError(error);
+      }
+    },
+  };
+}

@@ -1,0 +1,122 @@
+// Signing in the browser host, end to end: the Sign dialog lists the identities of a PFX file
+// (the host asks for the password in its terminal, never in the page), signs, and the Signature
+// panel says what Windows would answer. xmlsec1 accepts the saved file; an edit makes the panel
+// stale and the check then reports 0x82170005; removing the signature gives back the original bytes.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { ROOT, startServe, type ServedApp } from '../support/serve';
+
+const PASSWORD = 'kit-password-7431';
+const UNSIGNED = `<?xml version="1.0" encoding="utf-8"?>
+<CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1">
+  <Global>
+    <CarrierId>{11111111-2222-3333-4444-555555555555}</CarrierId>
+    <SubscriberId>310260000000000</SubscriberId>
+  </Global>
+</CarrierProvisioning>
+`;
+
+let served: ServedApp;
+let browser: Browser;
+let kit: string;
+let workDirectory: string;
+
+beforeAll(async () => {
+  kit = mkdtempSync(path.join(os.tmpdir(), 'provstudio-kit-'));
+  execFileSync(process.execPath, [path.join(ROOT, 'bin/provstudio.mjs'), 'certs', 'make-test-ev', '--out', kit, '--password-env', 'KIT_PASSWORD'], {
+    env: { ...process.env, KIT_PASSWORD: PASSWORD },
+  });
+  workDirectory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-sign-'));
+  writeFileSync(path.join(workDirectory, 'contoso.xml'), UNSIGNED);
+  served = await startServe({ pipeStdin: true });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+async function pick(page: Page, directory: string, fileName: string): Promise<void> {
+  const picker = page.getByTestId('file-picker');
+  await picker.waitFor();
+  await page.getByTestId('picker-location').fill(directory);
+  await page.getByTestId('picker-location').press('Enter');
+  await picker.getByRole('button', { name: `File: ${fileName}` }).click();
+  await page.getByTestId('picker-confirm').click();
+  await picker.waitFor({ state: 'detached' });
+}
+
+const verdict = (page: Page) => page.getByTestId('signature-verdict').textContent();
+
+describe('signing in the browser host', () => {
+  it('signs with a PFX key, predicts Windows, and keeps every byte outside the Signature', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(served.url);
+    await page.locator('[data-testid="app"][data-ready="true"]').waitFor();
+    await page.keyboard.press('Control+O');
+    await pick(page, workDirectory, 'contoso.xml');
+
+    await page.getByTestId('toolbar-sign').click();
+    const dialog = page.getByTestId('sign-dialog');
+    await dialog.waitFor();
+    expect(await page.getByTestId('sign-secret-note').textContent()).toContain('terminal');
+    await page.getByTestId('sign-pfx-path').fill(path.join(kit, 'signer.pfx'));
+    // The host asks in its terminal: answer there, once for listing and once for signing.
+    served.process.stdin!.write(`${PASSWORD}\n${PASSWORD}\n`);
+    await page.getByTestId('sign-list').click();
+    await page.getByTestId('sign-identities').waitFor();
+    expect(await page.getByTestId('sign-identities').textContent()).toContain('EV');
+    await page.getByTestId('sign-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(served.output()).toContain('needs the password for');
+
+    // Without the test root, Windows would not trust the chain.
+    await page.getByTestId('signature-panel').waitFor();
+    await expect.poll(() => verdict(page), { timeout: 20_000 }).toContain('0x82170004');
+    await page.getByTestId('signature-add-root').click();
+    await pick(page, kit, 'root.cer');
+    await expect.poll(() => verdict(page), { timeout: 20_000 }).toContain('Windows would accept');
+
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => page.getByTestId('dirty-marker').count()).toBe(0);
+    const signedPath = path.join(workDirectory, 'contoso.xml');
+    const signed = readFileSync(signedPath, 'utf8');
+    const signatureStart = signed.indexOf('<Signature');
+    const signatureEnd = signed.indexOf('</Signature>') + '</Signature>'.length;
+    expect(signed.slice(0, signatureStart) + signed.slice(signatureEnd)).toBe(UNSIGNED);
+    const xmlsec = spawnSync('xmlsec1', ['--verify', '--trusted-der', path.join(kit, 'root.cer'), signedPath], { encoding: 'utf8' });
+    expect(xmlsec.status, xmlsec.stderr).toBe(0);
+
+    // One typed character: the panel is stale at once, and the next check says "edited after signing".
+    await page.locator('.view-lines').click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' ');
+    await page.getByTestId('signature-stale').waitFor();
+    await page.getByTestId('signature-verify').click();
+    await expect.poll(() => verdict(page), { timeout: 20_000 }).toContain('0x82170005');
+    await page.locator('.view-lines').click();
+    await page.keyboard.press('Control+Z');
+
+    // Removing the signature gives back exactly the unsigned bytes.
+    await page.getByTestId('signature-verify').click();
+    await expect.poll(() => verdict(page), { timeout: 20_000 }).toContain('Windows would accept');
+    await page.getByTestId('signature-remove').click();
+    await expect.poll(() => verdict(page), { timeout: 20_000 }).toContain('not signed');
+    await page.keyboard.press('Control+S');
+    await expect.poll(() => readFileSync(signedPath, 'utf8')).toBe(UNSIGNED);
+
+    // The password never reached the page, and the host never printed it.
+    expect(await page.content()).not.toContain(PASSWORD);
+    expect(served.output()).not.toContain(PASSWORD);
+    await page.close();
+  });
+});

@@ -1,0 +1,56 @@
+// Validation runs in a browser worker (libxml2 compiled to WebAssembly) as the user types:
+// the problems panel and Monaco's markers follow the text.
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser';
+import { ROOT, startServe, type ServedApp } from '../support/serve';
+
+let served: ServedApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  served = await startServe();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+describe('validation in the browser', () => {
+  it('shows the schema error at its line, goes to it, and clears it when the text is fixed', async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-validate-'));
+    copyFileSync(path.join(ROOT, 'test/fixtures/corpus/cc/refresh-delay-731.invalid.xml'), path.join(directory, 'refresh.xml'));
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(served.url);
+    await page.locator('[data-testid="app"][data-ready="true"]').waitFor();
+    await page.keyboard.press('Control+O');
+    await page.getByTestId('picker-location').fill(directory);
+    await page.getByTestId('picker-location').press('Enter');
+    await page.getByRole('button', { name: 'File: refresh.xml' }).click();
+    await page.getByTestId('picker-confirm').click();
+
+    const counts = page.getByTestId('problems-counts');
+    await expect.poll(() => counts.textContent(), { timeout: 20_000 }).toBe('1 errors, 1 warnings, 1 notes');
+    const rangeError = page.getByTestId('problem').filter({ hasText: 'XSD_RANGE' });
+    expect(await rangeError.textContent()).toContain('Ln 10, Col 20');
+    // Monaco shows the same error as a marker (a squiggle in the text).
+    await expect.poll(() => page.locator('.squiggly-error').count()).toBeGreaterThan(0);
+
+    // Going to the problem selects the offending value; typing replaces it.
+    await rangeError.click();
+    await page.keyboard.type('730');
+    await expect.poll(() => counts.textContent(), { timeout: 20_000 }).toBe('0 errors, 1 warnings, 1 notes');
+    await expect.poll(() => page.locator('.squiggly-error').count()).toBe(0);
+
+    // The language of the problems follows the UI language.
+    await page.getByTestId('language-select').selectOption('fr');
+    await expect.poll(() => counts.textContent()).toBe('0 erreurs, 1 avertissements, 1 remarques');
+    await page.getByTestId('language-select').selectOption('en');
+    await page.close();
+  });
+});
