@@ -38,6 +38,10 @@ import { replaceTextMinimally } from './editor/replace-text';
 import { SignDialog } from './signing/SignDialog';
 import { SignaturePanel } from './signing/SignaturePanel';
 import { textWithoutSignature } from './signing/remove-signature';
+import { InspectorPanel } from './results/InspectorPanel';
+import { documentKindOf } from './documents/document-kind';
+import type { Range } from '../../shared/common/xml/positions';
+import type { ReportFormat } from '../../shared/common/results/index';
 import type { monaco } from './editor/monaco';
 import type { HostConnection } from './host/client';
 import { I18nContext } from './i18n';
@@ -69,6 +73,9 @@ export function App({ connection }: { connection: HostConnection }) {
   const [signatureOffer, setSignatureOffer] = useState<KeyStoreOffer | null>(null);
   const [signaturePanelOpen, setSignaturePanelOpen] = useState(false);
   const [signatureCheckRequest, setSignatureCheckRequest] = useState(0);
+  /** The results document the inspector shows; it stays beside the source while the user looks there. */
+  const [inspectedResultId, setInspectedResultId] = useState<string | null>(null);
+  const [inspectorOpen, setInspectorOpen] = useState(true);
   const documentsRef = useRef<OpenDocument[]>([]);
   const activeIdRef = useRef<string | null>(null);
   const untitledCounter = useRef(0);
@@ -177,12 +184,15 @@ export function App({ connection }: { connection: HostConnection }) {
     addDocument(untitledDocument(BLANK_PROVISIONING_FILE, untitledCounter.current));
   }
 
-  async function openPath(path: string) {
+  async function openPath(path: string, options: { activate?: boolean } = {}) {
     const already = documentsRef.current.find((doc) => doc.path === path);
-    if (already) return activate(already.id);
+    if (already) return options.activate === false ? undefined : activate(already.id);
     try {
       const file = await client.invoke('file.read', { path });
-      addDocument(documentFromFile(file));
+      const opened = documentFromFile(file);
+      const previouslyActive = activeIdRef.current;
+      addDocument(opened);
+      if (options.activate === false) activate(previouslyActive);
       setRecent(await client.invoke('recent.add', { path }));
       setStatusMessage(t('status.opened', { path }));
     } catch (error) {
@@ -199,10 +209,10 @@ export function App({ connection }: { connection: HostConnection }) {
     return pickWithPage(purpose, directory, suggestedName);
   }
 
-  async function openWithDialog() {
+  async function openWithDialog(options: { activate?: boolean } = {}) {
     try {
       const path = await chooseFile('open');
-      if (path) await openPath(path);
+      if (path) await openPath(path, options);
     } catch (error) {
       showError(error);
     }
@@ -306,6 +316,36 @@ export function App({ connection }: { connection: HostConnection }) {
     const without = model ? textWithoutSignature(model.getValue()) : null;
     if (model && without !== null) replaceTextMinimally(model, without);
     setSignatureCheckRequest((count) => count + 1);
+  }
+
+  function revealRange(documentId: string | null, range: Range) {
+    if (documentId && documentId !== activeIdRef.current) activate(documentId);
+    // The editor swaps models in an effect after the tab switch: select once it shows the document.
+    setTimeout(() => {
+      const editor = editorRef.current;
+      if (!editor) return;
+      const selection = { startLineNumber: range.start.line, startColumn: range.start.column, endLineNumber: range.end.line, endColumn: range.end.column };
+      editor.setSelection(selection);
+      editor.revealRangeInCenterIfOutsideViewport(selection);
+      editor.focus();
+    }, 0);
+  }
+
+  async function exportText(text: string, suggestedName: string) {
+    try {
+      const path = await chooseFile('save', suggestedName);
+      if (!path) return;
+      try {
+        await client.invoke('file.save', { path, text, encoding: 'utf-8', ...(info?.nativeDialogs ? {} : { refuseOverwrite: true }) });
+      } catch (error) {
+        if (!(error instanceof HostError && error.code === 'file.exists')) throw error;
+        if (!(await askReplace(fileNameOf(path)))) return;
+        await client.invoke('file.save', { path, text, encoding: 'utf-8' });
+      }
+      setStatusMessage(t('status.saved', { path }));
+    } catch (error) {
+      showError(error);
+    }
   }
 
   function runEditorAction(actionId: string) {
@@ -456,6 +496,17 @@ export function App({ connection }: { connection: HostConnection }) {
   const activeDocument = documents.find((doc) => doc.id === activeId) ?? null;
   const activeModel = activeDocument ? modelOf(activeDocument.id) : null;
   const validation = useValidation(activeModel, t);
+  const activeKind = activeModel ? documentKindOf(activeModel) : null;
+  useEffect(() => {
+    if (activeDocument && activeKind === 'result') setInspectedResultId(activeDocument.id);
+  }, [activeDocument?.id, activeKind]);
+  const inspectedResult = documents.find((doc) => doc.id === inspectedResultId) ?? null;
+  const inspectedModel = inspectedResult ? modelOf(inspectedResult.id) : null;
+  const sourceCandidates = documents
+    .filter((doc) => doc.id !== inspectedResultId)
+    .map((doc) => ({ doc, model: modelOf(doc.id) }))
+    .filter((entry): entry is { doc: OpenDocument; model: NonNullable<typeof entry.model> } => entry.model !== null && documentKindOf(entry.model) === 'provisioning')
+    .map(({ doc, model }) => ({ documentId: doc.id, title: titleOf(doc), model, sha256: doc.dirty ? null : doc.diskSha256 }));
 
   function revealDiagnostic(diagnostic: Diagnostic) {
     const editor = editorRef.current;
@@ -543,6 +594,11 @@ export function App({ connection }: { connection: HostConnection }) {
             <button type="button" aria-pressed={signaturePanelOpen} onClick={() => runCommand('view.signature')} data-testid="toolbar-signature">
               {t('menu.view.signature')}
             </button>
+            {inspectedResult && (
+              <button type="button" aria-pressed={inspectorOpen} onClick={() => setInspectorOpen((open) => !open)} data-testid="toolbar-inspector">
+                {t('inspector.title')}
+              </button>
+            )}
           </div>
         )}
         <main className="workspace">
@@ -552,6 +608,18 @@ export function App({ connection }: { connection: HostConnection }) {
             </div>
             <ProblemsPanel diagnostics={validation.diagnostics} pending={validation.pending} onReveal={revealDiagnostic} />
           </div>
+          {inspectedResult && inspectedModel && inspectorOpen && (
+            <InspectorPanel
+              key={inspectedResult.id}
+              resultTitle={titleOf(inspectedResult)}
+              resultModel={inspectedModel}
+              resultSha256={inspectedResult.dirty ? null : inspectedResult.diskSha256}
+              sources={sourceCandidates}
+              onOpenSource={() => void openWithDialog({ activate: false })}
+              onReveal={(documentId, range) => revealRange(documentId ?? inspectedResult.id, range)}
+              onExport={(_format: ReportFormat, text, suggestedName) => void exportText(text, suggestedName)}
+            />
+          )}
           {activeDocument && activeModel && signaturePanelOpen && (
             <SignaturePanel
               key={activeDocument.id}
