@@ -8,6 +8,7 @@ import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ifNeeded = process.argv.includes('--if-needed');
@@ -29,6 +30,10 @@ function upToDate(output, sourceDirectories) {
 }
 
 const started = Date.now();
+// The schema model the renderer loads (shared/common/schema-model/generated) follows schemas/*.xsd.
+const schemaModel = spawnSync(process.execPath, [path.join(root, 'scripts/compile-schema-model.mjs')], { stdio: 'inherit' });
+if (schemaModel.status !== 0) process.exit(schemaModel.status ?? 1);
+
 const nodeSources = ['cli', 'shared', 'electron'];
 if (!(ifNeeded && upToDate(path.join(root, 'dist/cli/provstudio.mjs'), nodeSources))) {
   await esbuild({
@@ -67,7 +72,7 @@ for (const target of ['dist/cli/keystores', 'dist/electron/keystores']) {
   }
 }
 
-if (!(ifNeeded && upToDate(path.join(root, 'dist/renderer/index.html'), ['renderer', 'shared/common']))) {
+if (!(ifNeeded && upToDate(path.join(root, 'dist/renderer/index.html'), ['renderer', 'shared/common', 'schemas']))) {
   await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
 }
 console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

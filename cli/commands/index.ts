@@ -1,10 +1,21 @@
 // The registry of subcommands. Each capability adds its module here.
 import type { Command } from '../command';
 import { certsCommand } from './certs';
+import { insertCommand, removeCommand, setCommand } from './edit';
 import { inspectCommand } from './inspect';
 import { serveCommand } from './serve';
 import { signCommand } from './sign';
 import { validateCommand } from './validate';
 import { verifyCommand } from './verify';
 
-export const COMMANDS: readonly Command[] = [validateCommand, signCommand, verifyCommand, certsCommand, inspectCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  setCommand,
+  insertCommand,
+  removeCommand,
+  signCommand,
+  verifyCommand,
+  certsCommand,
+  inspectCommand,
+  serveCommand,
+];

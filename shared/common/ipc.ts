@@ -117,11 +117,16 @@ export interface KeyStoreOffer {
 export interface CertificateInfo {
   subject: string;
   issuer: string;
+  /** Hex, upper case, as Windows shows it. */
   serial: string;
+  /** SHA-1 of the DER, hex upper case: the "thumbprint" of the Windows certificate store. */
   thumbprintSha1: string;
+  /** ISO 8601. */
   notBefore: string;
   notAfter: string;
+  /** Carries the Extended Validation policy 2.23.140.1.1. */
   ev: boolean;
+  /** "RSA 2048", "EC P-256", ... */
   keyType: string;
 }
 

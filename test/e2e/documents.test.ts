@@ -6,8 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editorText, openApp, openFile } from '../support/app';
 import { launchChromium } from '../support/browser';
-import { ROOT, startServe, type ServedApp } from '../support/serve';
+import { ROOT, startServe } from '../support/serve';
 
 let browser: Browser;
 
@@ -18,13 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function openApp(served: ServedApp): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 760 } });
-  await page.goto(served.url);
-  await page.locator('[data-testid="app"][data-ready="true"]').waitFor();
-  return page;
-}
 
 async function typeAtEnd(page: Page, text: string): Promise<void> {
   await page.locator('.view-lines').click();
@@ -38,7 +32,7 @@ describe('documents in the browser host', () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-saveas-'));
     writeFileSync(path.join(directory, 'taken.xml'), 'do not replace me');
     try {
-      const page = await openApp(served);
+      const page = await openApp(browser, served, { width: 1200, height: 760 });
       await page.getByTestId('welcome-new').click();
       await typeAtEnd(page, '<!-- new -->');
       await page.keyboard.press('Control+S');
@@ -70,7 +64,7 @@ describe('documents in the browser host', () => {
   it('asks before closing a document with unsaved edits', async () => {
     const served = await startServe();
     try {
-      const page = await openApp(served);
+      const page = await openApp(browser, served, { width: 1200, height: 760 });
       await page.getByTestId('welcome-new').click();
       await typeAtEnd(page, 'x');
       await page.getByRole('button', { name: /^Close Untitled-1/ }).click();
@@ -93,12 +87,8 @@ describe('documents in the browser host', () => {
     const filePath = path.join(directory, 'shared.xml');
     writeFileSync(filePath, '<a/>\n');
     try {
-      const page = await openApp(served);
-      await page.keyboard.press('Control+O');
-      await page.getByTestId('picker-location').fill(directory);
-      await page.getByTestId('picker-location').press('Enter');
-      await page.getByRole('button', { name: 'File: shared.xml' }).click();
-      await page.getByTestId('picker-confirm').click();
+      const page = await openApp(browser, served, { width: 1200, height: 760 });
+      await openFile(page, directory, 'shared.xml');
       await typeAtEnd(page, '<!-- mine -->');
       writeFileSync(filePath, '<a>changed elsewhere</a>\n');
       await page.keyboard.press('Control+S');
@@ -116,7 +106,7 @@ describe('documents in the browser host', () => {
   it('restores unsaved edits after a crash', async () => {
     const dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-crash-'));
     const first = await startServe({ dataDirectory });
-    const page = await openApp(first);
+    const page = await openApp(browser, first, { width: 1200, height: 760 });
     await page.getByTestId('welcome-new').click();
     await typeAtEnd(page, '<!-- survives a crash -->');
     // Wait until the recovery copy holds the edit, then kill the host without warning.
@@ -131,10 +121,10 @@ describe('documents in the browser host', () => {
 
     const second = await startServe({ dataDirectory });
     try {
-      const again = await openApp(second);
+      const again = await openApp(browser, second, { width: 1200, height: 760 });
       await again.getByTestId('recovery-dialog').waitFor();
       await again.getByTestId('recovery-restore').click();
-      await expect.poll(async () => ((await again.locator('.view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ')).toContain('survives a crash');
+      await expect.poll(() => editorText(again)).toContain('survives a crash');
       await again.getByTestId('dirty-marker').waitFor();
       await again.close();
     } finally {

@@ -4,8 +4,9 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, openFile, pickFile } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { ROOT, startServe, type ServedApp } from '../support/serve';
 
@@ -22,26 +23,13 @@ afterAll(async () => {
   await served?.stop();
 });
 
-async function pick(page: Page, directory: string, fileName: string): Promise<void> {
-  const picker = page.getByTestId('file-picker');
-  await picker.waitFor();
-  await page.getByTestId('picker-location').fill(directory);
-  await page.getByTestId('picker-location').press('Enter');
-  await picker.getByRole('button', { name: `File: ${fileName}` }).click();
-  await page.getByTestId('picker-confirm').click();
-  await picker.waitFor({ state: 'detached' });
-}
-
 describe('results inspector', () => {
   it('explains each failure and reveals its element in the source file', async () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-inspect-'));
     copyFileSync(path.join(ROOT, 'test/fixtures/results/mixed-v1.valid.xml'), path.join(directory, 'result.xml'));
     copyFileSync(path.join(ROOT, 'test/fixtures/results/source-similar-names.xml'), path.join(directory, 'source.xml'));
-    const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-    await page.goto(served.url);
-    await page.locator('[data-testid="app"][data-ready="true"]').waitFor();
-    await page.keyboard.press('Control+O');
-    await pick(page, directory, 'result.xml');
+    const page = await openApp(browser, served, { width: 1500, height: 950 });
+    await openFile(page, directory, 'result.xml');
 
     const inspector = page.getByTestId('inspector');
     await inspector.waitFor();
@@ -51,7 +39,7 @@ describe('results inspector', () => {
 
     // Open the source beside the results; the inspector links to it.
     await inspector.getByRole('button', { name: 'Open…' }).click();
-    await pick(page, directory, 'source.xml');
+    await pickFile(page, directory, 'source.xml');
     await expect.poll(() => page.getByTestId('inspector-source').inputValue()).not.toBe('');
 
     await inspector.getByTestId('result-node').filter({ hasText: '“Contoso Wi-Fi”' }).click();

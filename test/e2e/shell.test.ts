@@ -4,8 +4,9 @@
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editorText, openApp, openFile } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { ROOT, startServe, type ServedApp } from '../support/serve';
 
@@ -21,30 +22,6 @@ afterAll(async () => {
   await browser?.close();
   await served?.stop();
 });
-
-async function openApp(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  page.on('pageerror', (error) => console.error('page error:', error));
-  await page.goto(served.url);
-  await page.locator('[data-testid="app"][data-ready="true"]').waitFor();
-  return page;
-}
-
-/** Monaco renders spaces as no-break spaces; compare with ordinary ones. */
-async function editorText(page: Page): Promise<string> {
-  return ((await page.locator('.view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
-}
-
-async function openThroughPicker(page: Page, directory: string, fileName: string): Promise<void> {
-  await page.keyboard.press('Control+O');
-  const picker = page.getByTestId('file-picker');
-  await picker.waitFor();
-  await page.getByTestId('picker-location').fill(directory);
-  await page.getByTestId('picker-location').press('Enter');
-  await picker.getByRole('button', { name: `File: ${fileName}` }).click();
-  await page.getByTestId('picker-confirm').click();
-  await picker.waitFor({ state: 'detached' });
-}
 
 describe('app shell in the browser host', () => {
   it('refuses requests without the token', async () => {
@@ -65,8 +42,8 @@ describe('app shell in the browser host', () => {
     copyFileSync(path.join(ROOT, 'test/fixtures/files/crlf-with-comments.xml'), filePath);
     const original = readFileSync(filePath);
 
-    const page = await openApp();
-    await openThroughPicker(page, directory, 'contoso.xml');
+    const page = await openApp(browser, served);
+    await openFile(page, directory, 'contoso.xml');
     await expect.poll(() => page.getByTestId('status-line-ending').textContent()).toBe('CRLF');
     await expect.poll(() => editorText(page)).toContain('kept byte for byte');
 
@@ -91,8 +68,8 @@ describe('app shell in the browser host', () => {
 
     // Reopen in a fresh page: the text shown is the saved text.
     await page.close();
-    const again = await openApp();
-    await openThroughPicker(again, directory, 'contoso.xml');
+    const again = await openApp(browser, served);
+    await openFile(again, directory, 'contoso.xml');
     await expect.poll(() => editorText(again)).toContain('added in the editor');
     await expect.poll(() => again.getByTestId('status-line-ending').textContent()).toBe('CRLF');
     await again.screenshot({ path: path.join(ROOT, 'docs/screenshots/app-shell.png') });
@@ -100,7 +77,7 @@ describe('app shell in the browser host', () => {
   });
 
   it('switching the language changes the menus', async () => {
-    const page = await openApp();
+    const page = await openApp(browser, served);
     const fileMenu = page.locator('[data-menu-button="file"]');
     await expect.poll(() => fileMenu.textContent()).toBe('File');
     await page.getByTestId('language-select').selectOption('fr');
@@ -112,7 +89,7 @@ describe('app shell in the browser host', () => {
     await expect.poll(() => fileMenu.textContent()).toBe('Arquivo');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('pt');
     // The choice is kept by the host: a new page starts in Portuguese.
-    const again = await openApp();
+    const again = await openApp(browser, served);
     await expect.poll(() => again.locator('[data-menu-button="file"]').textContent()).toBe('Arquivo');
     await again.getByTestId('language-select').selectOption('en');
     await again.close();

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, openFile, pickFile } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { ROOT, startServe, type ServedApp } from '../support/serve';
 
@@ -42,25 +43,12 @@ afterAll(async () => {
   await served?.stop();
 });
 
-async function pick(page: Page, directory: string, fileName: string): Promise<void> {
-  const picker = page.getByTestId('file-picker');
-  await picker.waitFor();
-  await page.getByTestId('picker-location').fill(directory);
-  await page.getByTestId('picker-location').press('Enter');
-  await picker.getByRole('button', { name: `File: ${fileName}` }).click();
-  await page.getByTestId('picker-confirm').click();
-  await picker.waitFor({ state: 'detached' });
-}
-
 const verdict = (page: Page) => page.getByTestId('signature-verdict').textContent();
 
 describe('signing in the browser host', () => {
   it('signs with a PFX key, predicts Windows, and keeps every byte outside the Signature', async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await page.goto(served.url);
-    await page.locator('[data-testid="app"][data-ready="true"]').waitFor();
-    await page.keyboard.press('Control+O');
-    await pick(page, workDirectory, 'contoso.xml');
+    const page = await openApp(browser, served, { width: 1400, height: 900 });
+    await openFile(page, workDirectory, 'contoso.xml');
 
     await page.getByTestId('toolbar-sign').click();
     const dialog = page.getByTestId('sign-dialog');
@@ -80,7 +68,7 @@ describe('signing in the browser host', () => {
     await page.getByTestId('signature-panel').waitFor();
     await expect.poll(() => verdict(page), { timeout: 20_000 }).toContain('0x82170004');
     await page.getByTestId('signature-add-root').click();
-    await pick(page, kit, 'root.cer');
+    await pickFile(page, kit, 'root.cer');
     await expect.poll(() => verdict(page), { timeout: 20_000 }).toContain('Windows would accept');
 
     await page.keyboard.press('Control+S');

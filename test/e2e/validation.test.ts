@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, openFile } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { ROOT, startServe, type ServedApp } from '../support/serve';
 
@@ -25,14 +26,8 @@ describe('validation in the browser', () => {
   it('shows the schema error at its line, goes to it, and clears it when the text is fixed', async () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-validate-'));
     copyFileSync(path.join(ROOT, 'test/fixtures/corpus/cc/refresh-delay-731.invalid.xml'), path.join(directory, 'refresh.xml'));
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(served.url);
-    await page.locator('[data-testid="app"][data-ready="true"]').waitFor();
-    await page.keyboard.press('Control+O');
-    await page.getByTestId('picker-location').fill(directory);
-    await page.getByTestId('picker-location').press('Enter');
-    await page.getByRole('button', { name: 'File: refresh.xml' }).click();
-    await page.getByTestId('picker-confirm').click();
+    const page = await openApp(browser, served);
+    await openFile(page, directory, 'refresh.xml');
 
     const counts = page.getByTestId('problems-counts');
     await expect.poll(() => counts.textContent(), { timeout: 20_000 }).toBe('1 errors, 1 warnings, 1 notes');

@@ -1,25 +1,13 @@
 // Where signing keys live, behind one interface: list the identities (certificate + private key)
 // a store offers, and get a Signer for one of them. Secrets (PFX passwords, token PINs) are asked
 // for through a SecretProvider at the moment they are needed and are never stored or logged.
+import type { SigningIdentity } from '../../common/ipc';
 import type { Signer } from '../signing/sign';
 
 export type { Signer } from '../signing/sign';
 
-export interface Identity {
-  /** Stable within its store: what signer() takes. */
-  id: string;
-  subject: string;
-  issuer: string;
-  serial: string;
-  thumbprintSha1: string;
-  notBefore: string;
-  notAfter: string;
-  ev: boolean;
-  /** "RSA 2048", "EC P-256", ... */
-  keyType: string;
-  /** Store-specific name a person recognises: PKCS#11 label, NSS nickname, keychain name. */
-  label?: string;
-}
+/** A certificate with its private key in a store: what the Sign dialog lists (shared/common/ipc.ts). */
+export type Identity = SigningIdentity;
 
 export interface SecretRequest {
   kind: 'password' | 'pin';

@@ -4,23 +4,15 @@
 import { X509Certificate as NodeCertificate, createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { rootCertificates } from 'node:tls';
+import type { CertificateInfo } from '../../common/ipc';
 import { x509 } from './x509';
 import { EV_POLICY_OID } from './profile';
 
-export interface CertificateSummary {
-  subject: string;
-  issuer: string;
-  /** Hex, upper case, as Windows shows it. */
-  serial: string;
-  /** SHA-1 of the DER, hex upper case: the "thumbprint" of the Windows certificate store. */
-  thumbprintSha1: string;
-  notBefore: string;
-  notAfter: string;
-  ev: boolean;
+/** The facts a person needs to pick or judge a signer (CertificateInfo), plus what verification checks. */
+export interface CertificateSummary extends CertificateInfo {
   /** null when the certificate has no keyUsage extension (then every usage is allowed). */
   digitalSignatureUsage: boolean | null;
   isCertificateAuthority: boolean;
-  keyType: string;
 }
 
 export class CertificateReadError extends Error {}

@@ -1,0 +1,5 @@
+// The edit engine: tree operations as minimal text edits (see docs/editing.md).
+export * from './text-edits';
+export * from './operations';
+export * from './session';
+export * from './xpath';

@@ -1,0 +1,5 @@
+// The schema model (types and queries). The compiled data itself is in ./bundled.
+export * from './types';
+export * from './queries';
+export { compileSchemaModel, type SchemaCompilation } from './compile';
+export { serializeSchemaModel } from './serialize';

@@ -1,0 +1,63 @@
+// `npm run bench`: every capability's benchmark in one run, on this machine, with the native
+// tools they are compared with (xmllint, xmlsec1) measured in the same run. A benchmark, never a
+// test: it prints tables and writes .bench/results.json; it does not fail on a missed target.
+// `npm run bench -- validation` runs one suite.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { benchSigning } from '../../shared/node/signing/bench';
+import { runEditingBench } from './editing';
+import { formatSuite, type BenchSuite } from './report';
+import { formatTable as formatValidationTable, runValidationBench } from './validation';
+
+const outputDirectory = path.resolve('.bench');
+mkdirSync(outputDirectory, { recursive: true });
+const only = process.argv[2];
+const suites: BenchSuite[] = [];
+const raw: Record<string, unknown> = {};
+
+if (!only || only === 'validation') {
+  const result = await runValidationBench({ outputDirectory });
+  raw.validation = result;
+  console.log('\n## Validation (issue: schemas, validation and lint)\n');
+  console.log(formatValidationTable(result));
+  const oneMegabyte = result.sizes.find((size) => size.label === '1 MB');
+  const fiveMegabytes = result.sizes.find((size) => size.label === '5 MB');
+  suites.push({
+    suite: 'Validation',
+    rows: [
+      { name: 'schema compile', value: result.compileMs, unit: 'ms' },
+      ...(oneMegabyte ? [{ name: 'validate 1 MB in-process', value: oneMegabyte.validateMs, unit: 'ms' as const, target: { comparison: '<=' as const, value: 50 } }] : []),
+      ...(oneMegabyte ? [{ name: 'validate + lint 1 MB', value: oneMegabyte.validateWithLintMs, unit: 'ms' as const }] : []),
+      ...(fiveMegabytes?.ratioToNative != null
+        ? [{ name: 'validate 5 MB / native xmllint', value: fiveMegabytes.ratioToNative, unit: 'ratio' as const, target: { comparison: '<=' as const, value: 1.5 } }]
+        : []),
+    ],
+  });
+}
+
+if (!only || only === 'signing') {
+  const results = await benchSigning();
+  raw.signing = results;
+  suites.push({
+    suite: 'Signing (sign + verify, PFX key) against xmlsec1',
+    rows: results.flatMap((result) => [
+      { name: `ours ${result.size}`, value: result.oursMs, unit: 'ms' as const },
+      ...(result.xmlsec1Ms !== null ? [{ name: `xmlsec1 ${result.size}`, value: result.xmlsec1Ms, unit: 'ms' as const }] : []),
+      ...(result.ratio !== null
+        ? [{ name: `ours / xmlsec1 ${result.size}`, value: result.ratio, unit: 'ratio' as const, ...(result.size === '1 MB' ? { target: { comparison: '<=' as const, value: 1.5 } } : {}) }]
+        : []),
+    ]),
+  });
+}
+
+if (!only || only === 'editing') {
+  const editing = await runEditingBench();
+  raw.editing = editing;
+  suites.push(editing);
+}
+
+for (const suite of suites) console.log(formatSuite(suite));
+const summary = { date: new Date().toISOString(), machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`, node: process.version, suites, raw };
+writeFileSync(path.join(outputDirectory, 'results.json'), JSON.stringify(summary, null, 2) + '\n');
+console.log(`\nwritten to ${path.join(outputDirectory, 'results.json')}`);

@@ -1,0 +1,36 @@
+// Driving the app in Chromium the way a person does: open it, pick files with the host's file
+// picker, read what Monaco shows.
+import type { Browser, Page } from 'playwright-core';
+import type { ServedApp } from './serve';
+
+export async function openApp(browser: Browser, served: ServedApp, viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  page.on('pageerror', (error) => console.error('page error:', error));
+  await page.goto(served.url);
+  await page.locator('[data-testid="app"][data-ready="true"]').waitFor();
+  return page;
+}
+
+/** Completes the host's file picker (already open) by browsing to `directory` and choosing `fileName`. */
+export async function pickFile(page: Page, directory: string, fileName: string): Promise<void> {
+  const picker = page.getByTestId('file-picker');
+  await picker.waitFor();
+  await page.getByTestId('picker-location').fill(directory);
+  await page.getByTestId('picker-location').press('Enter');
+  await picker.getByRole('button', { name: `File: ${fileName}` }).click();
+  await page.getByTestId('picker-confirm').click();
+  await picker.waitFor({ state: 'detached' });
+}
+
+/** File > Open (Ctrl+O) through the picker; returns once the file is the active tab in the editor. */
+export async function openFile(page: Page, directory: string, fileName: string): Promise<void> {
+  await page.keyboard.press('Control+O');
+  await pickFile(page, directory, fileName);
+  await page.locator('[role="tab"][aria-selected="true"]', { hasText: fileName }).waitFor();
+  await page.locator('.view-lines').waitFor();
+}
+
+/** The visible editor text; Monaco renders spaces as no-break spaces. */
+export async function editorText(page: Page): Promise<string> {
+  return ((await page.locator('.view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
+}

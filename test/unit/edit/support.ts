@@ -1,0 +1,48 @@
+// Helpers shared by the edit-engine tests.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { ProvisioningValidator } from '../../../shared/common/schema/index';
+import { parseXml, type XmlDocumentNode, type XmlElementNode } from '../../../shared/common/xml/index';
+
+export const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+export function listFiles(directory: string, suffix = '.xml'): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(directory).sort()) {
+    const full = path.join(directory, entry);
+    if (statSync(full).isDirectory()) found.push(...listFiles(full, suffix));
+    else if (entry.endsWith(suffix)) found.push(full);
+  }
+  return found;
+}
+
+export function schemaFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const file of listFiles(path.join(ROOT, 'schemas'), '.xsd')) files[path.basename(file)] = readFileSync(file, 'utf8');
+  return files;
+}
+
+let validator: ProvisioningValidator | undefined;
+export function sharedValidator(): ProvisioningValidator {
+  validator ??= ProvisioningValidator.create(schemaFiles());
+  return validator;
+}
+
+export function parse(text: string): XmlDocumentNode {
+  const result = parseXml(text);
+  if (!result.ok) throw new Error(`not well-formed: ${result.error.message}`);
+  return result.document;
+}
+
+/** Follows local names from the root: at(doc, 'Global', 'CarrierId'); `Name[2]` picks the second. */
+export function at(document: XmlDocumentNode, ...steps: string[]): XmlElementNode {
+  let current = document.root;
+  for (const step of steps) {
+    const [, name, position] = /^([^[]+)(?:\[(\d+)\])?$/.exec(step)!;
+    const matches = current.children.filter((child): child is XmlElementNode => child.kind === 'element' && child.localName === name);
+    const next = matches[Number(position ?? 1) - 1];
+    if (!next) throw new Error(`no ${step} under ${current.name}`);
+    current = next;
+  }
+  return current;
+}
