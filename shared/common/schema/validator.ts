@@ -1,14 +1,24 @@
 // The whole check of one document, in the order Windows applies it:
-//   1. well-formedness (our positioned parse; DOCTYPE refused),
+//   1. well-formedness (our scanner, check-only: no tree; DOCTYPE refused here, so libxml2
+//      never sees a DTD),
 //   2. the root must be CarrierProvisioning or CarrierProvisioningResult,
-//   3. XSD validation by libxml2 against the compiled driver schema,
+//   3. XSD validation by libxml2 against the compiled driver schema (UTF-8 bytes, once),
 //   4. (optionally) the lint rules the XSDs cannot express.
 // Steps 1-3 decide the verdict ("would Windows accept this file?"); lint only advises, although
 // some lint findings are errors because Windows rejects them at apply time.
+//
+// Fast path: a text with no "<!DOCTYPE" cannot declare entities, so when its root (read by
+// peekRoot) is an accepted one, libxml2 goes first and our scan (1) runs only if libxml2 finds
+// the text malformed, to report the error at its exact place with our own message.
+//
+// The positioned tree is the expensive part on large files, so it is built only when
+// something needs it: libxml2 found issues to place, lint runs, or a caller reads
+// `result.document` (built then, on first access). A valid file validated without lint costs
+// the check-only scan plus libxml2.
 import { lintDocument } from '../lint/index';
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../xml/diagnostic';
-import { elementNameSpan, rangeOf, type XmlDocumentNode } from '../xml/model';
-import { parseXml } from '../xml/parse';
+import type { XmlDocumentNode } from '../xml/model';
+import { checkXml, parseXml } from '../xml/parse';
 import { PositionMapper } from '../xml/positions';
 import { encodeUtf8, now } from './environment';
 import { CompiledXsd, SchemaCompileError } from './libxml';
@@ -16,10 +26,16 @@ import { SCHEMA_CODES, issuesToDiagnostics } from './map-issues';
 import { DRIVER_SCHEMA, documentKindOf, type DocumentKind } from './roots';
 
 export interface ValidationTimings {
+  /** Well-formedness check (no tree). */
   parseMs: number;
+  /** libxml2: UTF-8 encoding, instance parse and XSD validation. */
   schemaMs: number;
   lintMs: number;
   totalMs: number;
+  /** Building the positioned tree (0 when nothing needed it). */
+  treeMs?: number;
+  /** Placing libxml2's findings in the tree (0 when there were none). */
+  mapMs?: number;
 }
 
 export interface ValidationResult {
@@ -28,8 +44,8 @@ export interface ValidationResult {
   valid: boolean;
   documentKind: DocumentKind | null;
   timings: ValidationTimings;
-  /** The positioned tree, when the text was well-formed. */
-  document: XmlDocumentNode | null;
+  /** The positioned tree, when the text was well-formed (built on first access if not yet). */
+  readonly document: XmlDocumentNode | null;
 }
 
 export interface ValidateOptions {
@@ -55,55 +71,158 @@ export class ProvisioningValidator {
 
   validate(text: string, options: ValidateOptions = {}): ValidationResult {
     const started = now();
-    const timings: ValidationTimings = { parseMs: 0, schemaMs: 0, lintMs: 0, totalMs: 0 };
-    const finish = (diagnostics: Diagnostic[], document: XmlDocumentNode | null, documentKind: DocumentKind | null): ValidationResult => {
+    const timings: ValidationTimings = { parseMs: 0, schemaMs: 0, lintMs: 0, totalMs: 0, treeMs: 0, mapMs: 0 };
+    let tree: XmlDocumentNode | null = null;
+    /** The positioned tree, built once, on demand; the text is known to be well-formed. */
+    const buildTree = (): XmlDocumentNode => {
+      if (tree) return tree;
+      const treeStarted = now();
+      const parsed = parseXml(text);
+      timings.treeMs! += now() - treeStarted;
+      if (!parsed.ok) throw new Error(`the scanner's two modes disagree: ${parsed.error.message}`);
+      tree = parsed.document;
+      return tree;
+    };
+    const finish = (diagnostics: Diagnostic[], wellFormed: boolean, documentKind: DocumentKind | null): ValidationResult => {
       diagnostics.sort(compareDiagnostics);
       timings.totalMs = now() - started;
       const valid = !diagnostics.some((diagnostic) => diagnostic.severity === 'error' && diagnostic.source !== 'lint');
-      return { diagnostics, valid, documentKind, timings, document };
+      return {
+        diagnostics,
+        valid,
+        documentKind,
+        timings,
+        get document(): XmlDocumentNode | null {
+          return wellFormed ? buildTree() : null;
+        },
+      };
     };
 
-    const parsed = parseXml(text);
-    timings.parseMs = now() - started;
-    if (!parsed.ok) return finish([parsed.error], null, null);
-    const document = parsed.document;
+    // Fast path for the common case, a well-formed file: a text without "<!DOCTYPE" cannot
+    // declare entities, so libxml2 may see it first; our own scan runs only when libxml2 finds the
+    // text malformed (to place the error precisely) or the root needs a precise diagnostic.
+    const mayHoldDtd = text.includes('<!DOCTYPE');
+    const peeked = mayHoldDtd ? null : peekRoot(text);
+    const fastKind = peeked ? documentKindOf(peeked.localName, peeked.namespaceUri) : null;
+    if (fastKind) {
+      const schemaStarted = now();
+      const issues = this.xsd.validate(encodeUtf8(text));
+      timings.schemaMs = now() - schemaStarted;
+      if (!issues.some((issue) => issue.parseError)) return this.finishWellFormed(text, issues, fastKind, options, timings, buildTree, finish);
+    }
 
-    const root = document.root;
+    const checkStarted = now();
+    const checked = checkXml(text);
+    timings.parseMs = now() - checkStarted;
+    if (!checked.ok) return finish([checked.error], false, null);
+
+    const root = checked.root;
     const documentKind = documentKindOf(root.localName, root.namespaceUri);
     if (!documentKind) {
+      const nameStart = root.start + 1;
       const diagnostic = createDiagnostic(
         'schema',
         SCHEMA_CODES.rootNotAllowed,
         'error',
         'schema.rootNotAllowed',
         { element: root.localName, namespace: root.namespaceUri || '—' },
-        rangeOf(document, elementNameSpan(root)),
+        PositionMapper.forText(text).rangeOf(nameStart, nameStart + root.name.length),
       );
-      return finish([diagnostic], document, null);
+      return finish([diagnostic], true, null);
     }
 
     const schemaStarted = now();
     const issues = this.xsd.validate(encodeUtf8(text));
-    const diagnostics: Diagnostic[] = [];
-    for (const issue of issues) {
-      if (!issue.parseError) continue;
-      // Our parser accepted the text but libxml2 did not: report libxml2's reason, on its line.
-      const mapper = new PositionMapper(document.lineStarts);
-      const start = mapper.lineStartOffset(Math.max(issue.line, 1));
-      diagnostics.push(createDiagnostic('xml', SCHEMA_CODES.libxmlParse, 'error', 'xml.error.syntax', { detail: issue.message }, mapper.rangeOf(start, start)));
-    }
-    diagnostics.push(...issuesToDiagnostics(document, issues.filter((issue) => !issue.parseError)));
     timings.schemaMs = now() - schemaStarted;
+    return this.finishWellFormed(text, issues, documentKind, options, timings, buildTree, finish);
+  }
+
+  /** Places libxml2's findings (building the tree only if there are some) and runs lint. */
+  private finishWellFormed(
+    text: string,
+    issues: ReturnType<CompiledXsd['validate']>,
+    documentKind: DocumentKind,
+    options: ValidateOptions,
+    timings: ValidationTimings,
+    buildTree: () => XmlDocumentNode,
+    finish: (diagnostics: Diagnostic[], wellFormed: boolean, documentKind: DocumentKind | null) => ValidationResult,
+  ): ValidationResult {
+    const diagnostics: Diagnostic[] = [];
+    if (issues.length > 0) {
+      const schemaIssues = issues.filter((issue) => !issue.parseError);
+      const document = schemaIssues.length > 0 ? buildTree() : null;
+      const mapStarted = now();
+      let mapper: PositionMapper | null = null;
+      for (const issue of issues) {
+        if (!issue.parseError) continue;
+        // Our scanner accepted the text but libxml2 did not: report libxml2's reason, on its line.
+        mapper ??= document ? new PositionMapper(document.lineStarts) : PositionMapper.forText(text);
+        const start = mapper.lineStartOffset(Math.max(issue.line, 1));
+        diagnostics.push(createDiagnostic('xml', SCHEMA_CODES.libxmlParse, 'error', 'xml.error.syntax', { detail: issue.message }, mapper.rangeOf(start, start)));
+      }
+      if (document) diagnostics.push(...issuesToDiagnostics(document, schemaIssues));
+      timings.mapMs = now() - mapStarted;
+    }
 
     if (options.lint !== false) {
+      const document = buildTree();
       const lintStarted = now();
       diagnostics.push(...lintDocument(document, documentKind));
       timings.lintMs = now() - lintStarted;
     }
-    return finish(diagnostics, document, documentKind);
+    return finish(diagnostics, true, documentKind);
   }
 
   dispose(): void {
     this.xsd.dispose();
   }
+}
+
+/**
+ * The root element's name and namespace, read without a full scan: skips the prolog (XML
+ * declaration, comments, processing instructions) and reads the first start tag's name and its
+ * namespace declarations. Null when the text does not start like a document; the full scan then
+ * gives the precise error. Only used when the text holds no DOCTYPE.
+ */
+export function peekRoot(text: string): { localName: string; namespaceUri: string } | null {
+  let position = 0;
+  for (;;) {
+    position = text.indexOf('<', position);
+    if (position === -1) return null;
+    if (text.startsWith('<?', position)) {
+      const end = text.indexOf('?>', position + 2);
+      if (end === -1) return null;
+      position = end + 2;
+    } else if (text.startsWith('<!--', position)) {
+      const end = text.indexOf('-->', position + 4);
+      if (end === -1) return null;
+      position = end + 3;
+    } else if (text.startsWith('<!', position)) {
+      return null;
+    } else {
+      break;
+    }
+  }
+  const nameMatch = /^<([^\s/>]+)/.exec(text.slice(position, position + 256));
+  if (!nameMatch) return null;
+  const qualifiedName = nameMatch[1]!;
+  const colon = qualifiedName.indexOf(':');
+  const prefix = colon === -1 ? '' : qualifiedName.slice(0, colon);
+  const localName = colon === -1 ? qualifiedName : qualifiedName.slice(colon + 1);
+  // The start tag ends at the first '>' outside quotes.
+  let end = position + nameMatch[0].length;
+  let quote = '';
+  for (; end < text.length; end++) {
+    const character = text[end]!;
+    if (quote) {
+      if (character === quote) quote = '';
+    } else if (character === '"' || character === "'") {
+      quote = character;
+    } else if (character === '>') {
+      break;
+    }
+  }
+  const tag = text.slice(position, end);
+  const declaration = new RegExp(`\\sxmlns${prefix ? `:${prefix}` : ''}\\s*=\\s*(["'])(.*?)\\1`).exec(tag);
+  return { localName, namespaceUri: declaration ? declaration[2]! : '' };
 }

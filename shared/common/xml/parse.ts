@@ -29,6 +29,18 @@ import type { MessageKey } from '../i18n/index';
 
 export type XmlParseResult = { ok: true; document: XmlDocumentNode } | { ok: false; error: Diagnostic };
 
+/** The root element as `checkXml` reports it (no tree is built). */
+export interface XmlRootInfo {
+  name: string;
+  prefix: string;
+  localName: string;
+  namespaceUri: string;
+  /** Offset of the `<` of its start tag. */
+  start: number;
+}
+
+export type XmlCheckResult = { ok: true; root: XmlRootInfo } | { ok: false; error: Diagnostic };
+
 /** Well-formedness error codes (source 'xml'). */
 export const XML_CODES = {
   dtdForbidden: 'XML_DTD_FORBIDDEN',
@@ -183,6 +195,12 @@ interface PendingAttribute {
   uri: string;
 }
 
+/** What the scanner keeps of an open element; in building mode, the element node itself. */
+interface OpenElement {
+  name: string;
+  start: number;
+}
+
 /** Namespace bindings in scope: the element's own, then its ancestors', then xml and xmlns. */
 type Scope = Map<string, string>;
 const ROOT_SCOPE: Scope = new Map([
@@ -194,6 +212,21 @@ const ENTITIES: Readonly<Record<string, string>> = { __proto__: null, amp: '&', 
   string,
   string
 >;
+
+/** Indentation strings ("\n" + spaces), shared between the many text nodes that are just that. */
+const INDENTS: string[] = [];
+for (let spaces = 0; spaces <= 64; spaces++) INDENTS.push(`\n${' '.repeat(spaces)}`);
+
+/** text[start, end) as a string; a newline plus up to 64 spaces comes from the shared set. */
+function textValue(text: string, start: number, end: number): string {
+  const length = end - start;
+  if (length <= 65 && text.charCodeAt(start) === NL) {
+    let index = start + 1;
+    while (index < end && text.charCodeAt(index) === SPACE) index++;
+    if (index === end) return INDENTS[length - 1]!;
+  }
+  return text.slice(start, end);
+}
 
 function splitQualifiedName(name: string): { prefix: string; localName: string } {
   const colon = name.indexOf(':');
@@ -209,10 +242,10 @@ class Scanner {
   private chunkEnd: number;
   /** Index of the '<' that started the markup being read. */
   private markupAt = 0;
-  private tableText = ASCII_TEXT;
-  private tableComment = ASCII_COMMENT;
-  private tableCdata = ASCII_CDATA;
-  private tableAttribute = ASCII_ATTRIBUTE;
+  private tableText: Uint8Array = ASCII_TEXT;
+  private tableComment: Uint8Array = ASCII_COMMENT;
+  private tableCdata: Uint8Array = ASCII_CDATA;
+  private tableAttribute: Uint8Array = ASCII_ATTRIBUTE;
   /** Index of the next character to read. */
   private i = 0;
   /** Index of the character read last (where `unget` goes back to). */
@@ -251,7 +284,10 @@ class Scanner {
   private tagHasSurrogate = false;
 
   // The tree.
-  private readonly stack: XmlElementNode[] = [];
+  private readonly stack: OpenElement[] = [];
+  private rootInfo: XmlRootInfo | null = null;
+  /** Set once the root's start tag is complete (the old implementation's `root`). */
+  private rootSeen = false;
   private readonly scopes: Scope[] = [];
   private scope: Scope = ROOT_SCOPE;
   private readonly topLevel: XmlChildNode[] = [];
@@ -263,7 +299,11 @@ class Scanner {
   private lastEndTagStart = -1;
   private mapper: PositionMapper | null = null;
 
-  constructor(private readonly text: string) {
+  /** `build`: make the tree; otherwise only check well-formedness (same errors, no nodes). */
+  constructor(
+    private readonly text: string,
+    private readonly build: boolean,
+  ) {
     this.n = text.length;
     const last = text.charCodeAt(this.n - 1);
     this.chunkEnd = this.n > 0 && (last === CR || (last >= 0xd800 && last <= 0xdbff)) ? this.n - 1 : this.n;
@@ -271,7 +311,20 @@ class Scanner {
 
   // ---- results ----------------------------------------------------------------------------
 
-  run(): XmlParseResult {
+  parse(): XmlParseResult {
+    const failure = this.run();
+    if (failure) return { ok: false, error: failure };
+    const lineStarts = this.mapper ? this.mapper.lineStarts : computeLineStarts(this.text);
+    return { ok: true, document: { kind: 'document', text: this.text, declaration: this.declaration, children: this.topLevel, root: this.root!, lineStarts } };
+  }
+
+  check(): XmlCheckResult {
+    const failure = this.run();
+    return failure ? { ok: false, error: failure } : { ok: true, root: this.rootInfo! };
+  }
+
+  /** Scans the whole text; returns the first error, or null. */
+  private run(): Diagnostic | null {
     try {
       const n = this.n;
       const limit = this.chunkEnd;
@@ -283,17 +336,19 @@ class Scanner {
       }
       this.end();
     } catch (error) {
-      if (error instanceof StopParsing) return { ok: false, error: error.error };
+      if (error instanceof StopParsing) return error.error;
       // A character the scanner cannot turn into a string (a lone surrogate in some places),
       // reported where saxes' own crash was reported: at the end of the last node.
       const at = Math.min(this.cursor, this.n);
-      return {
-        ok: false,
-        error: createDiagnostic('xml', XML_CODES.syntax, 'error', 'xml.error.syntax', { detail: error instanceof Error ? error.message : String(error) }, this.range(at, at)),
-      };
+      return createDiagnostic('xml', XML_CODES.syntax, 'error', 'xml.error.syntax', { detail: error instanceof Error ? error.message : String(error) }, this.range(at, at));
     }
-    const lineStarts = this.mapper ? this.mapper.lineStarts : computeLineStarts(this.text);
-    return { ok: true, document: { kind: 'document', text: this.text, declaration: this.declaration, children: this.topLevel, root: this.root!, lineStarts } };
+    return null;
+  }
+
+  /** The innermost open element node (building mode only). */
+  private parentNode(): XmlElementNode | null {
+    const stack = this.stack;
+    return stack.length > 0 ? (stack[stack.length - 1] as XmlElementNode) : null;
   }
 
   private range(start: number, end: number): Range {
@@ -325,7 +380,7 @@ class Scanner {
     const text = this.text;
     const position = Math.min(at, this.n);
     // A broken DOCTYPE is still a DOCTYPE: say so rather than "unexpected end".
-    if (!this.root) {
+    if (!this.rootSeen) {
       const doctype = text.indexOf(DOCTYPE_KEYWORD, this.cursor);
       if (doctype >= 0 && doctype < Math.max(position, this.cursor + 1)) this.failDoctype(doctype);
     }
@@ -701,15 +756,16 @@ class Scanner {
         case LESS: {
           this.state = S_OPEN_WAKA;
           this.markupAt = this.prevI;
-          const slice = text.slice(start, this.prevI);
-          const value = this.buffer.length !== 0 ? this.buffer + slice : slice;
-          this.buffer = '';
-          if (value.length !== 0) {
-            const parent = this.stack[this.stack.length - 1]!;
+          if (this.buffer.length !== 0 || this.prevI > start) {
             const end = this.markupStart();
-            parent.children.push({ kind: 'text', value, start: this.cursor, end, parent });
+            if (this.build) {
+              const value = this.buffer.length !== 0 ? this.buffer + text.slice(start, this.prevI) : textValue(text, start, this.prevI);
+              const parent = this.parentNode()!;
+              parent.children.push({ kind: 'text', value, start: this.cursor, end, parent });
+            }
             this.cursor = end;
           }
+          this.buffer = '';
           this.forbiddenState = FORBIDDEN_START;
           return;
         }
@@ -727,7 +783,9 @@ class Scanner {
           forbidden = FORBIDDEN_START;
           break;
         case NL_LIKE:
-          this.buffer += `${text.slice(start, this.prevI)}\n`;
+          // When only checking, the text itself is not needed, only that there is some.
+          if (this.build) this.buffer += `${text.slice(start, this.prevI)}\n`;
+          else this.buffer = '\n';
           start = this.i;
           forbidden = FORBIDDEN_START;
           break;
@@ -949,7 +1007,9 @@ class Scanner {
       switch (this.getCode()) {
         case q: {
           const valueEnd = this.prevI;
-          const value = this.buffer.length !== 0 ? this.buffer + text.slice(start, valueEnd) : text.slice(start, valueEnd);
+          // When only checking, only namespace declarations need their value.
+          const needed = this.build || this.name.startsWith('xmlns');
+          const value = !needed ? '' : this.buffer.length !== 0 ? this.buffer + text.slice(start, valueEnd) : text.slice(start, valueEnd);
           this.buffer = '';
           this.pushAttribute(this.name, value, valueEnd);
           this.name = '';
@@ -1063,10 +1123,29 @@ class Scanner {
       this.resolveAttribute(pending[0]!, null);
     }
 
-    // The node, built as the saxes-based parser built it.
     const start = this.markupStart();
     const end = this.markupEnd();
-    const parent = this.stack.length > 0 ? this.stack[this.stack.length - 1]! : null;
+    this.cursor = end;
+    this.state = S_TEXT;
+    this.name = '';
+    this.attributes = [];
+    if (!this.build) {
+      if (this.stack.length === 0) {
+        this.rootSeen = true;
+        this.rootInfo ??= { name: tagName, prefix, localName: local, namespaceUri: uri, start };
+      }
+      if (selfClosing) {
+        if (this.stack.length === 0) this.closedRoot = true;
+      } else {
+        this.stack.push({ name: tagName, start });
+        this.scopes.push(this.scope);
+        if (this.tagDeclares) this.scope = this.tagScope!;
+      }
+      return;
+    }
+
+    // The node, built as the saxes-based parser built it.
+    const parent = this.parentNode();
     const element: XmlElementNode = {
       kind: 'element',
       name: tagName,
@@ -1088,11 +1167,9 @@ class Scanner {
     if (parent) parent.children.push(element);
     else {
       this.root = element;
+      this.rootSeen = true;
       this.topLevel.push(element);
     }
-    this.cursor = end;
-    this.state = S_TEXT;
-    this.name = '';
     if (selfClosing) {
       if (this.stack.length === 0) this.closedRoot = true;
     } else {
@@ -1100,7 +1177,6 @@ class Scanner {
       this.scopes.push(this.scope);
       if (this.tagDeclares) this.scope = this.tagScope!;
     }
-    this.attributes = [];
   }
 
   private resolveAttribute(attribute: PendingAttribute, seen: Set<string> | null): void {
@@ -1212,9 +1288,12 @@ class Scanner {
     while (l-- > 0) {
       const element = stack.pop()!;
       this.scope = this.scopes.pop()!;
-      element.endTagStart = this.lastEndTagStart = this.markupStart();
+      this.lastEndTagStart = this.markupStart();
       this.cursor = this.markupEnd();
-      element.end = this.cursor;
+      if (this.build) {
+        (element as XmlElementNode).endTagStart = this.lastEndTagStart;
+        (element as XmlElementNode).end = this.cursor;
+      }
       if (element.name === name) break;
       this.fail('unexpected close tag.');
     }
@@ -1225,7 +1304,8 @@ class Scanner {
   // ---- comments, CDATA, processing instructions, XML declaration --------------------------
 
   private append(node: XmlChildNode): void {
-    const parent = this.stack.length > 0 ? this.stack[this.stack.length - 1]! : null;
+    if (!this.build) return;
+    const parent = this.parentNode();
     if (parent) parent.children.push(node);
     else this.topLevel.push(node);
   }
@@ -1233,14 +1313,14 @@ class Scanner {
   private comment(value: string): void {
     const start = this.markupStart();
     this.cursor = this.markupEnd();
-    const parent = this.stack.length > 0 ? this.stack[this.stack.length - 1]! : null;
-    this.append({ kind: 'comment', value, start, end: this.cursor, parent });
+    this.append({ kind: 'comment', value, start, end: this.cursor, parent: this.parentNode() });
   }
 
   private cdata(value: string): void {
-    const parent = this.stack[this.stack.length - 1]!;
     const start = this.markupStart();
     this.cursor = this.markupEnd();
+    if (!this.build) return;
+    const parent = this.parentNode()!;
     parent.children.push({ kind: 'cdata', value, start, end: this.cursor, parent });
   }
 
@@ -1264,7 +1344,7 @@ class Scanner {
     for (;;) {
       const c = this.getCodeNorm();
       if (c === EOC) {
-        this.piTarget += text.slice(start);
+        this.piTarget += text.slice(start, this.chunkEnd);
         return;
       }
       if (!isNCNameChar(c)) {
@@ -1302,8 +1382,7 @@ class Scanner {
       if (target.toLowerCase() === 'xml') this.fail('the XML declaration must appear at the start of the document.');
       const start = this.markupStart();
       this.cursor = this.markupEnd();
-      const parent = this.stack.length > 0 ? this.stack[this.stack.length - 1]! : null;
-      this.append({ kind: 'processingInstruction', target, body: this.buffer, start, end: this.cursor, parent });
+      this.append({ kind: 'processingInstruction', target, body: this.buffer, start, end: this.cursor, parent: this.parentNode() });
       this.piTarget = this.buffer = '';
       this.state = S_TEXT;
     } else if (c === QUESTION) {
@@ -1521,7 +1600,7 @@ class Scanner {
     if (!this.sawRoot) this.fail('document must contain a root element.', n);
     if (this.stack.length > 0) this.fail(`unclosed tag: ${this.stack[this.stack.length - 1]!.name}`, n);
     if (this.state !== S_BEGIN && this.state !== S_TEXT) this.fail('unexpected end.', n);
-    if (!this.root) {
+    if (!this.rootSeen) {
       const at = this.range(n, n);
       throw new StopParsing(createDiagnostic('xml', XML_CODES.noRoot, 'error', 'xml.error.noRoot', { detail: '' }, at));
     }
@@ -1533,5 +1612,14 @@ class Scanner {
  * location. Never throws on bad input.
  */
 export function parseXml(text: string): XmlParseResult {
-  return new Scanner(text).run();
+  return new Scanner(text, true).parse();
+}
+
+/**
+ * Checks that `text` is well-formed without building the tree: the same scan as `parseXml`,
+ * so exactly the same first error, but several times cheaper. On success it reports the root
+ * element (name and namespace), which is all the validator needs when nothing is wrong.
+ */
+export function checkXml(text: string): XmlCheckResult {
+  return new Scanner(text, false).check();
 }
