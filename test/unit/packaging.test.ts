@@ -87,7 +87,8 @@ describe('installer configuration', () => {
       '/schemas/provisioning.xsd',
       '/schemas/carrier-control-v1.xsd',
       '/node_modules/libxml2-wasm/package.json',
-      '/node_modules/saxes/package.json',
+      '/node_modules/pkcs11js/package.json',
+      '/node_modules/@peculiar/x509/package.json',
     ]) {
       expect(files, expected).toContain(expected);
     }
