@@ -1,6 +1,13 @@
 // provstudio certs list --<key store option>: the signing identities a store offers.
 // provstudio certs make-test-ev --out DIR: a test root CA and an EV signer (see test-ev-kit.ts).
+// provstudio certs trust FILE --cert CERT [-o OUT]: lists CERT in FILE's Provisioning/TrustedCertificates.
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { addTrustedCertificate } from '../../shared/common/edit/trusted-certificates';
+import { BUNDLED_SCHEMA_MODEL } from '../../shared/common/schema-model/bundled';
+import { writeFileAtomic } from '../../shared/node/files/atomic-write';
+import { decodeText, encodeText } from '../../shared/node/files/encoding';
+import { certificatesFromPemOrDer, summarizeCertificate } from '../../shared/node/signing/certificates';
 import { parseArgs } from 'node:util';
 import { KeyStoreError, openKeyStore } from '../../shared/node/keystores/index';
 import { makeTestEvKit } from '../../shared/node/signing/test-ev-kit';
@@ -62,6 +69,30 @@ async function makeTestEv(args: string[], io: CliIo): Promise<number> {
   return EXIT_OK;
 }
 
+/** Adds the certificate's subject and issuer names to the file's TrustedCertificates, keeping every other byte. */
+async function trustCertificate(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { cert: { type: 'string' }, output: { type: 'string', short: 'o' } }, strict: true, allowPositionals: true });
+  if (positionals.length !== 1 || !values.cert) throw new UsageError(io.t('cli.certs.trustUsage'));
+  const filePath = path.resolve(io.cwd, positionals[0]!);
+  const [leaf] = certificatesFromPemOrDer(await fs.readFile(path.resolve(io.cwd, values.cert)));
+  if (!leaf) throw new UsageError(io.t('cli.certs.noCertificate', { path: values.cert }));
+  const { subject, issuer } = summarizeCertificate(leaf);
+  const { text, encoding } = decodeText(await fs.readFile(filePath));
+  const outcome = addTrustedCertificate(text, { subjectName: subject, issuerName: issuer }, BUNDLED_SCHEMA_MODEL);
+  if (outcome === null) {
+    io.stderr(io.t('cli.certs.notWellFormed', { path: filePath }) + '\n');
+    return EXIT_USAGE_OR_IO;
+  }
+  if (!outcome.ok) {
+    io.stderr(io.t(outcome.messageKey, outcome.params) + '\n');
+    return EXIT_USAGE_OR_IO;
+  }
+  const target = path.resolve(io.cwd, values.output ?? filePath);
+  await writeFileAtomic(target, encodeText(outcome.text, encoding));
+  io.stdout(io.t(outcome.alreadyListed ? 'cli.certs.alreadyTrusted' : 'cli.certs.trusted', { subject, issuer, path: target }) + '\n');
+  return EXIT_OK;
+}
+
 export const certsCommand: Command = {
   name: 'certs',
   summaryKey: 'cli.certs.summary',
@@ -70,6 +101,7 @@ export const certsCommand: Command = {
     const [subcommand, ...rest] = args;
     if (subcommand === 'list') return listIdentities(rest, io);
     if (subcommand === 'make-test-ev') return makeTestEv(rest, io);
+    if (subcommand === 'trust') return trustCertificate(rest, io);
     throw new UsageError(io.t('cli.certs.unknownSubcommand', { value: subcommand ?? '' }));
   },
 };

@@ -189,6 +189,8 @@ export interface HostContract {
   'signing.listIdentities': [{ store: KeyStoreSelection }, SigningIdentity[]];
   'signing.sign': [SignRequest, { text: string }];
   'signing.verify': [VerifyRequest, SignatureReport];
+  /** The subject and issuer names of the first certificate in a PEM or DER file (for TrustedCertificates). */
+  'signing.certificateNames': [{ path: string }, { subjectName: string; issuerName: string }];
 }
 
 export type Channel = keyof HostContract;
@@ -212,6 +214,7 @@ export const CHANNELS: readonly Channel[] = [
   'signing.listIdentities',
   'signing.sign',
   'signing.verify',
+  'signing.certificateNames',
 ] as const;
 
 export function isChannel(value: unknown): value is Channel {

@@ -105,6 +105,7 @@ export function createHostHandlers(options: HostOptions): HostHandlers {
     'signing.listIdentities': async ({ store }) => signing.listIdentities(store),
     'signing.sign': async (request) => signing.sign(request),
     'signing.verify': async (request) => signing.verify(request),
+    'signing.certificateNames': async ({ path: certificatePath }) => signing.certificateNames(certificatePath),
   };
 }
 

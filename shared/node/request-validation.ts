@@ -74,6 +74,7 @@ export function validateRequest<C extends Channel>(channel: C, request: unknown)
     case 'recovery.list':
     case 'settings.get':
       return undefined as RequestOf<C>;
+    case 'signing.certificateNames':
     case 'file.read':
     case 'file.listDirectory':
     case 'recent.add': {

@@ -25,7 +25,7 @@ import {
   type KeyStoreChoice,
   type SecretProvider,
 } from './keystores/index';
-import { certificatesFromPemOrDer, type CertificateSummary } from './signing/certificates';
+import { certificatesFromPemOrDer, summarizeCertificate, type CertificateSummary } from './signing/certificates';
 import { sign, SigningError } from './signing/sign';
 import { verify } from './signing/verify';
 import { XmlLocationError } from './signing/xml-bytes';
@@ -125,13 +125,25 @@ export function createSigningService(options: SigningServiceOptions) {
       }
     },
 
+    async certificateNames(certificatePath: string): Promise<{ subjectName: string; issuerName: string }> {
+      let leaf: Uint8Array | undefined;
+      try {
+        [leaf] = certificatesFromPemOrDer(await fs.readFile(certificatePath));
+      } catch (error) {
+        throw new HostError('signing.certificateUnreadable', 'error.signing.certificateUnreadable', { path: certificatePath, detail: error instanceof Error ? error.message : String(error) });
+      }
+      if (!leaf) throw new HostError('signing.certificateUnreadable', 'error.signing.certificateUnreadable', { path: certificatePath, detail: 'no certificate' });
+      const { subject, issuer } = summarizeCertificate(leaf);
+      return { subjectName: subject, issuerName: issuer };
+    },
+
     async verify(request: VerifyRequest): Promise<SignatureReport> {
       const trustedRoots: Uint8Array[] = [];
       for (const rootPath of request.trustedRootPaths) {
         try {
           trustedRoots.push(...certificatesFromPemOrDer(await fs.readFile(rootPath)));
         } catch (error) {
-          throw new HostError('signing.rootUnreadable', 'error.signing.rootUnreadable', { path: rootPath, detail: error instanceof Error ? error.message : String(error) });
+          throw new HostError('signing.certificateUnreadable', 'error.signing.certificateUnreadable', { path: rootPath, detail: error instanceof Error ? error.message : String(error) });
         }
       }
       try {

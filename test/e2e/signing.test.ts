@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, openFile, pickFile } from '../support/app';
+import { editorText, openApp, openFile, pickFile } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { ROOT, startServe, type ServedApp } from '../support/serve';
 
@@ -101,6 +101,13 @@ describe('signing in the browser host', () => {
     await expect.poll(() => verdict(page), { timeout: 20_000 }).toContain('not signed');
     await page.keyboard.press('Control+S');
     await expect.poll(() => readFileSync(signedPath, 'utf8')).toBe(UNSIGNED);
+
+    // TrustedCertificates from a certificate file: listed where the schema wants it, still valid.
+    await page.getByTestId('signature-trust-file').click();
+    await pickFile(page, kit, 'root.cer');
+    await expect.poll(() => page.getByTestId('signature-trust-message').textContent()).toContain('Added CN=Provisioning Studio Test Root CA');
+    await expect.poll(() => editorText(page)).toContain('<TrustedCertificates>');
+    await expect.poll(() => page.getByTestId('problems-counts').textContent(), { timeout: 20_000 }).toMatch(/^0 errors/);
 
     // The password never reached the page, and the host never printed it.
     expect(await page.content()).not.toContain(PASSWORD);

@@ -4,6 +4,9 @@ import { useCallback, useEffect, useState } from 'react';
 import { HostError, type HostClient, type SignatureReport, type TextEncodingName } from '../../../shared/common/ipc';
 import type { monaco } from '../editor/monaco';
 import { useI18n } from '../i18n';
+import { addTrustedCertificate } from '../../../shared/common/edit/trusted-certificates';
+import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
+import { replaceTextMinimally } from '../editor/replace-text';
 import { CertificateFacts } from './CertificateFacts';
 
 export interface SignaturePanelProps {
@@ -53,6 +56,27 @@ export function SignaturePanel({ client, model, encoding, chooseFile, onSign, on
   useEffect(() => {
     void check();
   }, [model, trustedRoots, useSystemRoots, requireEv, checkRequest]);
+
+  const [trustMessage, setTrustMessage] = useState<string | null>(null);
+
+  /** Lists a certificate in Provisioning/TrustedCertificates, as one undoable edit. */
+  function trust(names: { subjectName: string; issuerName: string }) {
+    const outcome = addTrustedCertificate(model.getValue(), names, BUNDLED_SCHEMA_MODEL);
+    if (outcome === null) return setError(t('inspector.notWellFormed'));
+    if (!outcome.ok) return setError(t(outcome.messageKey, outcome.params));
+    if (!outcome.alreadyListed) replaceTextMinimally(model, outcome.text);
+    setTrustMessage(t(outcome.alreadyListed ? 'signature.trustAlready' : 'signature.trustAdded', { subject: names.subjectName }));
+  }
+
+  async function trustFromFile() {
+    const chosen = await chooseFile();
+    if (!chosen) return;
+    try {
+      trust(await client.invoke('signing.certificateNames', { path: chosen }));
+    } catch (caught) {
+      setError(caught instanceof HostError ? t(caught.messageKey, caught.params) : t('error.unexpected', { detail: String(caught) }));
+    }
+  }
 
   const stale = report !== null && checkedVersion !== currentVersion;
   const verdictClass = !report ? '' : report.accepted ? 'verdict verdict-ok' : report.signed ? 'verdict verdict-bad' : 'verdict verdict-none';
@@ -109,6 +133,25 @@ export function SignaturePanel({ client, model, encoding, chooseFile, onSign, on
           {error}
         </p>
       )}
+      <section>
+        <h3>{t('signature.trustedCertificates')}</h3>
+        <p className="muted small">{t('signature.trustNote')}</p>
+        <div className="side-panel-actions">
+          {report?.signer && (
+            <button type="button" onClick={() => trust({ subjectName: report.signer!.subject, issuerName: report.signer!.issuer })} data-testid="signature-trust-signer">
+              {t('signature.trustSigner')}
+            </button>
+          )}
+          <button type="button" onClick={() => void trustFromFile()} data-testid="signature-trust-file">
+            {t('signature.trustFromFile')}
+          </button>
+        </div>
+        {trustMessage && (
+          <p className="small" role="status" data-testid="signature-trust-message">
+            {trustMessage}
+          </p>
+        )}
+      </section>
       <section>
         <h3>{t('signature.trust')}</h3>
         <ul className="roots">

@@ -3,3 +3,4 @@ export * from './text-edits';
 export * from './operations';
 export * from './session';
 export * from './xpath';
+export * from './trusted-certificates';

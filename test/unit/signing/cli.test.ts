@@ -55,4 +55,24 @@ describe('provstudio sign / verify / certs', () => {
     writeFileSync(path.join(directory, 'in.xml'), SAMPLE);
     expect(await runCli(['sign', 'in.xml', '-o', 'x.xml', '--pfx', 'a.pfx', '--password-env', 'UNSET_VARIABLE'], noSecret.io)).toBe(2);
   });
+
+  it('lists a certificate in TrustedCertificates (certs trust), valid, and only once', async () => {
+    const directory = temporaryDirectory();
+    const env = { KIT_PASSWORD: 'cli-secret' };
+    expect(await runCli(['certs', 'make-test-ev', '--out', 'kit', '--password-env', 'KIT_PASSWORD'], testIo(directory, env).io)).toBe(0);
+    writeFileSync(path.join(directory, 'in.xml'), SAMPLE);
+    const trusting = testIo(directory);
+    expect(await runCli(['certs', 'trust', 'in.xml', '--cert', 'kit/root.cer', '-o', 'out.xml'], trusting.io)).toBe(0);
+    const trusted = readFileSync(path.join(directory, 'out.xml'), 'utf8');
+    expect(trusted).toContain('<TrustedCertificates>');
+    expect(trusted).toContain('Provisioning Studio Test Root CA');
+    expect(readFileSync(path.join(directory, 'in.xml'), 'utf8')).toBe(SAMPLE);
+    const again = testIo(directory);
+    expect(await runCli(['certs', 'trust', 'out.xml', '--cert', 'kit/root.cer'], again.io)).toBe(0);
+    expect(again.out.join('')).toContain('already listed');
+    expect(readFileSync(path.join(directory, 'out.xml'), 'utf8')).toBe(trusted);
+    writeFileSync(path.join(directory, 'broken.xml'), '<CarrierProvisioning>');
+    expect(await runCli(['certs', 'trust', 'broken.xml', '--cert', 'kit/root.cer'], testIo(directory).io)).toBe(2);
+    expect(await runCli(['certs', 'trust', 'in.xml'], testIo(directory).io)).toBe(2);
+  });
 });
