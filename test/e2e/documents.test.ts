@@ -67,11 +67,13 @@ describe('documents in the browser host', () => {
       const page = await openApp(browser, served, { width: 1200, height: 760 });
       await page.getByTestId('welcome-new').click();
       await typeAtEnd(page, 'x');
-      await page.getByRole('button', { name: /^Close Untitled-1/ }).click();
+      await page.getByTestId('tab').filter({ hasText: 'Untitled-1' }).getByTestId('tab-close').click();
       await page.getByTestId('unsaved-dialog').waitFor();
       await page.getByRole('button', { name: 'Cancel' }).click();
       await expect.poll(() => page.getByRole('tab').count()).toBe(1);
-      await page.getByRole('button', { name: /^Close Untitled-1/ }).click();
+      // Keyboard: Delete on the focused tab closes it.
+      await page.getByRole('tab', { name: /Untitled-1/ }).focus();
+      await page.keyboard.press('Delete');
       await page.getByTestId('unsaved-discard').click();
       await expect.poll(() => page.getByRole('tab').count()).toBe(0);
       await page.getByTestId('welcome-new').waitFor();

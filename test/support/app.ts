@@ -4,7 +4,10 @@ import type { Browser, Page } from 'playwright-core';
 import type { ServedApp } from './serve';
 
 export async function openApp(browser: Browser, served: ServedApp, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
+  // A context of its own per page (axe-core needs pages created from a context).
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
   page.on('pageerror', (error) => console.error('page error:', error));
   await page.goto(served.url);
   await page.locator('[data-testid="app"][data-ready="true"]').waitFor();

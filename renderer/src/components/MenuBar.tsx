@@ -58,9 +58,10 @@ export function MenuBar({ menus }: { menus: MenuDefinition[] }) {
   return (
     <div className="menubar" role="menubar" aria-label={t('app.name')} ref={bar}>
       {menus.map((menu) => (
-        <div className="menu" key={menu.id} data-menu={menu.id}>
+        <div className="menu" key={menu.id} data-menu={menu.id} role="none">
           <button
             type="button"
+            role="menuitem"
             className="menu-button"
             data-menu-button={menu.id}
             aria-haspopup="menu"

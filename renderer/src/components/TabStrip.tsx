@@ -18,6 +18,11 @@ export function TabStrip({ tabs, activeId, onSelect, onClose }: TabStripProps) {
   const { t } = useI18n();
 
   function onKeyDown(event: React.KeyboardEvent, index: number) {
+    if (event.key === 'Delete') {
+      event.preventDefault();
+      onClose(tabs[index]!.id);
+      return;
+    }
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
     event.preventDefault();
     const next = tabs[(index + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
@@ -30,12 +35,13 @@ export function TabStrip({ tabs, activeId, onSelect, onClose }: TabStripProps) {
   return (
     <div className="tabstrip" role="tablist" aria-label={t('tabs.list')}>
       {tabs.map((tab, index) => (
-        <div className={tab.id === activeId ? 'tab tab-active' : 'tab'} key={tab.id} data-testid="tab">
+        <div className={tab.id === activeId ? 'tab tab-active' : 'tab'} key={tab.id} data-testid="tab" role="presentation">
           <button
             type="button"
             role="tab"
             id={`tab-${tab.id}`}
             aria-selected={tab.id === activeId}
+            aria-keyshortcuts="Delete"
             tabIndex={tab.id === activeId ? 0 : -1}
             title={tab.tooltip}
             className="tab-title"
@@ -50,9 +56,10 @@ export function TabStrip({ tabs, activeId, onSelect, onClose }: TabStripProps) {
               </span>
             )}
           </button>
-          <button type="button" className="tab-close" aria-label={t('tabs.close', { title: tab.title })} onClick={() => onClose(tab.id)}>
+          {/* For the mouse; keyboard users close the focused tab with Delete (a tab list may hold only tabs). */}
+          <span className="tab-close" aria-hidden="true" title={t('tabs.close', { title: tab.title })} onClick={() => onClose(tab.id)} data-testid="tab-close">
             ×
-          </button>
+          </span>
         </div>
       ))}
     </div>

@@ -1,0 +1,77 @@
+// Automated accessibility check (axe-core) of every screen of the app in Chromium: no serious or
+// critical violations on the welcome screen, the editor with its problems panel, the file
+// picker, the Sign dialog, the Signature panel and the results inspector, in light and dark themes.
+import { AxeBuilder } from '@axe-core/playwright';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openApp, openFile } from '../support/app';
+import { launchChromium } from '../support/browser';
+import { ROOT, startServe, type ServedApp } from '../support/serve';
+
+let served: ServedApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  served = await startServe();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+});
+
+/** Serious and critical violations, as "rule: target" lines (empty when there are none). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('.monaco-editor').analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+}
+
+describe('accessibility (axe-core)', () => {
+  it('has no serious violations on any screen, in light and dark themes', async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-a11y-'));
+    copyFileSync(path.join(ROOT, 'test/fixtures/results/mixed-v1.valid.xml'), path.join(directory, 'result.xml'));
+    copyFileSync(path.join(ROOT, 'test/fixtures/results/source-similar-names.xml'), path.join(directory, 'source.xml'));
+    const page = await openApp(browser, served, { width: 1400, height: 900 });
+    for (const theme of ['light', 'dark'] as const) {
+      await page.getByTestId('theme-select').selectOption(theme);
+      expect(await seriousViolations(page), `welcome, ${theme}`).toEqual([]);
+    }
+    await page.getByTestId('theme-select').selectOption('light');
+
+    await page.keyboard.press('Control+O');
+    await page.getByTestId('file-picker').waitFor();
+    await page.getByTestId('picker-location').fill(directory);
+    await page.getByTestId('picker-location').press('Enter');
+    expect(await seriousViolations(page), 'file picker').toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await openFile(page, directory, 'source.xml');
+    await page.getByTestId('problems-counts').waitFor();
+    expect(await seriousViolations(page), 'editor and problems').toEqual([]);
+
+    await page.getByTestId('toolbar-sign').click();
+    await page.getByTestId('sign-dialog').waitFor();
+    expect(await seriousViolations(page), 'sign dialog').toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.getByTestId('toolbar-signature').click();
+    await page.getByTestId('signature-verdict').waitFor();
+    expect(await seriousViolations(page), 'signature panel').toEqual([]);
+    await page.getByTestId('toolbar-signature').click();
+
+    await openFile(page, directory, 'result.xml');
+    await page.getByTestId('inspector').waitFor();
+    for (const theme of ['light', 'dark'] as const) {
+      await page.getByTestId('theme-select').selectOption(theme);
+      expect(await seriousViolations(page), `results inspector, ${theme}`).toEqual([]);
+    }
+    await page.getByTestId('theme-select').selectOption('system');
+    await page.close();
+  });
+});
