@@ -3,6 +3,7 @@ import type { Command } from '../command';
 import { certsCommand } from './certs';
 import { insertCommand, removeCommand, setCommand } from './edit';
 import { inspectCommand } from './inspect';
+import { newCommand } from './new';
 import { serveCommand } from './serve';
 import { signCommand } from './sign';
 import { validateCommand } from './validate';
@@ -18,4 +19,5 @@ export const COMMANDS: readonly Command[] = [
   certsCommand,
   inspectCommand,
   serveCommand,
+  newCommand,
 ];

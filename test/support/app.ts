@@ -7,7 +7,7 @@ export async function openApp(browser: Browser, served: ServedApp, viewport = { 
   // A context of its own per page (axe-core needs pages created from a context).
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  page.on('close', () => void context.close().catch(() => undefined));
   page.on('pageerror', (error) => console.error('page error:', error));
   await page.goto(served.url);
   await page.locator('[data-testid="app"][data-ready="true"]').waitFor();

@@ -1,0 +1,311 @@
+// The form view of a provisioning file: section pages built from the schema model plus the
+// declarative layer (shared/common/forms). The Monaco model's text is the only source of truth:
+// the view re-parses it (debounced) and every change goes through the edit engine as ONE
+// minimal edit pushed onto the model's undo stack (pushStackElement around it), so Ctrl+Z works
+// across the form and the XML view.
+//
+// Integration (App.tsx): <FormView ref={formRef} model={…} diagnostics={…} selectedPath={…}
+//   onSelectPath={…} onRevealText={(range) => editor.revealRangeInCenter(range)} />
+// and formRef.current?.focusFieldForRange(diagnostic.range) from a problems-panel click.
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
+import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
+import type { MonacoRange } from '../../../shared/common/edit/text-edits';
+import type { Diagnostic } from '../../../shared/common/xml/diagnostic';
+import { childElements, rangeOf, type XmlDocumentNode, type XmlElementNode } from '../../../shared/common/xml/model';
+import type { Range } from '../../../shared/common/xml/positions';
+import { parseXml } from '../../../shared/common/xml/parse';
+import { applyFormChanges, diagnosticsByField, fieldKey, locateOffset, pathOf, type FormChange } from '../../../shared/common/forms/form-model';
+import { NS } from '../../../shared/common/forms/declarations';
+import { SECTIONS, locateSection, sectionById, sectionOfPath, type SectionId } from '../../../shared/common/forms/sections';
+import { monaco } from '../editor/monaco';
+import { useI18n } from '../i18n';
+import { ElementEditor, FormContext, useForm, type FormContextValue } from './ElementEditor';
+import './forms.css';
+
+export interface FormViewProps {
+  model: monaco.editor.ITextModel;
+  diagnostics: readonly Diagnostic[];
+  /** Selected element as child-element indexes from the root (renderer/src/selection.ts ElementPath). */
+  selectedPath: number[] | null;
+  onSelectPath(path: number[]): void;
+  /** Show this range in the XML view. */
+  onRevealText(range: MonacoRange): void;
+  /** Alternative to the imperative handle: a range to focus the field of (e.g. from a problems click). */
+  revealRange?: Range | null;
+  /** Parse delay after a text edit (ms). */
+  debounceMs?: number;
+}
+
+export interface FormViewHandle {
+  /** Switches to the page that shows the range and focuses the field it belongs to. */
+  focusFieldForRange(range: Pick<Range, 'start'>): void;
+}
+
+interface ParseState {
+  text: string;
+  document: XmlDocumentNode | null;
+  error: Diagnostic | null;
+}
+
+function parse(text: string, previous: ParseState | null): ParseState {
+  const result = parseXml(text);
+  if (result.ok) return { text, document: result.document, error: null };
+  return { text, document: previous?.document ?? null, error: result.error };
+}
+
+function planNamesOf(document: XmlDocumentNode): string[] {
+  const plans = childElements(document.root).find((child) => child.localName === 'Plans' && child.namespaceUri === NS.cc);
+  if (!plans) return [];
+  return childElements(plans)
+    .map((plan) => plan.attributes.find((attribute) => attribute.name === 'Name')?.value ?? '')
+    .filter((name) => name !== '');
+}
+
+export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormView({ model, diagnostics, selectedPath, onSelectPath, onRevealText, revealRange, debounceMs = 150 }, ref) {
+  const { t } = useI18n();
+  const [state, setState] = useState<ParseState>(() => parse(model.getValue(), null));
+  const [section, setSection] = useState<SectionId>('global');
+  const [editError, setEditError] = useState<string | null>(null);
+  const [pendingFocus, setPendingFocus] = useState<string | null>(null);
+  const container = useRef<HTMLDivElement>(null);
+
+  // Follow the text (debounced).
+  useEffect(() => {
+    setState((previous) => parse(model.getValue(), previous));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const subscription = model.onDidChangeContent(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setState((previous) => (previous.text === model.getValue() ? previous : parse(model.getValue(), previous))), debounceMs);
+    });
+    return () => {
+      clearTimeout(timer);
+      subscription.dispose();
+    };
+  }, [model, debounceMs]);
+
+  const document = state.document;
+  const readOnly = state.error !== null || document === null;
+  const isProvisioning = !!document && document.root.localName === 'CarrierProvisioning' && document.root.namespaceUri === NS.cc;
+
+  const apply = useCallback(
+    (changes: FormChange[]) => {
+      const text = model.getValue();
+      const parsed = parseXml(text);
+      if (!parsed.ok) return;
+      const result = applyFormChanges(BUNDLED_SCHEMA_MODEL, parsed.document, changes);
+      if (!result.ok) {
+        setEditError(result.error ? t('forms.error.edit', { message: t(result.error.messageKey, result.error.params) }) : null);
+        return;
+      }
+      setEditError(null);
+      if (result.edits.length > 0) {
+        model.pushStackElement();
+        model.pushEditOperations(
+          [],
+          result.edits.map((edit) => ({
+            range: new monaco.Range(edit.range.startLineNumber, edit.range.startColumn, edit.range.endLineNumber, edit.range.endColumn),
+            text: edit.text,
+          })),
+          () => null,
+        );
+        model.pushStackElement();
+      }
+      setState((previous) => parse(model.getValue(), previous));
+      if (result.focusPath) onSelectPath(result.focusPath);
+    },
+    [model, onSelectPath, t],
+  );
+
+  const problems = useMemo(() => (document ? diagnosticsByField(document, diagnostics) : new Map<string, Diagnostic[]>()), [document, diagnostics]);
+
+  const focusFieldForRange = useCallback(
+    (range: Pick<Range, 'start'>) => {
+      if (!document) return;
+      const location = locateOffset(document, range.start.offset);
+      if (!location) return;
+      setSection(sectionOfPath(document, location.path));
+      setPendingFocus(fieldKey(location.path, location.field));
+    },
+    [document],
+  );
+  useImperativeHandle(ref, () => ({ focusFieldForRange }), [focusFieldForRange]);
+  useEffect(() => {
+    if (revealRange) focusFieldForRange(revealRange);
+  }, [revealRange, focusFieldForRange]);
+
+  // Selection from the tree: show its page and scroll its fieldset into view.
+  const selectedKey = selectedPath ? fieldKey(selectedPath) : null;
+  useEffect(() => {
+    if (!document || !selectedPath) return;
+    setSection(sectionOfPath(document, selectedPath));
+    // Follows the selection only (not every re-parse).
+  }, [selectedKey]);
+
+  useEffect(() => {
+    if (!pendingFocus || !container.current) return;
+    let key = pendingFocus;
+    let target: HTMLElement | null = null;
+    // The field itself, else the nearest enclosing element that has a form.
+    while (!target) {
+      target = container.current.querySelector<HTMLElement>(`[data-field-key="${CSS.escape(key)}"]`);
+      if (target || key === '') break;
+      key = key.includes('|') ? key.slice(0, key.indexOf('|')) : key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : '';
+    }
+    if (target) {
+      target.scrollIntoView({ block: 'center' });
+      (target.querySelector<HTMLElement>('input, select, textarea, button') ?? target).focus();
+    }
+    setPendingFocus(null);
+  });
+
+  const reveal = useCallback(
+    (element: XmlElementNode) => {
+      if (!document) return;
+      const { start, end } = rangeOf(document, { start: element.start, end: element.startTagEnd });
+      onRevealText({ startLineNumber: start.line, startColumn: start.column, endLineNumber: end.line, endColumn: end.column });
+    },
+    [document, onRevealText],
+  );
+
+  const context: FormContextValue | null = document
+    ? {
+        schema: BUNDLED_SCHEMA_MODEL,
+        document,
+        readOnly,
+        t,
+        problems,
+        planNames: planNamesOf(document),
+        selectedKey,
+        apply,
+        reveal,
+        select: (path) => onSelectPath(path),
+      }
+    : null;
+
+  const countFor = (id: SectionId): number => {
+    if (!document) return 0;
+    const definition = sectionById(id);
+    const { element, depth } = locateSection(document, definition);
+    if (depth !== definition.steps.length) return 0;
+    const prefix = fieldKey(pathOf(element));
+    let count = 0;
+    for (const [key, list] of problems) if ((key === prefix || key.startsWith(`${prefix}.`) || key.startsWith(`${prefix}|`)) && sectionOfPath(document, key.split('|')[0]!.split('.').filter(Boolean).map(Number)) === id) count += list.filter((diagnostic) => diagnostic.severity === 'error').length;
+    return count;
+  };
+
+  return (
+    <div className="form-view" data-testid="form-view-root" ref={container}>
+      {state.error && (
+        <div className="form-readonly" role="alert" data-testid="form-read-only">
+          <p>{t('forms.readOnly')}</p>
+          <p className="form-problem form-problem-error">
+            {state.error.code}: {t(state.error.messageKey, state.error.params)} ({state.error.range.start.line}:{state.error.range.start.column})
+          </p>
+        </div>
+      )}
+      {document && !isProvisioning && <p className="form-note">{t('forms.notProvisioning')}</p>}
+      {editError && (
+        <p className="form-warning" role="status">
+          {editError}
+        </p>
+      )}
+      {context && isProvisioning && (
+        <FormContext.Provider value={context}>
+          <div className="form-layout">
+            <nav className="form-sections" aria-label={t('forms.sections')}>
+              <ul role="tablist" aria-orientation="vertical">
+                {SECTIONS.map((definition) => {
+                  const errors = countFor(definition.id);
+                  return (
+                    <li key={definition.id} role="presentation">
+                      <button
+                        type="button"
+                        role="tab"
+                        id={`form-tab-${definition.id}`}
+                        aria-selected={section === definition.id}
+                        aria-controls="form-page"
+                        data-testid={`form-section-${definition.id}`}
+                        onClick={() => setSection(definition.id)}
+                      >
+                        {t(definition.titleKey)}
+                        {errors > 0 && <span className="form-badge">{errors}</span>}
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </nav>
+            <div className="form-page" id="form-page" role="tabpanel" aria-labelledby={`form-tab-${section}`} data-testid={`form-page-${section}`}>
+              <h2>{t(sectionById(section).titleKey)}</h2>
+              <SectionPage id={section} document={document} />
+            </div>
+          </div>
+        </FormContext.Provider>
+      )}
+    </div>
+  );
+});
+
+function SectionPage({ id, document }: { id: SectionId; document: XmlDocumentNode }) {
+  const { t } = useI18n();
+  const definition = sectionById(id);
+  const { element, depth } = locateSection(document, definition);
+  if (id === 'signature') return <SignatureSummary document={document} />;
+  if (depth < definition.steps.length) {
+    return <AddSection element={element} depth={depth} id={id} />;
+  }
+  return (
+    <>
+      {id === 'branding' && <p className="form-warning">{t('forms.branding.note')}</p>}
+      <ElementEditor element={element} {...(definition.onlyChildren ? { onlyChildren: definition.onlyChildren } : {})} />
+    </>
+  );
+}
+
+function AddSection({ element, depth, id }: { element: XmlElementNode; depth: number; id: SectionId }) {
+  const { t } = useI18n();
+  const context = useForm();
+  const definition = sectionById(id);
+  // One level at a time: SMS rules under a missing MBNProfiles first add MBNProfiles, then Messages.
+  const step = definition.steps[depth]!;
+  return (
+    <div className="form-empty">
+      {id === 'activation' && <p className="form-note">{t('forms.activation.none')}</p>}
+      <button
+        type="button"
+        className="form-add primary"
+        disabled={context.readOnly}
+        onClick={() => context.apply([{ kind: 'addChild', path: pathOf(element), namespace: step.namespace, localName: step.localName }])}
+        data-testid={`form-add-section-${id}`}
+      >
+        {t('forms.addSection', { name: t(definition.titleKey) })}
+      </button>
+    </div>
+  );
+}
+
+function SignatureSummary({ document }: { document: XmlDocumentNode }) {
+  const { t } = useI18n();
+  const signature = childElements(document.root).find((child) => child.localName === 'Signature' && child.namespaceUri === NS.ds);
+  if (!signature) return <p className="form-note">{t('forms.signature.none')}</p>;
+  const find = (element: XmlElementNode | undefined, name: string) => (element ? childElements(element).find((child) => child.localName === name) : undefined);
+  const signedInfo = find(signature, 'SignedInfo');
+  const algorithm = (element: XmlElementNode | undefined) => element?.attributes.find((attribute) => attribute.name === 'Algorithm')?.value ?? '';
+  const reference = find(signedInfo, 'Reference');
+  const certificates = childElements(find(find(signature, 'KeyInfo'), 'X509Data') ?? signature).filter((child) => child.localName === 'X509Certificate').length;
+  return (
+    <div data-testid="signature-summary">
+      <p className="form-note">{t('forms.signature.readOnly')}</p>
+      <dl className="form-summary">
+        <dt>{t('forms.signature.canonicalization')}</dt>
+        <dd>{algorithm(find(signedInfo, 'CanonicalizationMethod'))}</dd>
+        <dt>{t('forms.signature.method')}</dt>
+        <dd>{algorithm(find(signedInfo, 'SignatureMethod'))}</dd>
+        <dt>{t('forms.signature.digest')}</dt>
+        <dd>{algorithm(find(reference, 'DigestMethod'))}</dd>
+        <dt>{t('forms.signature.certificates')}</dt>
+        <dd>{certificates}</dd>
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,289 @@
+// Starting points for the documented scenarios (seed "Common Scenarios" and the section
+// samples), corrected where the published samples are wrong: `UserName` (not `Username`),
+// `EAPConfig` (not `EAcomputeronfig`), WISPr credentials inside `BasicAuth`, and always a
+// `Global` section. Every template is valid against schemas/ and has no lint error
+// (test/unit/templates). Pure data: the CLI (`provstudio new`) and the renderer's
+// "New from template" dialog both read this list.
+import type { MessageKey } from '../i18n/index';
+
+export interface ProvisioningTemplate {
+  /** Stable name for `provstudio new --template NAME`. */
+  name: string;
+  titleKey: MessageKey;
+  descriptionKey: MessageKey;
+  text: string;
+}
+
+const CC = 'http://www.microsoft.com/networking/CarrierControl/v1';
+const WWAN = 'http://www.microsoft.com/networking/CarrierControl/WWAN/v1';
+const WLAN = 'http://www.microsoft.com/networking/CarrierControl/WLAN/v1';
+const HOTSPOT = 'http://www.microsoft.com/networking/WLAN/HotspotProfile/v1';
+const ONEX = 'http://www.microsoft.com/networking/OneX/v1';
+const PLANS = 'http://www.microsoft.com/networking/CarrierControl/Plans/v1';
+const BASE = 'http://www.microsoft.com/networking/CarrierControl/Base/v1';
+
+/** Replace the zero GUID with your organisation's CarrierId, the same in every file you ship. */
+const GLOBAL = `  <Global>
+    <!-- Your organisation's CarrierId: generate it once, then reuse it in every file. -->
+    <CarrierId>{00000000-0000-0000-0000-000000000000}</CarrierId>
+    <SubscriberId>310260000000000</SubscriberId>
+  </Global>
+`;
+
+function file(body: string): string {
+  return `<?xml version="1.0" encoding="utf-8"?>
+<CarrierProvisioning xmlns="${CC}">
+${GLOBAL}${body}</CarrierProvisioning>
+`;
+}
+
+function wlanProfile(name: string, ssid: string, security: string, extra = ''): string {
+  return `    <WLANProfile xmlns="${WLAN}">
+      <name>${name}</name>
+${extra}      <SSIDConfig>
+        <SSID>
+          <name>${ssid}</name>
+        </SSID>
+      </SSIDConfig>
+      <MSM>
+        <security>
+${security}        </security>
+      </MSM>
+    </WLANProfile>
+`;
+}
+
+const OPEN_AUTH = `          <authEncryption>
+            <authentication>open</authentication>
+            <encryption>none</encryption>
+            <useOneX>false</useOneX>
+          </authEncryption>
+`;
+
+const MBN_DEFAULT_PROFILE = (plan: string) => `    <DefaultProfile xmlns="${WWAN}">
+      <Name>Contoso Mobile Broadband</Name>
+      <Description>Contoso Mobile Broadband</Description>
+${plan ? `      <AssociatedPlan>${plan}</AssociatedPlan>\n` : ''}      <HomeProviderName>Contoso</HomeProviderName>
+      <Context>
+        <AccessString>internet.contoso.com</AccessString>
+        <UserLogonCred>
+          <UserName>mbuser</UserName>
+          <Password>mbpass</Password>
+        </UserLogonCred>
+        <Compression>ENABLE</Compression>
+        <AuthProtocol>CHAP</AuthProtocol>
+      </Context>
+    </DefaultProfile>
+`;
+
+const FIXED_PLAN = (withUsage: boolean) => `    <Plan xmlns="${PLANS}" Name="Contoso 5GB">
+      <Description PlanType="Fixed">
+        <BillingCycle StartDate="2025-01-01T00:00:00Z" Duration="P1M" Resets="true"/>
+        <DataLimitInMegabytes>5120</DataLimitInMegabytes>
+        <InboundBandwidthInKbps>50000</InboundBandwidthInKbps>
+        <OutboundBandwidthInKbps>10000</OutboundBandwidthInKbps>
+        <MaxTransferSizeInMegabytes>100</MaxTransferSizeInMegabytes>
+        <SecurityUpdatesExempt>true</SecurityUpdatesExempt>
+        <UserSMSEnabled>false</UserSMSEnabled>
+      </Description>
+${withUsage ? '      <Usage CurrentUsage="1024" OverLimit="false" Congested="false" UsageTimestamp="2025-01-15T12:00:00Z"/>\n' : ''}    </Plan>
+`;
+
+export const TEMPLATES: readonly ProvisioningTemplate[] = [
+  {
+    name: 'mbn-auto-connect',
+    titleKey: 'template.mbn-auto-connect.title',
+    descriptionKey: 'template.mbn-auto-connect.description',
+    text: file(`  <MBNProfiles>
+${MBN_DEFAULT_PROFILE('')}  </MBNProfiles>
+`),
+  },
+  {
+    name: 'wifi-open',
+    titleKey: 'template.wifi-open.title',
+    descriptionKey: 'template.wifi-open.description',
+    text: file(`  <WLANProfiles>
+${wlanProfile('Contoso Wi-Fi', 'Contoso Wi-Fi', OPEN_AUTH)}  </WLANProfiles>
+`),
+  },
+  {
+    name: 'wispr-basicauth',
+    titleKey: 'template.wispr-basicauth.title',
+    descriptionKey: 'template.wispr-basicauth.description',
+    text: file(`  <WLANProfiles>
+${wlanProfile(
+  'Contoso Hotspot',
+  'Contoso Hotspot',
+  `${OPEN_AUTH}          <HotspotProfile xmlns="${HOTSPOT}">
+            <BasicAuth>
+              <UserName>WisprUser1</UserName>
+              <Password>password1</Password>
+            </BasicAuth>
+            <TrustedDomains>
+              <TrustedDomain>www.contosoportal.com</TrustedDomain>
+            </TrustedDomains>
+          </HotspotProfile>
+`,
+)}  </WLANProfiles>
+`),
+  },
+  {
+    name: 'hotspot-extauth',
+    titleKey: 'template.hotspot-extauth.title',
+    descriptionKey: 'template.hotspot-extauth.description',
+    text: file(`  <WLANProfiles>
+${wlanProfile(
+  'Contoso Hotspot',
+  'Contoso Hotspot',
+  `${OPEN_AUTH}          <HotspotProfile xmlns="${HOTSPOT}">
+            <ExtAuth>
+              <!-- The package family name of the app that signs the user in. -->
+              <ExtensionId>Contoso.HotspotApp_8wekyb3d8bbwe</ExtensionId>
+            </ExtAuth>
+            <TrustedDomains>
+              <TrustedDomain>www.contosoportal.com</TrustedDomain>
+            </TrustedDomains>
+          </HotspotProfile>
+`,
+)}  </WLANProfiles>
+`),
+  },
+  {
+    name: 'eap-sim-hotspot2',
+    titleKey: 'template.eap-sim-hotspot2.title',
+    descriptionKey: 'template.eap-sim-hotspot2.description',
+    text: file(`  <WLANProfiles>
+${wlanProfile(
+  'Contoso Passpoint',
+  'Contoso Passpoint',
+  `          <authEncryption>
+            <authentication>WPA2</authentication>
+            <encryption>AES</encryption>
+            <useOneX>true</useOneX>
+          </authEncryption>
+          <OneX xmlns="${ONEX}">
+            <EAPConfig>
+              <EapHostConfig xmlns="http://www.microsoft.com/provisioning/EapHostConfig">
+                <EapMethod>
+                  <Type xmlns="http://www.microsoft.com/provisioning/EapCommon">18</Type>
+                  <VendorId xmlns="http://www.microsoft.com/provisioning/EapCommon">0</VendorId>
+                  <VendorType xmlns="http://www.microsoft.com/provisioning/EapCommon">0</VendorType>
+                  <AuthorId xmlns="http://www.microsoft.com/provisioning/EapCommon">0</AuthorId>
+                </EapMethod>
+                <Config>
+                  <EapSim xmlns="http://www.microsoft.com/provisioning/EapSimConnectionPropertiesV1">
+                    <Realm Enabled="true"></Realm>
+                  </EapSim>
+                </Config>
+              </EapHostConfig>
+            </EAPConfig>
+          </OneX>
+`,
+)}  </WLANProfiles>
+`),
+  },
+  {
+    name: 'activation-blob',
+    titleKey: 'template.activation-blob.title',
+    descriptionKey: 'template.activation-blob.description',
+    text: file(`  <Activation>
+    <ServiceActivation xmlns="${WWAN}">
+      <CarrierSpecificData>YXJiaXRyYXJ5ZGF0YQ==</CarrierSpecificData>
+    </ServiceActivation>
+  </Activation>
+`),
+  },
+  {
+    name: 'reconnect-after-provisioning',
+    titleKey: 'template.reconnect-after-provisioning.title',
+    descriptionKey: 'template.reconnect-after-provisioning.description',
+    text: file(`  <Activation>
+    <ReconnectToNetwork xmlns="${WWAN}" Delay="PT30S" RetryCount="3" RetryInterval="PT1M"/>
+  </Activation>
+  <MBNProfiles>
+${MBN_DEFAULT_PROFILE('')}  </MBNProfiles>
+`),
+  },
+  {
+    name: 'reregister-after-provisioning',
+    titleKey: 'template.reregister-after-provisioning.title',
+    descriptionKey: 'template.reregister-after-provisioning.description',
+    text: file(`  <Activation>
+    <ReregisterToNetwork xmlns="${WWAN}" Delay="PT30S" RetryCount="3" RetryInterval="PT1M"/>
+  </Activation>
+  <MBNProfiles>
+${MBN_DEFAULT_PROFILE('')}  </MBNProfiles>
+`),
+  },
+  {
+    name: 'plans-with-usage',
+    titleKey: 'template.plans-with-usage.title',
+    descriptionKey: 'template.plans-with-usage.description',
+    text: file(`  <MBNProfiles>
+${MBN_DEFAULT_PROFILE('Contoso 5GB')}  </MBNProfiles>
+  <WLANProfiles>
+${wlanProfile(
+  'Contoso Hotspot',
+  'Contoso Hotspot',
+  `${OPEN_AUTH}          <HotspotProfile xmlns="${HOTSPOT}">
+            <BasicAuth>
+              <UserName>WisprUser1</UserName>
+              <Password>password1</Password>
+            </BasicAuth>
+            <TrustedDomains>
+              <TrustedDomain>www.contosoportal.com</TrustedDomain>
+            </TrustedDomains>
+          </HotspotProfile>
+`,
+  '      <AssociatedPlan>Contoso 5GB</AssociatedPlan>\n',
+)}  </WLANProfiles>
+  <Plans>
+${FIXED_PLAN(true)}  </Plans>
+`),
+  },
+  {
+    name: 'usage-only-update',
+    titleKey: 'template.usage-only-update.title',
+    descriptionKey: 'template.usage-only-update.description',
+    text: file(`  <Plans>
+    <!-- Updates the usage of a plan already provisioned on the PC (same Name). -->
+    <Plan xmlns="${PLANS}" Name="Contoso 5GB">
+      <Usage CurrentUsage="2048" OverLimit="false" Congested="false" UsageTimestamp="2025-01-20T08:00:00Z"/>
+    </Plan>
+  </Plans>
+`),
+  },
+  {
+    name: 'plan-only-update',
+    titleKey: 'template.plan-only-update.title',
+    descriptionKey: 'template.plan-only-update.description',
+    text: file(`  <Plans>
+    <!-- Updates the description of a plan already provisioned on the PC (same Name). -->
+${FIXED_PLAN(false)}  </Plans>
+`),
+  },
+  {
+    name: 'refresh-trusted-certificates',
+    titleKey: 'template.refresh-trusted-certificates.title',
+    descriptionKey: 'template.refresh-trusted-certificates.description',
+    text: file(`  <Provisioning>
+    <TrustedCertificates>
+      <TrustedCertificate xmlns:b="${BASE}">
+        <b:SubjectName>CN=prov.contoso.com</b:SubjectName>
+        <b:IssuerName>CN=Contoso CA</b:IssuerName>
+      </TrustedCertificate>
+    </TrustedCertificates>
+    <RefreshParameters>
+      <DelayInDays>30</DelayInDays>
+      <RefreshURL>https://prov.contoso.com/refresh</RefreshURL>
+      <UserName>refreshuser</UserName>
+      <Password>refreshpass</Password>
+    </RefreshParameters>
+  </Provisioning>
+`),
+  },
+];
+
+export function templateByName(name: string): ProvisioningTemplate | undefined {
+  return TEMPLATES.find((template) => template.name === name);
+}

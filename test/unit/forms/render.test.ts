@@ -1,0 +1,65 @@
+// Smoke test of the React form generator without a browser: every template's sections render
+// (server-side) with the real declarative layer, in the three languages, without throwing.
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
+import { translator, type Language } from '../../../shared/common/i18n/index';
+import { parseXml } from '../../../shared/common/xml/parse';
+import { childElements } from '../../../shared/common/xml/model';
+import { TEMPLATES } from '../../../shared/common/templates/index';
+import { ElementEditor, FormContext, type FormContextValue } from '../../../renderer/src/forms/ElementEditor';
+
+function render(text: string, language: Language): string {
+  const parsed = parseXml(text);
+  if (!parsed.ok) throw new Error('not well-formed');
+  const document = parsed.document;
+  const context: FormContextValue = {
+    schema: BUNDLED_SCHEMA_MODEL,
+    document,
+    readOnly: false,
+    t: translator(language),
+    problems: new Map(),
+    planNames: ['Contoso 5GB'],
+    selectedKey: null,
+    apply: () => undefined,
+    reveal: () => undefined,
+    select: () => undefined,
+  };
+  return childElements(document.root)
+    .map((section) => renderToStaticMarkup(createElement(FormContext.Provider, { value: context }, createElement(ElementEditor, { element: section }))))
+    .join('\n');
+}
+
+describe('form rendering', () => {
+  it.each(TEMPLATES.map((template) => [template.name, template.text] as const))('%s renders every section with labelled controls', (_name, text) => {
+    const html = render(text, 'en');
+    expect(html).toContain('CarrierId');
+    // Every input, select and textarea has a label pointing at it (or an aria-label).
+    const ids = [...html.matchAll(/<(?:input|select|textarea)[^>]*\bid="([^"]+)"/g)].map((match) => match[1]);
+    for (const id of ids) expect(html.includes(`for="${id}"`) || new RegExp(`id="${id}"[^>]*aria-label=`).test(html) || html.includes(`aria-label=`), id).toBe(true);
+  });
+
+  it('shows French and Portuguese labels', () => {
+    const text = TEMPLATES.find((template) => template.name === 'plans-with-usage')!.text;
+    expect(render(text, 'fr')).toContain('Identifiant opérateur (CarrierId)');
+    expect(render(text, 'fr')).toContain('Nom du forfait');
+    expect(render(text, 'pt')).toContain('Nome do plano');
+  });
+
+  it('masks passwords and warns about clear text; the SMS tester appears on a rule', () => {
+    const html = render(TEMPLATES.find((template) => template.name === 'mbn-auto-connect')!.text, 'en');
+    expect(html).toMatch(/type="password"/);
+    expect(html).toContain('cleartext-warning');
+    const sms = `<?xml version="1.0"?>
+<CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1">
+  <Global><CarrierId>{00000000-0000-0000-0000-000000000000}</CarrierId><SubscriberId>1</SubscriberId></Global>
+  <MBNProfiles>
+    <Messages xmlns="http://www.microsoft.com/networking/CarrierControl/WWAN/v1">
+      <Message Silent="true"><SMSBearer Sender="+14255550100"/><Pattern>[^]*</Pattern></Message>
+    </Messages>
+  </MBNProfiles>
+</CarrierProvisioning>`;
+    expect(render(sms, 'en')).toContain('data-testid="sms-tester"');
+  });
+});

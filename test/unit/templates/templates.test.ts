@@ -1,0 +1,109 @@
+// Every template is valid against our schemas, has no lint error, and avoids the seed's mistakes.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../cli/main';
+import type { CliIo } from '../../../cli/command';
+import { translate, type MessageKey } from '../../../shared/common/i18n/index';
+import { TEMPLATES, templateByName } from '../../../shared/common/templates/index';
+import { sharedValidator } from '../schema/schema-files';
+
+const SCENARIOS = [
+  'mbn-auto-connect',
+  'wifi-open',
+  'wispr-basicauth',
+  'hotspot-extauth',
+  'eap-sim-hotspot2',
+  'activation-blob',
+  'reconnect-after-provisioning',
+  'reregister-after-provisioning',
+  'plans-with-usage',
+  'usage-only-update',
+  'plan-only-update',
+  'refresh-trusted-certificates',
+];
+
+function captureIo(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = {
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+    env: {},
+    cwd,
+    t: (key: MessageKey, params) => translate('en', key, params),
+    interrupted: new Promise(() => undefined),
+  };
+  return { io, out: () => out.join(''), err: () => err.join('') };
+}
+
+describe('templates', () => {
+  it('cover every seed scenario, with unique names and translated titles', () => {
+    expect(TEMPLATES.map((template) => template.name)).toEqual(SCENARIOS);
+    for (const template of TEMPLATES) {
+      expect(translate('fr', template.titleKey)).not.toBe(translate('en', template.titleKey));
+      expect(translate('pt', template.descriptionKey)).not.toBe(translate('en', template.descriptionKey));
+    }
+  });
+
+  it.each(TEMPLATES.map((template) => [template.name, template.text] as const))('%s is valid with no lint error', (_name, text) => {
+    const result = sharedValidator().validate(text);
+    const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    expect(errors.map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`)).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(result.documentKind).toBe('provisioning');
+  });
+
+  it('are free of the published samples\' mistakes', () => {
+    for (const template of TEMPLATES) {
+      expect(template.text).not.toMatch(/<Username>/);
+      expect(template.text).not.toMatch(/EAcomputeronfig/);
+      expect(template.text).toMatch(/<Global>/);
+      // Hotspot credentials are always inside BasicAuth.
+      const hotspot = /<HotspotProfile[\s\S]*?<\/HotspotProfile>/.exec(template.text)?.[0];
+      if (hotspot?.includes('<UserName>')) expect(hotspot).toMatch(/<BasicAuth>\s*<UserName>/);
+    }
+    expect(templateByName('eap-sim-hotspot2')!.text).toContain('<EAPConfig>');
+    expect(templateByName('refresh-trusted-certificates')!.text).toContain('<UserName>refreshuser</UserName>');
+  });
+
+  it('plans-with-usage: both profiles reference the plan the file defines', () => {
+    const text = templateByName('plans-with-usage')!.text;
+    expect(text.match(/<AssociatedPlan>Contoso 5GB<\/AssociatedPlan>/g)).toHaveLength(2);
+    const lint = sharedValidator().validate(text).diagnostics.filter((diagnostic) => diagnostic.source === 'lint');
+    expect(lint.map((diagnostic) => diagnostic.code)).not.toContain('PS-L001');
+    expect(lint.map((diagnostic) => diagnostic.code)).not.toContain('PS-L002');
+  });
+});
+
+describe('provstudio new', () => {
+  it('--list prints one template name per line', async () => {
+    const capture = captureIo(process.cwd());
+    expect(await runCli(['new', '--list'], capture.io)).toBe(0);
+    expect(capture.out()).toBe(SCENARIOS.map((name) => `${name}\n`).join(''));
+  });
+
+  it('--template NAME -o FILE writes the template, refuses to overwrite without --force', async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-new-'));
+    const capture = captureIo(directory);
+    expect(await runCli(['new', '--template', 'wifi-open', '-o', 'wifi.xml'], capture.io)).toBe(0);
+    expect(readFileSync(path.join(directory, 'wifi.xml'), 'utf8')).toBe(templateByName('wifi-open')!.text);
+    writeFileSync(path.join(directory, 'keep.xml'), 'mine');
+    const again = captureIo(directory);
+    expect(await runCli(['new', '--template', 'wifi-open', '-o', 'keep.xml'], again.io)).toBe(2);
+    expect(again.err()).toContain('already exists');
+    expect(readFileSync(path.join(directory, 'keep.xml'), 'utf8')).toBe('mine');
+    expect(await runCli(['new', '--template', 'wifi-open', '-o', 'keep.xml', '--force'], captureIo(directory).io)).toBe(0);
+    expect(readFileSync(path.join(directory, 'keep.xml'), 'utf8')).toBe(templateByName('wifi-open')!.text);
+  });
+
+  it('exits 2 on an unknown template or a missing -o', async () => {
+    const unknown = captureIo(process.cwd());
+    expect(await runCli(['new', '--template', 'nope', '-o', 'x.xml'], unknown.io)).toBe(2);
+    expect(unknown.err()).toContain('Unknown template "nope"');
+    const noOutput = captureIo(process.cwd());
+    expect(await runCli(['new', '--template', 'wifi-open'], noOutput.io)).toBe(2);
+    expect(await runCli(['new'], captureIo(process.cwd()).io)).toBe(2);
+  });
+});
