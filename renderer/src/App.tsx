@@ -45,8 +45,20 @@ import type { ReportFormat } from '../../shared/common/results/index';
 import type { monaco } from './editor/monaco';
 import type { HostConnection } from './host/client';
 import { I18nContext } from './i18n';
+import { TreePane } from './tree/TreePane';
+import { FormView, type FormViewHandle } from './forms/FormView';
+import { NewFromTemplateDialog } from './forms/NewFromTemplateDialog';
+import { useCursorSelection } from './tree/useCursorSelection';
+import { samePath, type ElementPath } from './selection';
+import { registerXmlLanguageFeatures, setXmlLanguageTranslator } from './editor/xml-language';
+import { isLargeModel, sizeInMegabytes } from './editor/parsed-model';
+import type { MonacoRange } from '../../shared/common/edit/text-edits';
 
 const RECOVERY_DELAY_MS = 800;
+/** Sending a recovery copy of a very large file blocks the page for seconds: do it rarely. */
+const LARGE_RECOVERY_DELAY_MS = 30_000;
+
+registerXmlLanguageFeatures();
 
 type Dialog =
   | { kind: 'unsaved'; title: string; resolve(choice: UnsavedChoice): void }
@@ -76,6 +88,13 @@ export function App({ connection }: { connection: HostConnection }) {
   /** The results document the inspector shows; it stays beside the source while the user looks there. */
   const [inspectedResultId, setInspectedResultId] = useState<string | null>(null);
   const [inspectorOpen, setInspectorOpen] = useState(true);
+  /** The document tree beside the editor, and the element selected in it (shared with the text and, later, the forms). */
+  const [treeOpen, setTreeOpen] = useState(true);
+  const [selectedPath, setSelectedPathState] = useState<ElementPath | null>(null);
+  /** How a provisioning document is shown: its forms, its XML text, or both side by side. */
+  const [viewMode, setViewMode] = useState<'form' | 'text' | 'both'>('both');
+  const [templateDialogOpen, setTemplateDialogOpen] = useState(false);
+  const formRef = useRef<FormViewHandle | null>(null);
   const documentsRef = useRef<OpenDocument[]>([]);
   const activeIdRef = useRef<string | null>(null);
   const untitledCounter = useRef(0);
@@ -84,6 +103,8 @@ export function App({ connection }: { connection: HostConnection }) {
 
   const language = resolveLanguage(settings.language, navigator.languages ?? [navigator.language]);
   const t = useMemo(() => translator(language), [language]);
+  useEffect(() => setXmlLanguageTranslator(t), [t]);
+  const setSelectedPath = useCallback((path: ElementPath | null) => setSelectedPathState((previous) => (samePath(previous, path) ? previous : path)), []);
   const theme: 'light' | 'dark' = settings.theme === 'system' ? (prefersDark ? 'dark' : 'light') : settings.theme;
 
   const setDocuments = useCallback((update: (previous: OpenDocument[]) => OpenDocument[]) => {
@@ -156,7 +177,7 @@ export function App({ connection }: { connection: HostConnection }) {
                 })
               : client.invoke('recovery.discard', { documentId: latest.id });
             request.catch(() => undefined);
-          }, RECOVERY_DELAY_MS),
+          }, isLargeModel(model) ? LARGE_RECOVERY_DELAY_MS : RECOVERY_DELAY_MS),
         );
       });
     },
@@ -179,6 +200,12 @@ export function App({ connection }: { connection: HostConnection }) {
   }
 
   // ---- File commands. ----
+  function newDocumentFromTemplate(text: string) {
+    setTemplateDialogOpen(false);
+    untitledCounter.current += 1;
+    addDocument(untitledDocument(text, untitledCounter.current));
+  }
+
   function newDocument() {
     untitledCounter.current += 1;
     addDocument(untitledDocument(BLANK_PROVISIONING_FILE, untitledCounter.current));
@@ -360,6 +387,10 @@ export function App({ connection }: { connection: HostConnection }) {
     switch (command) {
       case 'file.new':
         return newDocument();
+      case 'file.newFromTemplate':
+        return setTemplateDialogOpen(true);
+      case 'view.tree':
+        return setTreeOpen((open) => !open);
       case 'file.open':
         return void openWithDialog();
       case 'file.save':
@@ -496,6 +527,10 @@ export function App({ connection }: { connection: HostConnection }) {
   const activeDocument = documents.find((doc) => doc.id === activeId) ?? null;
   const activeModel = activeDocument ? modelOf(activeDocument.id) : null;
   const validation = useValidation(activeModel, t);
+  // The selection belongs to one document: a new active document starts with none.
+  useEffect(() => setSelectedPath(null), [activeModel, setSelectedPath]);
+  useCursorSelection(activeModel, cursor, treeOpen || viewMode !== 'text', setSelectedPath);
+  const largeFileMb = activeModel && isLargeModel(activeModel) ? sizeInMegabytes(activeModel) : null;
   const activeKind = activeModel ? documentKindOf(activeModel) : null;
   useEffect(() => {
     if (activeDocument && activeKind === 'result') setInspectedResultId(activeDocument.id);
@@ -509,6 +544,8 @@ export function App({ connection }: { connection: HostConnection }) {
     .map(({ doc, model }) => ({ documentId: doc.id, title: titleOf(doc), model, sha256: doc.dirty ? null : doc.diskSha256 }));
 
   function revealDiagnostic(diagnostic: Diagnostic) {
+    if (showForm) formRef.current?.focusFieldForRange(diagnostic.range);
+    if (!showText) return;
     const editor = editorRef.current;
     if (!editor) return;
     const { start, end } = diagnostic.range;
@@ -517,8 +554,19 @@ export function App({ connection }: { connection: HostConnection }) {
     editor.revealRangeInCenterIfOutsideViewport(range);
     editor.focus();
   }
+  function revealInEditor(range: MonacoRange, focus: boolean) {
+    const editor = editorRef.current;
+    if (!editor) return;
+    editor.setSelection(range);
+    editor.revealRangeInCenterIfOutsideViewport(range);
+    if (focus) editor.focus();
+  }
   const isBrowser = info?.host === 'browser';
   const mod = info?.platform === 'darwin' ? '⌘' : 'Ctrl+';
+  // Forms are for provisioning files; results and other XML are shown as text.
+  const formApplies = activeKind === 'provisioning';
+  const showForm = formApplies && viewMode !== 'text';
+  const showText = !formApplies || viewMode !== 'form';
 
   const menus: MenuDefinition[] = [
     {
@@ -526,6 +574,7 @@ export function App({ connection }: { connection: HostConnection }) {
       label: t('menu.file'),
       items: [
         { id: 'file.new', label: t('menu.file.new'), shortcut: 'Alt+N', run: () => runCommand('file.new') },
+        { id: 'file.newFromTemplate', label: t('menu.file.newFromTemplate'), run: () => runCommand('file.newFromTemplate') },
         { id: 'file.open', label: t('menu.file.open'), shortcut: `${mod}O`, run: () => runCommand('file.open') },
         'separator',
         { id: 'file.save', label: t('menu.file.save'), shortcut: `${mod}S`, disabled: !activeDocument, run: () => runCommand('file.save') },
@@ -563,6 +612,7 @@ export function App({ connection }: { connection: HostConnection }) {
           run: () => void updateSettings({ theme: value }),
         })),
         'separator',
+        { id: 'view.tree', label: t('menu.view.tree'), checked: treeOpen, run: () => runCommand('view.tree') },
         { id: 'view.signature', label: t('menu.view.signature'), checked: signaturePanelOpen, run: () => runCommand('view.signature') },
         'separator',
         ...(['system', 'en', 'fr', 'pt'] as LanguageSetting[]).map((value) => ({
@@ -588,6 +638,18 @@ export function App({ connection }: { connection: HostConnection }) {
         />
         {activeDocument && (
           <div className="doc-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+            <button type="button" aria-pressed={treeOpen} onClick={() => runCommand('view.tree')} data-testid="toolbar-tree">
+              {t('menu.view.tree')}
+            </button>
+            {formApplies && (
+              <span className="segmented" role="group" aria-label={t('view.mode')}>
+                {(['form', 'both', 'text'] as const).map((mode) => (
+                  <button key={mode} type="button" aria-pressed={viewMode === mode} onClick={() => setViewMode(mode)} data-testid={`view-mode-${mode}`}>
+                    {t(`view.mode.${mode}`)}
+                  </button>
+                ))}
+              </span>
+            )}
             <button type="button" onClick={() => void openSignDialog()} data-testid="toolbar-sign">
               {t('menu.file.sign')}
             </button>
@@ -599,12 +661,45 @@ export function App({ connection }: { connection: HostConnection }) {
                 {t('inspector.title')}
               </button>
             )}
+            {largeFileMb && (
+              <span className="doc-toolbar-note" role="status" data-testid="large-file-note">
+                {t('editor.largeFile', { size: largeFileMb })}
+              </span>
+            )}
           </div>
         )}
         <main className="workspace">
-          <div className={activeDocument ? 'editor-area' : 'editor-area hidden'}>
-            <div className="editor-pane">
-              <EditorView model={activeModel} theme={theme} onCursorChange={onCursorChange} onReady={onEditorReady} />
+          <div
+            className={activeDocument ? 'editor-area' : 'editor-area hidden'}
+            data-validated-version={activeModel && !validation.pending ? activeModel.getVersionId() : undefined}
+            data-testid="editor-area"
+          >
+            <div className="editor-row">
+              {activeModel && treeOpen && (
+                <TreePane
+                  model={activeModel}
+                  diagnostics={validation.diagnostics}
+                  selectedPath={selectedPath}
+                  onSelectPath={setSelectedPath}
+                  onReveal={revealInEditor}
+                />
+              )}
+              {activeModel && showForm && (
+                <div className="form-pane" data-testid="form-view">
+                  <FormView
+                    key={activeDocument?.id}
+                    ref={formRef}
+                    model={activeModel}
+                    diagnostics={validation.diagnostics}
+                    selectedPath={selectedPath}
+                    onSelectPath={setSelectedPath}
+                    onRevealText={(range) => revealInEditor(range, false)}
+                  />
+                </div>
+              )}
+              <div className={showText ? 'editor-pane' : 'editor-pane hidden'}>
+                <EditorView model={activeModel} theme={theme} onCursorChange={onCursorChange} onReady={onEditorReady} />
+              </div>
             </div>
             <ProblemsPanel diagnostics={validation.diagnostics} pending={validation.pending} onReveal={revealDiagnostic} />
           </div>
@@ -657,6 +752,7 @@ export function App({ connection }: { connection: HostConnection }) {
             onCancel={() => setSignatureOffer(null)}
           />
         )}
+        {templateDialogOpen && <NewFromTemplateDialog onChoose={(_name, text) => newDocumentFromTemplate(text)} onCancel={() => setTemplateDialogOpen(false)} />}
         {dialog?.kind === 'unsaved' && (
           <UnsavedChangesDialog
             title={dialog.title}

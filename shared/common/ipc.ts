@@ -232,6 +232,8 @@ export type HostHandlers = { [C in Channel]: (request: RequestOf<C>) => Promise<
 /** Commands a host's native menu can send to the renderer (Electron); the browser host's menu is in the page. */
 export type MenuCommand =
   | 'file.new'
+  | 'file.newFromTemplate'
+  | 'view.tree'
   | 'file.open'
   | 'file.save'
   | 'file.saveAs'

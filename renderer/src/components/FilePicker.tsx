@@ -1,6 +1,6 @@
 // The browser host's file picker: it browses the host machine's folders through the host
 // (file.listDirectory), so opening and saving go to real paths, never through downloads.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { HostError, type DirectoryListing, type HostClient } from '../../../shared/common/ipc';
 import { joinPath } from '../documents/documents';
 import { useI18n } from '../i18n';
@@ -21,14 +21,19 @@ export function FilePicker({ client, purpose, initialDirectory, initialName, onC
   const [location, setLocation] = useState(initialDirectory);
   const [fileName, setFileName] = useState(initialName ?? '');
   const [error, setError] = useState<string | null>(null);
+  /** Only the newest listing is shown: an older one that answers late is dropped. */
+  const latestBrowse = useRef(0);
 
   async function browse(directory: string) {
+    const request = ++latestBrowse.current;
     try {
       const result = await client.invoke('file.listDirectory', { path: directory });
+      if (request !== latestBrowse.current) return;
       setListing(result);
       setLocation(result.path);
       setError(null);
     } catch (caught) {
+      if (request !== latestBrowse.current) return;
       setError(caught instanceof HostError ? t(caught.messageKey, caught.params) : String(caught));
     }
   }

@@ -9,6 +9,7 @@ import { childElements, textContent, type XmlDocumentNode, type XmlElementNode }
 import {
   attributeValue,
   childrenInSlot,
+  elementForm,
   fieldKey,
   fieldValue,
   formFor,
@@ -18,7 +19,7 @@ import {
   type ElementFormSpec,
   type FormChange,
 } from '../../../shared/common/forms/form-model';
-import { NS } from '../../../shared/common/forms/declarations';
+import { NS, WILDCARD_EXTENSIONS } from '../../../shared/common/forms/declarations';
 import type { SectionStep } from '../../../shared/common/forms/sections';
 import { ssidByteLength, ssidNameToHex } from '../../../shared/common/forms/widgets';
 import type { Translate } from '../i18n';
@@ -153,8 +154,59 @@ export function ElementEditor({ element, onlyChildren, toolbar }: ElementEditorP
       {slots.map((slot) => (
         <Slot key={slot.element} element={element} slot={slot} siblings={slots} />
       ))}
-      {others.length > 0 && <p className="form-note">{t('forms.otherContent', { names: others.map((child) => child.name).join(', ') })}</p>}
+      {spec.wildcard ? (
+        <OpenSlotContent element={element} others={others} />
+      ) : (
+        others.length > 0 && <p className="form-note">{t('forms.otherContent', { names: others.map((child) => child.name).join(', ') })}</p>
+      )}
     </fieldset>
+  );
+}
+
+/**
+ * What sits in an open (xs:any) slot: elements the schema knows get their own form (with Remove);
+ * the extension blocks documented for this place can be added; anything else is only named.
+ */
+function OpenSlotContent({ element, others }: { element: XmlElementNode; others: XmlElementNode[] }) {
+  const form = useForm();
+  const { t, schema, readOnly } = form;
+  const known = others.filter((child) => formFor(schema, child) !== null);
+  const unknown = others.filter((child) => formFor(schema, child) === null);
+  const offered = (WILDCARD_EXTENSIONS[`{${element.namespaceUri}}${element.localName}`] ?? []).filter(
+    (extension) => !others.some((child) => child.localName === extension.localName && child.namespaceUri === extension.namespace),
+  );
+  return (
+    <>
+      {known.map((child) => (
+        <ElementEditor
+          key={pathOf(child).join('/')}
+          element={child}
+          toolbar={
+            !readOnly && (
+              <button type="button" className="danger" aria-label={t('forms.remove', { name: specLabel(formFor(schema, child)!, t) })} onClick={() => form.apply([{ kind: 'remove', path: pathOf(child) }])}>
+                ✕
+              </button>
+            )
+          }
+        />
+      ))}
+      {unknown.length > 0 && <p className="form-note">{t('forms.otherContent', { names: unknown.map((child) => child.name).join(', ') })}</p>}
+      {!readOnly &&
+        offered.map((extension) => {
+          const spec = elementForm(schema, `{${extension.namespace}}${extension.localName}`);
+          const label = spec ? specLabel(spec, t) : extension.localName;
+          return (
+            <button
+              key={extension.localName}
+              type="button"
+              className="form-add"
+              onClick={() => form.apply([{ kind: 'addChild', path: pathOf(element), namespace: extension.namespace, localName: extension.localName }])}
+            >
+              {t('forms.add', { name: label })}
+            </button>
+          );
+        })}
+    </>
   );
 }
 

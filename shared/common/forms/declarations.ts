@@ -122,3 +122,16 @@ export function humanize(name: string): string {
     })
     .join(' ');
 }
+
+/**
+ * Elements a form offers to add where the schema has an open slot (xs:any): the extension blocks
+ * the reference documents for that place. Anything else found there is shown, but not offered.
+ */
+export const WILDCARD_EXTENSIONS: Readonly<Record<string, readonly { namespace: string; localName: string }[]>> = {
+  [`{${NS.wlan}}security`]: [
+    { namespace: NS.hs, localName: 'HotspotProfile' },
+    { namespace: NS.onex, localName: 'OneX' },
+    { namespace: NS.wlan2, localName: 'FIPSMode' },
+  ],
+  [`{${NS.cc}}Extensions`]: [{ namespace: NS.cc2, localName: 'Extensions_v2' }],
+};

@@ -821,6 +821,11 @@ export const en = {
   'cli.new.exists': '{file} already exists (use --force to replace it).',
   'cli.new.written': 'Wrote {file} from the template {name}.',
   'cli.new.failed': 'Could not write {file}: {reason}',
+  'menu.file.newFromTemplate': 'New from template…',
+  'view.mode': 'Show the document as',
+  'view.mode.form': 'Form',
+  'view.mode.both': 'Form and XML',
+  'view.mode.text': 'XML',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -821,4 +821,9 @@ export const fr: Record<MessageKey, string> = {
   'cli.new.exists': '{file} existe déjà (utilisez --force pour le remplacer).',
   'cli.new.written': '{file} écrit à partir du modèle {name}.',
   'cli.new.failed': 'Impossible d’écrire {file} : {reason}',
+  'menu.file.newFromTemplate': 'Nouveau à partir d’un modèle…',
+  'view.mode': 'Afficher le document sous forme de',
+  'view.mode.form': 'Formulaire',
+  'view.mode.both': 'Formulaire et XML',
+  'view.mode.text': 'XML',
 };

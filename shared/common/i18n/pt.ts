@@ -821,4 +821,9 @@ export const pt: Record<MessageKey, string> = {
   'cli.new.exists': '{file} já existe (use --force para o substituir).',
   'cli.new.written': '{file} escrito a partir do modelo {name}.',
   'cli.new.failed': 'Não foi possível escrever {file}: {reason}',
+  'menu.file.newFromTemplate': 'Novo a partir de um modelo…',
+  'view.mode': 'Mostrar o documento como',
+  'view.mode.form': 'Formulário',
+  'view.mode.both': 'Formulário e XML',
+  'view.mode.text': 'XML',
 };
