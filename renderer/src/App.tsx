@@ -543,9 +543,12 @@ export function App({ connection }: { connection: HostConnection }) {
     .filter((entry): entry is { doc: OpenDocument; model: NonNullable<typeof entry.model> } => entry.model !== null && documentKindOf(entry.model) === 'provisioning')
     .map(({ doc, model }) => ({ documentId: doc.id, title: titleOf(doc), model, sha256: doc.dirty ? null : doc.diskSha256 }));
 
+  /** A problem opens where the user works: its field in the form-only view, else its text (the form follows the cursor). */
   function revealDiagnostic(diagnostic: Diagnostic) {
-    if (showForm) formRef.current?.focusFieldForRange(diagnostic.range);
-    if (!showText) return;
+    if (!showText) {
+      formRef.current?.focusFieldForRange(diagnostic.range);
+      return;
+    }
     const editor = editorRef.current;
     if (!editor) return;
     const { start, end } = diagnostic.range;

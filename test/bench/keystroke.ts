@@ -55,7 +55,7 @@ export async function runKeystrokeBench(options: { characters?: number; targetBy
     });
     if (options.hideTree) await page.getByTestId('toolbar-tree').click();
     // The cursor goes inside the trailing comment.
-    await page.locator('.view-lines').click();
+    await page.locator('.view-lines').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+End');
     for (let index = 0; index < 3; index++) await page.keyboard.press('ArrowLeft');
     await page.waitForTimeout(500);

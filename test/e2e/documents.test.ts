@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorText, openApp, openFile } from '../support/app';
+import { documentTabs, editorText, openApp, openFile } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { ROOT, startServe } from '../support/serve';
 
@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 async function typeAtEnd(page: Page, text: string): Promise<void> {
-  await page.locator('.view-lines').click();
+  await page.locator('.view-lines').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+End');
   await page.keyboard.type(text);
 }
@@ -54,7 +54,7 @@ describe('documents in the browser host', () => {
       const saved = readFileSync(path.join(directory, 'contoso.xml'), 'utf8');
       expect(saved.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<CarrierProvisioning')).toBe(true);
       expect(saved.endsWith('<!-- new -->')).toBe(true);
-      await expect.poll(() => page.getByRole('tab').first().textContent()).toBe('contoso.xml');
+      await expect.poll(() => documentTabs(page).first().textContent()).toBe('contoso.xml');
       await page.close();
     } finally {
       await served.stop();
@@ -70,12 +70,12 @@ describe('documents in the browser host', () => {
       await page.getByTestId('tab').filter({ hasText: 'Untitled-1' }).getByTestId('tab-close').click();
       await page.getByTestId('unsaved-dialog').waitFor();
       await page.getByRole('button', { name: 'Cancel' }).click();
-      await expect.poll(() => page.getByRole('tab').count()).toBe(1);
+      await expect.poll(() => documentTabs(page).count()).toBe(1);
       // Keyboard: Delete on the focused tab closes it.
-      await page.getByRole('tab', { name: /Untitled-1/ }).focus();
+      await documentTabs(page).filter({ hasText: 'Untitled-1' }).focus();
       await page.keyboard.press('Delete');
       await page.getByTestId('unsaved-discard').click();
-      await expect.poll(() => page.getByRole('tab').count()).toBe(0);
+      await expect.poll(() => documentTabs(page).count()).toBe(0);
       await page.getByTestId('welcome-new').waitFor();
       await page.close();
     } finally {

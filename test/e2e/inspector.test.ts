@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, openFile, pickFile } from '../support/app';
+import { documentTabs, openApp, openFile, pickFile } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { ROOT, startServe, type ServedApp } from '../support/serve';
 
@@ -48,7 +48,7 @@ describe('results inspector', () => {
     expect(await details.textContent()).toContain('E_ACCESSDENIED');
     await page.getByTestId('inspector-reveal-source').click();
     // The source tab is now shown with the cursor on the right profile; the inspector stays beside it.
-    await expect.poll(() => page.getByRole('tab', { selected: true }).textContent()).toBe('source.xml');
+    await expect.poll(() => documentTabs(page).and(page.locator('[aria-selected="true"]')).textContent()).toBe('source.xml');
     await inspector.waitFor();
     // The profile named exactly "Contoso Wi-Fi" starts at line 25 of the source fixture.
     await expect.poll(() => page.locator('footer').textContent()).toContain('Ln 25,');

@@ -48,7 +48,7 @@ describe('app shell in the browser host', () => {
     await expect.poll(() => editorText(page)).toContain('kept byte for byte');
 
     // Put the cursor at the end of line 5 (the inner comment) and type a new line with a comment.
-    await page.locator('.view-lines').click();
+    await page.locator('.view-lines').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+Home');
     for (let line = 1; line < 5; line++) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('End');

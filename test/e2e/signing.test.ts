@@ -82,7 +82,7 @@ describe('signing in the browser host', () => {
     expect(xmlsec.status, xmlsec.stderr).toBe(0);
 
     // One typed character: the panel is stale at once, and the next check says "edited after signing".
-    await page.locator('.view-lines').click();
+    await page.locator('.view-lines').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+Home');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
@@ -91,7 +91,7 @@ describe('signing in the browser host', () => {
     await page.getByTestId('signature-stale').waitFor();
     await page.getByTestId('signature-verify').click();
     await expect.poll(() => verdict(page), { timeout: 20_000 }).toContain('0x82170005');
-    await page.locator('.view-lines').click();
+    await page.locator('.view-lines').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+Z');
 
     // Removing the signature gives back exactly the unsigned bytes.

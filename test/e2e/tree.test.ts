@@ -196,7 +196,7 @@ describe('the document tree and the text are two views of one document', () => {
     await expect.poll(() => page.getByTestId('tree-paused').textContent(), { timeout: 30_000 }).toMatch(/^Tree paused for large files: 6\.\d MB$/);
     expect(await page.getByTestId('large-file-note').textContent()).toContain('Large file');
     // Typing stays possible (no per-keystroke parse).
-    await page.locator('.view-lines').click();
+    await page.locator('.view-lines').click({ position: { x: 5, y: 5 } });
     await page.keyboard.type('<!-- x -->');
     expect(await page.getByTestId('tree-paused').count()).toBe(1);
 

@@ -25,11 +25,16 @@ export async function pickFile(page: Page, directory: string, fileName: string):
   await picker.waitFor({ state: 'detached' });
 }
 
+/** The open documents' tabs (the form view has tabs of its own). */
+export function documentTabs(page: Page) {
+  return page.getByRole('tablist', { name: 'Open documents' }).getByRole('tab');
+}
+
 /** File > Open (Ctrl+O) through the picker; returns once the file is the active tab in the editor. */
 export async function openFile(page: Page, directory: string, fileName: string): Promise<void> {
   await page.keyboard.press('Control+O');
   await pickFile(page, directory, fileName);
-  await page.locator('[role="tab"][aria-selected="true"]', { hasText: fileName }).waitFor();
+  await documentTabs(page).and(page.locator('[aria-selected="true"]')).filter({ hasText: fileName }).waitFor();
   await page.locator('.view-lines').waitFor();
 }
 
