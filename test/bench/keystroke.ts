@@ -83,7 +83,7 @@ export async function runKeystrokeBench(options: { characters?: number; targetBy
   }
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (process.argv[1] && /keystroke\.(m?js|ts)$/.test(process.argv[1]) && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const result = await runKeystrokeBench({ hideTree: process.argv.includes('--no-tree'), pauseMs: Number(process.env.PAUSE_MS ?? 150) });
   console.log(`keystroke-to-markers on ${(result.documentBytes / 1048576).toFixed(2)} MB: p50 ${result.p50.toFixed(0)} ms, p95 ${result.p95.toFixed(0)} ms, max ${result.max.toFixed(0)} ms`);
   console.log(result.samples.map((value) => value.toFixed(0)).join(' '));

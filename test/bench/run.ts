@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchSigning } from '../../shared/node/signing/bench';
 import { runEditingBench } from './editing';
+import { runKeystrokeBench } from './keystroke';
 import { formatSuite, type BenchSuite } from './report';
 import { formatTable as formatValidationTable, runValidationBench } from './validation';
 
@@ -55,6 +56,19 @@ if (!only || only === 'editing') {
   const editing = await runEditingBench();
   raw.editing = editing;
   suites.push(editing);
+}
+
+if (!only || only === 'keystroke') {
+  const keystroke = await runKeystrokeBench();
+  raw.keystroke = keystroke;
+  suites.push({
+    suite: `Keystroke to markers in Chromium (${(keystroke.documentBytes / 1048576).toFixed(1)} MB document, ${keystroke.samples.length} keystrokes)`,
+    rows: [
+      { name: 'p50', value: keystroke.p50, unit: 'ms' },
+      { name: 'p95', value: keystroke.p95, unit: 'ms', target: { comparison: '<=', value: 100 } },
+      { name: 'max', value: keystroke.max, unit: 'ms' },
+    ],
+  });
 }
 
 for (const suite of suites) console.log(formatSuite(suite));

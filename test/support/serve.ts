@@ -1,10 +1,18 @@
 // Starts the real `provstudio serve` (the built CLI) in a child process for end-to-end tests.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+/** The repository: the first folder upwards with bin/provstudio.mjs (from test/support, or from a bundled benchmark in .bench/). */
+function findRoot(start: string): string {
+  for (let directory = start; ; directory = path.dirname(directory)) {
+    if (existsSync(path.join(directory, 'bin', 'provstudio.mjs'))) return directory;
+    if (path.dirname(directory) === directory) return process.cwd();
+  }
+}
+
+export const ROOT = findRoot(import.meta.dirname);
 
 export interface ServedApp {
   /** Everything the host printed so far (stdout and stderr). */

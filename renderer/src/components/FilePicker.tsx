@@ -23,14 +23,17 @@ export function FilePicker({ client, purpose, initialDirectory, initialName, onC
   const [error, setError] = useState<string | null>(null);
   /** Only the newest listing is shown: an older one that answers late is dropped. */
   const latestBrowse = useRef(0);
+  /** True when the user typed in the folder field after the last listing was asked for: keep what they typed. */
+  const locationTyped = useRef(false);
 
   async function browse(directory: string) {
     const request = ++latestBrowse.current;
+    locationTyped.current = false;
     try {
       const result = await client.invoke('file.listDirectory', { path: directory });
       if (request !== latestBrowse.current) return;
       setListing(result);
-      setLocation(result.path);
+      if (!locationTyped.current) setLocation(result.path);
       setError(null);
     } catch (caught) {
       if (request !== latestBrowse.current) return;
@@ -74,7 +77,15 @@ export function FilePicker({ client, purpose, initialDirectory, initialName, onC
       >
         <label>
           {t('picker.location')}
-          <input value={location} onChange={(event) => setLocation(event.target.value)} data-testid="picker-location" spellCheck={false} />
+          <input
+            value={location}
+            onChange={(event) => {
+              locationTyped.current = true;
+              setLocation(event.target.value);
+            }}
+            data-testid="picker-location"
+            spellCheck={false}
+          />
         </label>
         <button type="submit">{t('picker.go')}</button>
         <button type="button" onClick={() => listing?.parent && void browse(listing.parent)} disabled={!listing?.parent}>

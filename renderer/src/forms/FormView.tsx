@@ -18,6 +18,8 @@ import { applyFormChanges, diagnosticsByField, fieldKey, locateOffset, pathOf, t
 import { NS } from '../../../shared/common/forms/declarations';
 import { SECTIONS, locateSection, sectionById, sectionOfPath, type SectionId } from '../../../shared/common/forms/sections';
 import { monaco } from '../editor/monaco';
+import { parseModel } from '../editor/parsed-model';
+import { TREE_PARSE_DELAY_MS as FOLLOW_TEXT_DELAY_MS } from '../tree/useDocumentTree';
 import { useI18n } from '../i18n';
 import { ElementEditor, FormContext, useForm, type FormContextValue } from './ElementEditor';
 import './forms.css';
@@ -47,8 +49,10 @@ interface ParseState {
   error: Diagnostic | null;
 }
 
-function parse(text: string, previous: ParseState | null): ParseState {
-  const result = parseXml(text);
+/** The model's current parse (shared with the tree and the editor features: one parse per version). */
+function parse(model: monaco.editor.ITextModel, previous: ParseState | null): ParseState {
+  const text = model.getValue();
+  const result = parseModel(model) ?? parseXml(text);
   if (result.ok) return { text, document: result.document, error: null };
   return { text, document: previous?.document ?? null, error: result.error };
 }
@@ -61,9 +65,9 @@ function planNamesOf(document: XmlDocumentNode): string[] {
     .filter((name) => name !== '');
 }
 
-export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormView({ model, diagnostics, selectedPath, onSelectPath, onRevealText, revealRange, debounceMs = 150 }, ref) {
+export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormView({ model, diagnostics, selectedPath, onSelectPath, onRevealText, revealRange, debounceMs = FOLLOW_TEXT_DELAY_MS }, ref) {
   const { t } = useI18n();
-  const [state, setState] = useState<ParseState>(() => parse(model.getValue(), null));
+  const [state, setState] = useState<ParseState>(() => parse(model, null));
   const [section, setSection] = useState<SectionId>('global');
   const [editError, setEditError] = useState<string | null>(null);
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
@@ -71,11 +75,11 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
 
   // Follow the text (debounced).
   useEffect(() => {
-    setState((previous) => parse(model.getValue(), previous));
+    setState((previous) => parse(model, previous));
     let timer: ReturnType<typeof setTimeout> | undefined;
     const subscription = model.onDidChangeContent(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => setState((previous) => (previous.text === model.getValue() ? previous : parse(model.getValue(), previous))), debounceMs);
+      timer = setTimeout(() => setState((previous) => (previous.text === model.getValue() ? previous : parse(model, previous))), debounceMs);
     });
     return () => {
       clearTimeout(timer);
@@ -110,7 +114,7 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
         );
         model.pushStackElement();
       }
-      setState((previous) => parse(model.getValue(), previous));
+      setState((previous) => parse(model, previous));
       if (result.focusPath) onSelectPath(result.focusPath);
     },
     [model, onSelectPath, t],

@@ -7,7 +7,8 @@ import type { monaco } from '../editor/monaco';
 import { parseModel } from '../editor/parsed-model';
 import { pathAtOffset, type ElementPath } from '../selection';
 
-export const CURSOR_SELECTION_DELAY_MS = 150;
+// As long as the tree waits after typing, so one parse per pause serves both.
+export const CURSOR_SELECTION_DELAY_MS = 300;
 
 export function useCursorSelection(
   model: monaco.editor.ITextModel | null,

@@ -8,7 +8,8 @@ import type { XmlDocumentNode } from '../../../shared/common/xml/model';
 import type { monaco } from '../editor/monaco';
 import { isLargeModel, parseModel, sizeInMegabytes } from '../editor/parsed-model';
 
-export const TREE_PARSE_DELAY_MS = 200;
+/** Quiet time after typing before the tree and the forms re-read the text (validation goes first). */
+export const TREE_PARSE_DELAY_MS = 300;
 
 export interface DocumentTreeState {
   /** The last well-formed parse (of the current text when `error` is null). */
