@@ -8,13 +8,14 @@ import {
   type RecentFile,
   type RecoveryCopy,
   type Settings,
-  type ThemeSetting,
 } from '../../shared/common/ipc';
-import { resolveLanguage, translator, type LanguageSetting } from '../../shared/common/i18n/index';
+import { resolveLanguage, translator } from '../../shared/common/i18n/index';
 import { preferredLineEnding } from '../../shared/common/text/line-endings';
 import { ConfirmReplaceDialog, MessageDialog, RecoveryDialog, UnsavedChangesDialog, type UnsavedChoice } from './components/Dialogs';
 import { FilePicker } from './components/FilePicker';
-import { MenuBar, type MenuDefinition } from './components/MenuBar';
+import { MenuBar } from './components/MenuBar';
+import { browserMenus, shortcutCommand } from './app-menus';
+import { DocumentToolbar, type ViewMode } from './components/DocumentToolbar';
 import { StatusBar } from './components/StatusBar';
 import { TabStrip } from './components/TabStrip';
 import { Welcome } from './components/Welcome';
@@ -92,7 +93,7 @@ export function App({ connection }: { connection: HostConnection }) {
   const [treeOpen, setTreeOpen] = useState(true);
   const [selectedPath, setSelectedPathState] = useState<ElementPath | null>(null);
   /** How a provisioning document is shown: its forms, its XML text, or both side by side. */
-  const [viewMode, setViewMode] = useState<'form' | 'text' | 'both'>('both');
+  const [viewMode, setViewMode] = useState<ViewMode>('both');
   const [templateDialogOpen, setTemplateDialogOpen] = useState(false);
   const formRef = useRef<FormViewHandle | null>(null);
   const documentsRef = useRef<OpenDocument[]>([]);
@@ -477,14 +478,7 @@ export function App({ connection }: { connection: HostConnection }) {
   useEffect(() => {
     if (!info || info.host === 'electron') return;
     const onKeyDown = (event: KeyboardEvent) => {
-      const mod = event.ctrlKey || event.metaKey;
-      const key = event.key.toLowerCase();
-      let command: MenuCommand | null = null;
-      if (mod && key === 's') command = event.shiftKey ? 'file.saveAs' : 'file.save';
-      else if (mod && key === 'o') command = 'file.open';
-      else if (event.altKey && key === 'n') command = 'file.new';
-      else if (event.altKey && key === 'w') command = 'file.close';
-      else if (mod && event.shiftKey && key === 'g') command = 'file.sign';
+      const command = shortcutCommand(event);
       if (!command) return;
       event.preventDefault();
       event.stopPropagation();
@@ -571,63 +565,18 @@ export function App({ connection }: { connection: HostConnection }) {
   const showForm = formApplies && viewMode !== 'text';
   const showText = !formApplies || viewMode !== 'form';
 
-  const menus: MenuDefinition[] = [
-    {
-      id: 'file',
-      label: t('menu.file'),
-      items: [
-        { id: 'file.new', label: t('menu.file.new'), shortcut: 'Alt+N', run: () => runCommand('file.new') },
-        { id: 'file.newFromTemplate', label: t('menu.file.newFromTemplate'), run: () => runCommand('file.newFromTemplate') },
-        { id: 'file.open', label: t('menu.file.open'), shortcut: `${mod}O`, run: () => runCommand('file.open') },
-        'separator',
-        { id: 'file.save', label: t('menu.file.save'), shortcut: `${mod}S`, disabled: !activeDocument, run: () => runCommand('file.save') },
-        { id: 'file.saveAs', label: t('menu.file.saveAs'), shortcut: `${mod}Shift+S`, disabled: !activeDocument, run: () => runCommand('file.saveAs') },
-        { id: 'file.sign', label: t('menu.file.sign'), shortcut: `${mod}Shift+G`, disabled: !activeDocument, run: () => runCommand('file.sign') },
-        { id: 'file.close', label: t('menu.file.close'), shortcut: 'Alt+W', disabled: !activeDocument, run: () => runCommand('file.close') },
-        ...(recent.length > 0 ? (['separator'] as const) : []),
-        ...recent.slice(0, 8).map((entry) => ({ id: `recent:${entry.path}`, label: entry.path, run: () => void openPath(entry.path) })),
-      ],
-    },
-    {
-      id: 'edit',
-      label: t('menu.edit'),
-      items: [
-        { id: 'edit.undo', label: t('menu.edit.undo'), shortcut: `${mod}Z`, disabled: !activeDocument, run: () => runEditorAction('undo') },
-        { id: 'edit.redo', label: t('menu.edit.redo'), shortcut: `${mod}Y`, disabled: !activeDocument, run: () => runEditorAction('redo') },
-        'separator',
-        {
-          id: 'edit.selectAll',
-          label: t('menu.edit.selectAll'),
-          shortcut: `${mod}A`,
-          disabled: !activeDocument,
-          run: () => runEditorAction('editor.action.selectAll'),
-        },
-      ],
-    },
-    {
-      id: 'view',
-      label: t('menu.view'),
-      items: [
-        ...(['system', 'light', 'dark'] as ThemeSetting[]).map((value) => ({
-          id: `theme.${value}`,
-          label: `${t('menu.view.theme')}: ${t(`menu.view.theme.${value}`)}`,
-          checked: settings.theme === value,
-          run: () => void updateSettings({ theme: value }),
-        })),
-        'separator',
-        { id: 'view.tree', label: t('menu.view.tree'), checked: treeOpen, run: () => runCommand('view.tree') },
-        { id: 'view.signature', label: t('menu.view.signature'), checked: signaturePanelOpen, run: () => runCommand('view.signature') },
-        'separator',
-        ...(['system', 'en', 'fr', 'pt'] as LanguageSetting[]).map((value) => ({
-          id: `language.${value}`,
-          label: `${t('menu.view.language')}: ${value === 'system' ? t('menu.view.language.system') : t(`language.${value}`)}`,
-          checked: settings.language === value,
-          run: () => void updateSettings({ language: value }),
-        })),
-      ],
-    },
-    { id: 'help', label: t('menu.help'), items: [{ id: 'help.about', label: t('menu.help.about'), run: () => runCommand('help.about') }] },
-  ];
+  const menus = browserMenus({
+    t,
+    mod,
+    hasDocument: activeDocument !== null,
+    recent,
+    settings,
+    treeOpen,
+    signaturePanelOpen,
+    run: runCommand,
+    openRecent: (path) => void openPath(path),
+    editorAction: runEditorAction,
+  });
 
   return (
     <I18nContext.Provider value={{ language, t }}>
@@ -640,36 +589,17 @@ export function App({ connection }: { connection: HostConnection }) {
           onClose={(id) => void closeDocument(id)}
         />
         {activeDocument && (
-          <div className="doc-toolbar" role="toolbar" aria-label={t('toolbar.label')}>
-            <button type="button" aria-pressed={treeOpen} onClick={() => runCommand('view.tree')} data-testid="toolbar-tree">
-              {t('menu.view.tree')}
-            </button>
-            {formApplies && (
-              <span className="segmented" role="group" aria-label={t('view.mode')}>
-                {(['form', 'both', 'text'] as const).map((mode) => (
-                  <button key={mode} type="button" aria-pressed={viewMode === mode} onClick={() => setViewMode(mode)} data-testid={`view-mode-${mode}`}>
-                    {t(`view.mode.${mode}`)}
-                  </button>
-                ))}
-              </span>
-            )}
-            <button type="button" onClick={() => void openSignDialog()} data-testid="toolbar-sign">
-              {t('menu.file.sign')}
-            </button>
-            <button type="button" aria-pressed={signaturePanelOpen} onClick={() => runCommand('view.signature')} data-testid="toolbar-signature">
-              {t('menu.view.signature')}
-            </button>
-            {inspectedResult && (
-              <button type="button" aria-pressed={inspectorOpen} onClick={() => setInspectorOpen((open) => !open)} data-testid="toolbar-inspector">
-                {t('inspector.title')}
-              </button>
-            )}
-            {largeFileMb && (
-              <span className="doc-toolbar-note" role="status" data-testid="large-file-note">
-                {t('editor.largeFile', { size: largeFileMb })}
-              </span>
-            )}
-          </div>
+          <DocumentToolbar
+            treeOpen={treeOpen}
+            signaturePanelOpen={signaturePanelOpen}
+            inspectorOpen={inspectedResult ? inspectorOpen : null}
+            viewMode={formApplies ? viewMode : null}
+            largeFileMb={largeFileMb}
+            onCommand={runCommand}
+            onSign={() => void openSignDialog()}
+            onToggleInspector={() => setInspectorOpen((open) => !open)}
+            onViewMode={setViewMode}
+          />
         )}
         <main className="workspace">
           <div

@@ -5,24 +5,12 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, openFile } from '../support/app';
-import { launchChromium } from '../support/browser';
-import { ROOT, startServe, type ServedApp } from '../support/serve';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openApp, openFile, useServedApp } from '../support/app';
+import { ROOT } from '../support/serve';
 
-let served: ServedApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await startServe();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const app = useServedApp();
 
 /** Serious and critical violations, as "rule: target" lines (empty when there are none). */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -37,7 +25,7 @@ describe('accessibility (axe-core)', () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-a11y-'));
     copyFileSync(path.join(ROOT, 'test/fixtures/results/mixed-v1.valid.xml'), path.join(directory, 'result.xml'));
     copyFileSync(path.join(ROOT, 'test/fixtures/results/source-similar-names.xml'), path.join(directory, 'source.xml'));
-    const page = await openApp(browser, served, { width: 1400, height: 900 });
+    const page = await openApp(app.browser, app.served, { width: 1400, height: 900 });
     for (const theme of ['light', 'dark'] as const) {
       await page.getByTestId('theme-select').selectOption(theme);
       expect(await seriousViolations(page), `welcome, ${theme}`).toEqual([]);

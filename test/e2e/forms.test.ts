@@ -6,25 +6,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { SECTIONS } from '../../shared/common/forms/sections';
-import { openApp } from '../support/app';
-import { launchChromium } from '../support/browser';
-import { ROOT, startServe, type ServedApp } from '../support/serve';
+import { openApp, useServedApp } from '../support/app';
+import { ROOT } from '../support/serve';
 
-let served: ServedApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await startServe();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const app = useServedApp();
 
 async function field(page: Page, section: string, label: string) {
   // Required fields are labelled "<label> * (required)": the * is shown (aria-hidden), "(required)" is read.
@@ -58,7 +46,7 @@ async function saveAndRead(page: Page, directory: string, fileName: string): Pro
 
 describe('forms: build a complete file from blank with the forms only', () => {
   it('MBN profile + hotspot + fixed plan, valid, translated, screenshotted', async () => {
-    const page = await openApp(browser, served, { width: 1400, height: 900 });
+    const page = await openApp(app.browser, app.served, { width: 1400, height: 900 });
     await page.keyboard.press('Alt+N');
     const formView = page.getByTestId('form-view');
     await formView.waitFor();

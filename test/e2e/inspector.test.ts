@@ -4,31 +4,18 @@
 import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentTabs, openApp, openFile, pickFile } from '../support/app';
-import { launchChromium } from '../support/browser';
-import { ROOT, startServe, type ServedApp } from '../support/serve';
+import { describe, expect, it } from 'vitest';
+import { documentTabs, openApp, openFile, pickFile, useServedApp } from '../support/app';
+import { ROOT } from '../support/serve';
 
-let served: ServedApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await startServe();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const app = useServedApp();
 
 describe('results inspector', () => {
   it('explains each failure and reveals its element in the source file', async () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-inspect-'));
     copyFileSync(path.join(ROOT, 'test/fixtures/results/mixed-v1.valid.xml'), path.join(directory, 'result.xml'));
     copyFileSync(path.join(ROOT, 'test/fixtures/results/source-similar-names.xml'), path.join(directory, 'source.xml'));
-    const page = await openApp(browser, served, { width: 1500, height: 950 });
+    const page = await openApp(app.browser, app.served, { width: 1500, height: 950 });
     await openFile(page, directory, 'result.xml');
 
     const inspector = page.getByTestId('inspector');

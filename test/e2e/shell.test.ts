@@ -4,34 +4,21 @@
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorText, openApp, openFile } from '../support/app';
-import { launchChromium } from '../support/browser';
-import { ROOT, startServe, type ServedApp } from '../support/serve';
+import { describe, expect, it } from 'vitest';
+import { editorText, openApp, openFile, useServedApp } from '../support/app';
+import { ROOT } from '../support/serve';
 
-let served: ServedApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await startServe();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const app = useServedApp();
 
 describe('app shell in the browser host', () => {
   it('refuses requests without the token', async () => {
-    const page = await fetch(served.origin + '/');
+    const page = await fetch(app.served.origin + '/');
     expect(page.status).toBe(401);
-    const api = await fetch(served.origin + '/api/app.info', { method: 'POST', body: '{}' });
+    const api = await fetch(app.served.origin + '/api/app.info', { method: 'POST', body: '{}' });
     expect(api.status).toBe(401);
-    const wrongToken = await fetch(served.origin + '/api/app.info', { method: 'POST', body: '{}', headers: { 'x-provstudio-token': 'nope' } });
+    const wrongToken = await fetch(app.served.origin + '/api/app.info', { method: 'POST', body: '{}', headers: { 'x-provstudio-token': 'nope' } });
     expect(wrongToken.status).toBe(401);
-    const withToken = await fetch(served.origin + '/api/app.info', { method: 'POST', body: '{}', headers: { 'x-provstudio-token': served.token } });
+    const withToken = await fetch(app.served.origin + '/api/app.info', { method: 'POST', body: '{}', headers: { 'x-provstudio-token': app.served.token } });
     expect(withToken.status).toBe(200);
     expect(((await withToken.json()) as { result: { host: string } }).result.host).toBe('browser');
   });
@@ -42,7 +29,7 @@ describe('app shell in the browser host', () => {
     copyFileSync(path.join(ROOT, 'test/fixtures/files/crlf-with-comments.xml'), filePath);
     const original = readFileSync(filePath);
 
-    const page = await openApp(browser, served);
+    const page = await openApp(app.browser, app.served);
     await openFile(page, directory, 'contoso.xml');
     await expect.poll(() => page.getByTestId('status-line-ending').textContent()).toBe('CRLF');
     await expect.poll(() => editorText(page)).toContain('kept byte for byte');
@@ -68,7 +55,7 @@ describe('app shell in the browser host', () => {
 
     // Reopen in a fresh page: the text shown is the saved text.
     await page.close();
-    const again = await openApp(browser, served);
+    const again = await openApp(app.browser, app.served);
     await openFile(again, directory, 'contoso.xml');
     await expect.poll(() => editorText(again)).toContain('added in the editor');
     await expect.poll(() => again.getByTestId('status-line-ending').textContent()).toBe('CRLF');
@@ -77,7 +64,7 @@ describe('app shell in the browser host', () => {
   });
 
   it('switching the language changes the menus', async () => {
-    const page = await openApp(browser, served);
+    const page = await openApp(app.browser, app.served);
     const fileMenu = page.locator('[data-menu-button="file"]');
     await expect.poll(() => fileMenu.textContent()).toBe('File');
     await page.getByTestId('language-select').selectOption('fr');
@@ -89,7 +76,7 @@ describe('app shell in the browser host', () => {
     await expect.poll(() => fileMenu.textContent()).toBe('Arquivo');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('pt');
     // The choice is kept by the host: a new page starts in Portuguese.
-    const again = await openApp(browser, served);
+    const again = await openApp(app.browser, app.served);
     await expect.poll(() => again.locator('[data-menu-button="file"]').textContent()).toBe('Arquivo');
     await again.getByTestId('language-select').selectOption('en');
     await again.close();

@@ -5,11 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorText, openApp, openFile } from '../support/app';
-import { launchChromium } from '../support/browser';
-import { ROOT, startServe, type ServedApp } from '../support/serve';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { editorText, openApp, openFile, useServedApp } from '../support/app';
+import { ROOT } from '../support/serve';
 import { generateDocument } from '../bench/validation';
 
 const BLANK = `<?xml version="1.0" encoding="utf-8"?>
@@ -22,23 +21,12 @@ const BLANK = `<?xml version="1.0" encoding="utf-8"?>
 `;
 const WLAN = 'http://www.microsoft.com/networking/CarrierControl/WLAN/v1';
 
-let served: ServedApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await startServe();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const app = useServedApp();
 
 async function openText(text: string, name = 'doc.xml'): Promise<{ page: Page; file: string }> {
   const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-tree-'));
   writeFileSync(path.join(directory, name), text);
-  const page = await openApp(browser, served, { width: 1280, height: 1000 });
+  const page = await openApp(app.browser, app.served, { width: 1280, height: 1000 });
   await openFile(page, directory, name);
   await page.getByTestId('tree-item').first().waitFor();
   return { page, file: path.join(directory, name) };
@@ -191,7 +179,7 @@ describe('the document tree and the text are two views of one document', () => {
   it('pauses the tree for large files, and the View menu hides and shows the tree', async () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-tree-large-'));
     writeFileSync(path.join(directory, 'large.xml'), generateDocument(6 * 1024 * 1024));
-    const page = await openApp(browser, served);
+    const page = await openApp(app.browser, app.served);
     await openFile(page, directory, 'large.xml');
     await expect.poll(() => page.getByTestId('tree-paused').textContent(), { timeout: 30_000 }).toMatch(/^Tree paused for large files: 6\.\d MB$/);
     expect(await page.getByTestId('large-file-note').textContent()).toContain('Large file');

@@ -3,30 +3,17 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApp, openFile } from '../support/app';
-import { launchChromium } from '../support/browser';
-import { ROOT, startServe, type ServedApp } from '../support/serve';
+import { describe, expect, it } from 'vitest';
+import { openApp, openFile, useServedApp } from '../support/app';
+import { ROOT } from '../support/serve';
 
-let served: ServedApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  served = await startServe();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const app = useServedApp();
 
 describe('validation in the browser', () => {
   it('shows the schema error at its line, goes to it, and clears it when the text is fixed', async () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-validate-'));
     copyFileSync(path.join(ROOT, 'test/fixtures/corpus/cc/refresh-delay-731.invalid.xml'), path.join(directory, 'refresh.xml'));
-    const page = await openApp(browser, served);
+    const page = await openApp(app.browser, app.served);
     await openFile(page, directory, 'refresh.xml');
 
     const counts = page.getByTestId('problems-counts');

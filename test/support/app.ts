@@ -1,7 +1,9 @@
 // Driving the app in Chromium the way a person does: open it, pick files with the host's file
 // picker, read what Monaco shows.
 import type { Browser, Page } from 'playwright-core';
-import type { ServedApp } from './serve';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './browser';
+import { startServe, type ServedApp } from './serve';
 
 export async function openApp(browser: Browser, served: ServedApp, viewport = { width: 1280, height: 800 }): Promise<Page> {
   // A context of its own per page (axe-core needs pages created from a context).
@@ -41,4 +43,21 @@ export async function openFile(page: Page, directory: string, fileName: string):
 /** The visible editor text; Monaco renders spaces as no-break spaces. */
 export async function editorText(page: Page): Promise<string> {
   return ((await page.locator('.view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
+}
+
+/**
+ * One `provstudio serve` and one Chromium for a test file: started before its tests, stopped
+ * after them. Read `app.served` and `app.browser` inside tests.
+ */
+export function useServedApp(): { served: ServedApp; browser: Browser } {
+  const app = {} as { served: ServedApp; browser: Browser };
+  beforeAll(async () => {
+    app.served = await startServe();
+    app.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await app.browser?.close();
+    await app.served?.stop();
+  });
+  return app;
 }
