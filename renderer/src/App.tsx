@@ -215,6 +215,7 @@ export function App({ connection }: { connection: HostConnection }) {
   async function openPath(path: string, options: { activate?: boolean } = {}) {
     const already = documentsRef.current.find((doc) => doc.path === path);
     if (already) return options.activate === false ? undefined : activate(already.id);
+    setStatusMessage(t('status.opening', { path }));
     try {
       const file = await client.invoke('file.read', { path });
       const opened = documentFromFile(file);

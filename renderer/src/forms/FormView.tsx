@@ -18,7 +18,7 @@ import { applyFormChanges, diagnosticsByField, fieldKey, locateOffset, pathOf, t
 import { NS } from '../../../shared/common/forms/declarations';
 import { SECTIONS, locateSection, sectionById, sectionOfPath, type SectionId } from '../../../shared/common/forms/sections';
 import { monaco } from '../editor/monaco';
-import { parseModel } from '../editor/parsed-model';
+import { isLargeModel, parseModel, sizeInMegabytes } from '../editor/parsed-model';
 import { TREE_PARSE_DELAY_MS as FOLLOW_TEXT_DELAY_MS } from '../tree/useDocumentTree';
 import { useI18n } from '../i18n';
 import { ElementEditor, FormContext, useForm, type FormContextValue } from './ElementEditor';
@@ -47,14 +47,17 @@ interface ParseState {
   text: string;
   document: XmlDocumentNode | null;
   error: Diagnostic | null;
+  /** True for files too large to parse on every pause (the forms wait, with a message). */
+  paused: boolean;
 }
 
 /** The model's current parse (shared with the tree and the editor features: one parse per version). */
 function parse(model: monaco.editor.ITextModel, previous: ParseState | null): ParseState {
+  if (isLargeModel(model)) return { text: '', document: null, error: null, paused: true };
   const text = model.getValue();
   const result = parseModel(model) ?? parseXml(text);
-  if (result.ok) return { text, document: result.document, error: null };
-  return { text, document: previous?.document ?? null, error: result.error };
+  if (result.ok) return { text, document: result.document, error: null, paused: false };
+  return { text, document: previous?.document ?? null, error: result.error, paused: false };
 }
 
 function planNamesOf(document: XmlDocumentNode): string[] {
@@ -79,7 +82,15 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
     let timer: ReturnType<typeof setTimeout> | undefined;
     const subscription = model.onDidChangeContent(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => setState((previous) => (previous.text === model.getValue() ? previous : parse(model, previous))), debounceMs);
+      timer = setTimeout(
+        () =>
+          setState((previous) => {
+            // Large files are not re-read at all (not even getValue) until they shrink.
+            if (isLargeModel(model)) return previous.paused ? previous : parse(model, previous);
+            return previous.text === model.getValue() ? previous : parse(model, previous);
+          }),
+        debounceMs,
+      );
     });
     return () => {
       clearTimeout(timer);
@@ -199,6 +210,11 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
 
   return (
     <div className="form-view" data-testid="form-view-root" ref={container}>
+      {state.paused && (
+        <p className="form-note" role="status" data-testid="form-paused">
+          {t('forms.paused', { size: sizeInMegabytes(model) })}
+        </p>
+      )}
       {state.error && (
         <div className="form-readonly" role="alert" data-testid="form-read-only">
           <p>{t('forms.readOnly')}</p>

@@ -826,6 +826,8 @@ export const en = {
   'view.mode.form': 'Form',
   'view.mode.both': 'Form and XML',
   'view.mode.text': 'XML',
+  'status.opening': 'Opening {path}…',
+  'forms.paused': 'Forms paused for large files ({size} MB): edit this file in the XML view.',
 } as const;
 
 export type MessageKey = keyof typeof en;

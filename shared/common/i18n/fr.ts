@@ -826,4 +826,6 @@ export const fr: Record<MessageKey, string> = {
   'view.mode.form': 'Formulaire',
   'view.mode.both': 'Formulaire et XML',
   'view.mode.text': 'XML',
+  'status.opening': 'Ouverture de {path}…',
+  'forms.paused': 'Formulaires en pause pour les gros fichiers ({size} Mo) : modifiez ce fichier dans la vue XML.',
 };

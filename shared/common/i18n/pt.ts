@@ -826,4 +826,6 @@ export const pt: Record<MessageKey, string> = {
   'view.mode.form': 'Formulário',
   'view.mode.both': 'Formulário e XML',
   'view.mode.text': 'XML',
+  'status.opening': 'Abrindo {path}…',
+  'forms.paused': 'Formulários pausados para arquivos grandes ({size} MB): edite este arquivo na visualização XML.',
 };
