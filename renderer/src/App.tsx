@@ -628,6 +628,10 @@ export function App({ connection }: { connection: HostConnection }) {
                     selectedPath={selectedPath}
                     onSelectPath={setSelectedPath}
                     onRevealText={(range) => revealInEditor(range, false)}
+                    chooseCertificateNames={async () => {
+                      const chosen = await chooseFile('open');
+                      return chosen ? client.invoke('signing.certificateNames', { path: chosen }) : null;
+                    }}
                   />
                 </div>
               )}

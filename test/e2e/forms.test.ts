@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECTIONS } from '../../shared/common/forms/sections';
-import { openApp, useServedApp } from '../support/app';
+import { openApp, pickFile, useServedApp } from '../support/app';
 import { ROOT } from '../support/serve';
 
 const app = useServedApp();
@@ -83,6 +83,17 @@ describe('forms: build a complete file from blank with the forms only', () => {
     await page.getByTestId('wlan-security-preset').selectOption('open');
     await page.getByTestId('form-page-wlan').getByRole('button', { name: 'Add Hotspot sign-in' }).click();
 
+    // Provisioning: trust a certificate read from a file (its subject and issuer go to TrustedCertificates).
+    const kit = mkdtempSync(path.join(os.tmpdir(), 'provstudio-forms-kit-'));
+    spawnSync(process.execPath, [path.join(ROOT, 'bin/provstudio.mjs'), 'certs', 'make-test-ev', '--out', kit, '--password-env', 'KIT_PASSWORD'], {
+      env: { ...process.env, KIT_PASSWORD: 'forms-kit' },
+    });
+    await page.getByTestId('form-section-provisioning').click();
+    await page.getByTestId('form-add-section-provisioning').click();
+    await page.getByTestId('form-trust-certificate').click();
+    await pickFile(page, kit, 'root.cer');
+    await expect.poll(async () => (await field(page, 'provisioning', 'Certificate subject')).inputValue()).toContain('Provisioning Studio Test Root CA');
+
     // Zero errors in the problems panel.
     const counts = page.getByTestId('problems-counts');
     await expect.poll(() => counts.textContent(), { timeout: 20_000 }).toMatch(/^0 errors/);
@@ -98,6 +109,7 @@ describe('forms: build a complete file from blank with the forms only', () => {
     expect(xml).toContain('<DataLimitInMegabytes>5120</DataLimitInMegabytes>');
     expect(xml.match(/<AssociatedPlan>Contoso 5GB<\/AssociatedPlan>/g)).toHaveLength(2);
     expect(xml).not.toContain('{00000000-0000-0000-0000-000000000000}');
+    expect(xml).toMatch(/<TrustedCertificates>\s*<TrustedCertificate>\s*<SubjectName xmlns="http:\/\/www.microsoft.com\/networking\/CarrierControl\/Base\/v1">CN=Provisioning Studio Test Root CA/);
 
     // Screenshots of every page, in the form-only view.
     await page.getByTestId('view-mode-form').click();

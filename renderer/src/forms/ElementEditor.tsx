@@ -37,6 +37,8 @@ export interface FormContextValue {
   apply(changes: FormChange[]): void;
   reveal(element: XmlElementNode): void;
   select(path: number[]): void;
+  /** Lists a certificate from a file in TrustedCertificates (when the host can read certificate files). */
+  trustCertificate?(): void;
 }
 
 export const FormContext = createContext<FormContextValue | null>(null);
@@ -328,6 +330,13 @@ function ElementExtras({ element }: { element: XmlElementNode }) {
   if (element.namespaceUri === NS.wwan && element.localName === 'Branding') return <p className="form-warning">{t('forms.branding.note')}</p>;
   if (element.namespaceUri === NS.wlan && element.localName === 'SSIDConfig') return <p className="form-note">{t('forms.ssid.v1')}</p>;
   if (element.namespaceUri === NS.wlan && element.localName === 'WLANProfile') return <WlanSecurityPreset profile={element} />;
+  if (element.namespaceUri === NS.cc && element.localName === 'Provisioning' && form.trustCertificate && !form.readOnly) {
+    return (
+      <button type="button" className="form-add" onClick={form.trustCertificate} data-testid="form-trust-certificate">
+        {t('signature.trustFromFile')}
+      </button>
+    );
+  }
   return null;
 }
 

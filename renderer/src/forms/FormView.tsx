@@ -14,6 +14,9 @@ import type { Diagnostic } from '../../../shared/common/xml/diagnostic';
 import { childElements, rangeOf, type XmlDocumentNode, type XmlElementNode } from '../../../shared/common/xml/model';
 import type { Range } from '../../../shared/common/xml/positions';
 import { parseXml } from '../../../shared/common/xml/parse';
+import { addTrustedCertificate } from '../../../shared/common/edit/trusted-certificates';
+import { HostError } from '../../../shared/common/ipc';
+import { replaceTextMinimally } from '../editor/replace-text';
 import { applyFormChanges, diagnosticsByField, fieldKey, locateOffset, pathOf, type FormChange } from '../../../shared/common/forms/form-model';
 import { NS } from '../../../shared/common/forms/declarations';
 import { SECTIONS, locateSection, sectionById, sectionOfPath, type SectionId } from '../../../shared/common/forms/sections';
@@ -36,6 +39,8 @@ export interface FormViewProps {
   revealRange?: Range | null;
   /** Parse delay after a text edit (ms). */
   debounceMs?: number;
+  /** Reads a certificate file chosen by the user (through the host) for Provisioning/TrustedCertificates; absent: not offered. */
+  chooseCertificateNames?: () => Promise<{ subjectName: string; issuerName: string } | null>;
 }
 
 export interface FormViewHandle {
@@ -68,7 +73,7 @@ function planNamesOf(document: XmlDocumentNode): string[] {
     .filter((name) => name !== '');
 }
 
-export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormView({ model, diagnostics, selectedPath, onSelectPath, onRevealText, revealRange, debounceMs = FOLLOW_TEXT_DELAY_MS }, ref) {
+export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormView({ model, diagnostics, selectedPath, onSelectPath, onRevealText, revealRange, debounceMs = FOLLOW_TEXT_DELAY_MS, chooseCertificateNames }, ref) {
   const { t } = useI18n();
   const [state, setState] = useState<ParseState>(() => parse(model, null));
   const [section, setSection] = useState<SectionId>('global');
@@ -194,8 +199,25 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
         apply,
         reveal,
         select: (path) => onSelectPath(path),
+        ...(chooseCertificateNames ? { trustCertificate: () => void trustCertificate(chooseCertificateNames) } : {}),
       }
     : null;
+
+  /** Lists a certificate's subject and issuer in Provisioning/TrustedCertificates, as one undoable edit. */
+  async function trustCertificate(choose: NonNullable<FormViewProps['chooseCertificateNames']>) {
+    try {
+      const names = await choose();
+      if (!names) return;
+      const outcome = addTrustedCertificate(model.getValue(), names, BUNDLED_SCHEMA_MODEL);
+      if (!outcome) return;
+      if (!outcome.ok) return setEditError(t(outcome.messageKey, outcome.params));
+      if (!outcome.alreadyListed) replaceTextMinimally(model, outcome.text);
+      setState((previous) => parse(model, previous));
+      setEditError(t(outcome.alreadyListed ? 'signature.trustAlready' : 'signature.trustAdded', { subject: names.subjectName }));
+    } catch (error) {
+      setEditError(error instanceof HostError ? t(error.messageKey, error.params) : String(error));
+    }
+  }
 
   const countFor = (id: SectionId): number => {
     if (!document) return 0;
