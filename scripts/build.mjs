@@ -73,6 +73,6 @@ for (const target of ['dist/cli/keystores', 'dist/electron/keystores']) {
 }
 
 if (!(ifNeeded && upToDate(path.join(root, 'dist/renderer/index.html'), ['renderer', 'shared/common', 'schemas']))) {
-  await viteBuild({ configFile: path.join(root, 'renderer/vite.config.ts'), logLevel: 'warn' });
+  await viteBuild({ configFile: path.join(root, 'vite.renderer.config.ts'), logLevel: 'warn' });
 }
 console.log(`build: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -2,7 +2,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import path from 'node:path';
 
-const here = path.dirname(new URL(import.meta.url).pathname);
+// Lives at the repository root: the renderer's own folder holds browser code only.
+const here = path.join(path.dirname(new URL(import.meta.url).pathname), 'renderer');
 
 // The renderer bundle: Monaco and its worker are bundled locally (no CDN).
 export default defineConfig({
