@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECTIONS } from '../../shared/common/forms/sections';
-import { openApp, pickFile, useServedApp } from '../support/app';
+import { editorText, openApp, pickFile, useServedApp } from '../support/app';
 import { ROOT } from '../support/serve';
 
 const app = useServedApp();
@@ -127,6 +127,25 @@ describe('forms: build a complete file from blank with the forms only', () => {
     await expect.poll(() => page.getByTestId('form-section-plans').textContent()).toBe('Planos');
     await expect.poll(() => page.getByTestId('form-page-global').textContent()).toContain('ID do operador (CarrierId)');
     await page.getByTestId('language-select').selectOption('en');
+    await page.close();
+  });
+
+  it('starts from the EAP-SIM template and switches it to EAP-AKA with the form', async () => {
+    const page = await openApp(app.browser, app.served, { width: 1400, height: 900 });
+    await page.locator('[data-menu-button="file"]').click();
+    await page.locator('[data-command="file.newFromTemplate"]').click();
+    const dialog = page.getByTestId('new-from-template');
+    await dialog.waitFor();
+    await dialog.locator('input[type="radio"][value="eap-sim-hotspot2"]').check();
+    await page.getByTestId('template-create').click();
+    await page.getByTestId('view-mode-form').click();
+    await page.getByTestId('form-section-wlan').click();
+    const method = page.getByTestId('eap-method');
+    await expect.poll(() => method.inputValue()).toBe('sim');
+    await method.selectOption('aka');
+    await page.getByTestId('view-mode-both').click();
+    await expect.poll(() => editorText(page)).toContain('EapAkaConnectionPropertiesV1');
+    await expect.poll(() => page.getByTestId('problems-counts').textContent(), { timeout: 20_000 }).toMatch(/^0 errors/);
     await page.close();
   });
 });

@@ -199,9 +199,20 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
         apply,
         reveal,
         select: (path) => onSelectPath(path),
+        replaceText,
         ...(chooseCertificateNames ? { trustCertificate: () => void trustCertificate(chooseCertificateNames) } : {}),
       }
     : null;
+
+  /** Replaces text[start, end) of the current text as one undoable edit (for widgets that write a whole block). */
+  function replaceText(start: number, end: number, text: string) {
+    const from = model.getPositionAt(start);
+    const to = model.getPositionAt(end);
+    model.pushStackElement();
+    model.pushEditOperations([], [{ range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column), text }], () => null);
+    model.pushStackElement();
+    setState((previous) => parse(model, previous));
+  }
 
   /** Lists a certificate's subject and issuer in Provisioning/TrustedCertificates, as one undoable edit. */
   async function trustCertificate(choose: NonNullable<FormViewProps['chooseCertificateNames']>) {

@@ -1298,6 +1298,13 @@ export const en = {
   'forms.help.wwan.UsageTimestamp@PmToken': 'The word the message uses for afternoon (PM), when the format has %p.',
   'forms.help.wwan.UserLogonCred': 'User name and optional password the network asks for on this APN.',
   'forms.help.wwan.UserName': 'User name for the data connection, up to 255 characters.',
+  'forms.eap.title': 'SIM authentication (EAP)',
+  'forms.eap.method': 'EAP method',
+  'forms.eap.choose': 'Choose EAP-SIM or EAP-AKA',
+  'forms.eap.realmEnabled': 'Use the realm of the SIM identity',
+  'forms.eap.dontRevealPermanentId': 'Do not reveal the permanent identity (IMSI)',
+  'forms.eap.useStrongCipherKeys': 'Require strong (128-bit) cipher keys',
+  'forms.eap.otherMethod': 'This 802.1X block uses another EAP method; edit it in the XML view.',
 } as const;
 
 export type MessageKey = keyof typeof en;

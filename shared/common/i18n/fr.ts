@@ -1298,4 +1298,11 @@ export const fr: Record<MessageKey, string> = {
   'forms.help.wwan.UsageTimestamp@PmToken': 'Le mot utilisé par le message pour l’après-midi (PM), quand le format contient %p.',
   'forms.help.wwan.UserLogonCred': 'Nom d’utilisateur et mot de passe facultatif demandés par le réseau pour cet APN.',
   'forms.help.wwan.UserName': 'Nom d’utilisateur de la connexion de données, 255 caractères au plus.',
+  'forms.eap.title': 'Authentification par la SIM (EAP)',
+  'forms.eap.method': 'Méthode EAP',
+  'forms.eap.choose': 'Choisissez EAP-SIM ou EAP-AKA',
+  'forms.eap.realmEnabled': 'Utiliser le domaine (realm) de l’identité SIM',
+  'forms.eap.dontRevealPermanentId': 'Ne pas révéler l’identité permanente (IMSI)',
+  'forms.eap.useStrongCipherKeys': 'Exiger des clés de chiffrement fortes (128 bits)',
+  'forms.eap.otherMethod': 'Ce bloc 802.1X utilise une autre méthode EAP ; modifiez-le dans la vue XML.',
 };

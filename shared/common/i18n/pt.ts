@@ -1298,4 +1298,11 @@ export const pt: Record<MessageKey, string> = {
   'forms.help.wwan.UsageTimestamp@PmToken': 'A palavra usada na mensagem para a tarde (PM), quando o formato tem %p.',
   'forms.help.wwan.UserLogonCred': 'Nome de usuário e senha opcional pedidos pela rede para este APN.',
   'forms.help.wwan.UserName': 'Nome de usuário da conexão de dados, no máximo 255 caracteres.',
+  'forms.eap.title': 'Autenticação pelo SIM (EAP)',
+  'forms.eap.method': 'Método EAP',
+  'forms.eap.choose': 'Escolha EAP-SIM ou EAP-AKA',
+  'forms.eap.realmEnabled': 'Usar o domínio (realm) da identidade do SIM',
+  'forms.eap.dontRevealPermanentId': 'Não revelar a identidade permanente (IMSI)',
+  'forms.eap.useStrongCipherKeys': 'Exigir chaves de criptografia fortes (128 bits)',
+  'forms.eap.otherMethod': 'Este bloco 802.1X usa outro método EAP; edite-o na visualização XML.',
 };

@@ -168,7 +168,7 @@ ${wlanProfile(
                   <Type xmlns="http://www.microsoft.com/provisioning/EapCommon">18</Type>
                   <VendorId xmlns="http://www.microsoft.com/provisioning/EapCommon">0</VendorId>
                   <VendorType xmlns="http://www.microsoft.com/provisioning/EapCommon">0</VendorType>
-                  <AuthorId xmlns="http://www.microsoft.com/provisioning/EapCommon">0</AuthorId>
+                  <AuthorId xmlns="http://www.microsoft.com/provisioning/EapCommon">311</AuthorId>
                 </EapMethod>
                 <Config>
                   <EapSim xmlns="http://www.microsoft.com/provisioning/EapSimConnectionPropertiesV1">
