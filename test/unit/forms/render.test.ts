@@ -25,6 +25,7 @@ function render(text: string, language: Language): string {
     apply: () => undefined,
     reveal: () => undefined,
     select: () => undefined,
+    replaceText: () => undefined,
   };
   return childElements(document.root)
     .map((section) => renderToStaticMarkup(createElement(FormContext.Provider, { value: context }, createElement(ElementEditor, { element: section }))))
