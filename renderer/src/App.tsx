@@ -35,6 +35,7 @@ import { useValidation } from './editor/useValidation';
 import { ProblemsPanel } from './components/ProblemsPanel';
 import type { Diagnostic } from '../../shared/common/xml/diagnostic';
 import type { KeyStoreOffer } from '../../shared/common/ipc';
+import type { CertificateNames } from '../../shared/common/edit/trusted-certificates';
 import { replaceTextMinimally } from './editor/replace-text';
 import { SignDialog } from './signing/SignDialog';
 import { SignaturePanel } from './signing/SignaturePanel';
@@ -86,6 +87,8 @@ export function App({ connection }: { connection: HostConnection }) {
   const [signatureOffer, setSignatureOffer] = useState<KeyStoreOffer | null>(null);
   const [signaturePanelOpen, setSignaturePanelOpen] = useState(false);
   const [signatureCheckRequest, setSignatureCheckRequest] = useState(0);
+  /** Choosing a certificate from a key store (for TrustedCertificates): the dialog resolves the promise. */
+  const [identityPicker, setIdentityPicker] = useState<{ offer: KeyStoreOffer; resolve(names: CertificateNames | null): void } | null>(null);
   /** The results document the inspector shows; it stays beside the source while the user looks there. */
   const [inspectedResultId, setInspectedResultId] = useState<string | null>(null);
   const [inspectorOpen, setInspectorOpen] = useState(true);
@@ -328,6 +331,20 @@ export function App({ connection }: { connection: HostConnection }) {
     } catch (error) {
       showError(error);
     }
+  }
+
+  /** Lets the user pick an identity from a key store (the identity list shows thumbprints); resolves with its names. */
+  async function pickCertificateFromStore(): Promise<CertificateNames | null> {
+    const offer = await client.invoke('signing.keyStores', undefined);
+    return new Promise((resolve) =>
+      setIdentityPicker({
+        offer,
+        resolve: (names) => {
+          setIdentityPicker(null);
+          resolve(names);
+        },
+      }),
+    );
   }
 
   function applySignedText(signedText: string) {
@@ -632,6 +649,7 @@ export function App({ connection }: { connection: HostConnection }) {
                       const chosen = await chooseFile('open');
                       return chosen ? client.invoke('signing.certificateNames', { path: chosen }) : null;
                     }}
+                    chooseCertificateFromStore={pickCertificateFromStore}
                   />
                 </div>
               )}
@@ -683,11 +701,18 @@ export function App({ connection }: { connection: HostConnection }) {
           <SignDialog
             client={client}
             offer={signatureOffer}
-            text={activeModel.getValue()}
-            encoding={activeDocument.encoding}
+            purpose={{ kind: 'sign', text: activeModel.getValue(), encoding: activeDocument.encoding, onSigned: applySignedText }}
             chooseFile={() => chooseFile('open')}
-            onSigned={applySignedText}
             onCancel={() => setSignatureOffer(null)}
+          />
+        )}
+        {identityPicker && (
+          <SignDialog
+            client={client}
+            offer={identityPicker.offer}
+            purpose={{ kind: 'pick', onPicked: (identity) => identityPicker.resolve({ subjectName: identity.subject, issuerName: identity.issuer }) }}
+            chooseFile={() => chooseFile('open')}
+            onCancel={() => identityPicker.resolve(null)}
           />
         )}
         {templateDialogOpen && <NewFromTemplateDialog onChoose={(_name, text) => newDocumentFromTemplate(text)} onCancel={() => setTemplateDialogOpen(false)} />}

@@ -148,4 +148,35 @@ describe('forms: build a complete file from blank with the forms only', () => {
     await expect.poll(() => page.getByTestId('problems-counts').textContent(), { timeout: 20_000 }).toMatch(/^0 errors/);
     await page.close();
   });
+
+  it('lists a certificate chosen from a key store (by its identity and thumbprint) in TrustedCertificates', async () => {
+    const kit = mkdtempSync(path.join(os.tmpdir(), 'provstudio-forms-store-'));
+    const env = { ...process.env, KIT_PASSWORD: 'forms-store' };
+    spawnSync(process.execPath, [path.join(ROOT, 'bin/provstudio.mjs'), 'certs', 'make-test-ev', '--out', kit, '--password-env', 'KIT_PASSWORD'], { env });
+    // A PEM key store (key + certificate files) made from the kit's PFX.
+    const pfx = path.join(kit, 'signer.pfx');
+    spawnSync('openssl', ['pkcs12', '-in', pfx, '-passin', 'env:KIT_PASSWORD', '-nokeys', '-clcerts', '-out', path.join(kit, 'cert.pem')], { env });
+    spawnSync('openssl', ['pkcs12', '-in', pfx, '-passin', 'env:KIT_PASSWORD', '-nocerts', '-nodes', '-out', path.join(kit, 'key.pem')], { env });
+
+    const page = await openApp(app.browser, app.served, { width: 1400, height: 900 });
+    await page.keyboard.press('Alt+N');
+    await page.getByTestId('view-mode-form').click();
+    await page.getByTestId('form-section-provisioning').click();
+    await page.getByTestId('form-add-section-provisioning').click();
+    await page.getByTestId('form-trust-from-store').click();
+    const dialog = page.getByTestId('sign-dialog');
+    await dialog.waitFor();
+    await dialog.locator('input[type="radio"][value="pem"]').check();
+    await page.getByTestId('sign-pem-key').fill(path.join(kit, 'key.pem'));
+    await page.getByTestId('sign-pem-cert').fill(path.join(kit, 'cert.pem'));
+    await page.getByTestId('sign-list').click();
+    await page.getByTestId('sign-identities').waitFor();
+    // The identity shows its SHA-1 thumbprint, as the Windows certificate store does.
+    expect(await page.getByTestId('sign-identities').textContent()).toMatch(/SHA-1 [0-9A-F]{40}/);
+    await page.getByTestId('sign-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(async () => (await field(page, 'provisioning', 'Certificate subject')).inputValue()).toBe('CN=Provisioning Studio Test EV Signer, O=Provisioning Studio Test');
+    await expect.poll(() => page.getByTestId('problems-counts').textContent(), { timeout: 20_000 }).toMatch(/^0 errors/);
+    await page.close();
+  });
 });

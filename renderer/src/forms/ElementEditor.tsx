@@ -41,6 +41,8 @@ export interface FormContextValue {
   select(path: number[]): void;
   /** Lists a certificate from a file in TrustedCertificates (when the host can read certificate files). */
   trustCertificate?(): void;
+  /** Lists a certificate picked from a key store (by identity and thumbprint) in TrustedCertificates. */
+  trustCertificateFromStore?(): void;
   /** Replaces text[start, end) as one undoable edit. */
   replaceText(start: number, end: number, text: string): void;
 }
@@ -335,11 +337,20 @@ function ElementExtras({ element }: { element: XmlElementNode }) {
   if (element.namespaceUri === NS.wlan && element.localName === 'SSIDConfig') return <p className="form-note">{t('forms.ssid.v1')}</p>;
   if (element.namespaceUri === NS.wlan && element.localName === 'WLANProfile') return <WlanSecurityPreset profile={element} />;
   if (element.namespaceUri === NS.onex && element.localName === 'OneX') return <EapSettingsEditor oneX={element} />;
-  if (element.namespaceUri === NS.cc && element.localName === 'Provisioning' && form.trustCertificate && !form.readOnly) {
+  if (element.namespaceUri === NS.cc && element.localName === 'Provisioning' && !form.readOnly) {
     return (
-      <button type="button" className="form-add" onClick={form.trustCertificate} data-testid="form-trust-certificate">
-        {t('signature.trustFromFile')}
-      </button>
+      <div className="form-actions">
+        {form.trustCertificate && (
+          <button type="button" className="form-add" onClick={form.trustCertificate} data-testid="form-trust-certificate">
+            {t('signature.trustFromFile')}
+          </button>
+        )}
+        {form.trustCertificateFromStore && (
+          <button type="button" className="form-add" onClick={form.trustCertificateFromStore} data-testid="form-trust-from-store">
+            {t('forms.trustFromStore')}
+          </button>
+        )}
+      </div>
     );
   }
   return null;

@@ -41,6 +41,8 @@ export interface FormViewProps {
   debounceMs?: number;
   /** Reads a certificate file chosen by the user (through the host) for Provisioning/TrustedCertificates; absent: not offered. */
   chooseCertificateNames?: () => Promise<{ subjectName: string; issuerName: string } | null>;
+  /** Lets the user pick a certificate from a key store (OS store, token, NSS, file) by its identity and thumbprint. */
+  chooseCertificateFromStore?: () => Promise<{ subjectName: string; issuerName: string } | null>;
 }
 
 export interface FormViewHandle {
@@ -73,7 +75,7 @@ function planNamesOf(document: XmlDocumentNode): string[] {
     .filter((name) => name !== '');
 }
 
-export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormView({ model, diagnostics, selectedPath, onSelectPath, onRevealText, revealRange, debounceMs = FOLLOW_TEXT_DELAY_MS, chooseCertificateNames }, ref) {
+export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormView({ model, diagnostics, selectedPath, onSelectPath, onRevealText, revealRange, debounceMs = FOLLOW_TEXT_DELAY_MS, chooseCertificateNames, chooseCertificateFromStore }, ref) {
   const { t } = useI18n();
   const [state, setState] = useState<ParseState>(() => parse(model, null));
   const [section, setSection] = useState<SectionId>('global');
@@ -201,6 +203,7 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
         select: (path) => onSelectPath(path),
         replaceText,
         ...(chooseCertificateNames ? { trustCertificate: () => void trustCertificate(chooseCertificateNames) } : {}),
+        ...(chooseCertificateFromStore ? { trustCertificateFromStore: () => void trustCertificate(chooseCertificateFromStore) } : {}),
       }
     : null;
 

@@ -15,14 +15,17 @@ import { Modal } from '../components/Modal';
 import { useI18n } from '../i18n';
 import { CertificateFacts } from './CertificateFacts';
 
+/** Sign the document with the chosen identity, or only pick an identity (its certificate is what is wanted). */
+export type SignDialogPurpose =
+  | { kind: 'sign'; text: string; encoding: TextEncodingName; onSigned(signedText: string): void }
+  | { kind: 'pick'; onPicked(identity: SigningIdentity): void };
+
 export interface SignDialogProps {
   client: HostClient;
   offer: KeyStoreOffer;
-  text: string;
-  encoding: TextEncodingName;
+  purpose: SignDialogPurpose;
   /** Lets the user browse for a key, certificate or module file. */
   chooseFile(): Promise<string | null>;
-  onSigned(signedText: string): void;
   onCancel(): void;
 }
 
@@ -53,7 +56,7 @@ function selectionOf(kind: KeyStoreKind, fields: StoreFields): KeyStoreSelection
   }
 }
 
-export function SignDialog({ client, offer, text, encoding, chooseFile, onSigned, onCancel }: SignDialogProps) {
+export function SignDialog({ client, offer, purpose, chooseFile, onCancel }: SignDialogProps) {
   const { t } = useI18n();
   const [kind, setKind] = useState<KeyStoreKind>(offer.kinds.includes('windows') ? 'windows' : offer.kinds.includes('keychain') ? 'keychain' : 'pfx');
   const [fields, setFields] = useState<StoreFields>({
@@ -97,11 +100,16 @@ export function SignDialog({ client, offer, text, encoding, chooseFile, onSigned
 
   async function signNow() {
     if (!selection || !identityId) return;
+    if (purpose.kind === 'pick') {
+      const identity = identities?.find((candidate) => candidate.id === identityId);
+      if (identity) purpose.onPicked(identity);
+      return;
+    }
     setBusy('signing');
     setError(null);
     try {
-      const signed = await client.invoke('signing.sign', { text, encoding, store: selection, identityId, digest, includeChain });
-      onSigned(signed.text);
+      const signed = await client.invoke('signing.sign', { text: purpose.text, encoding: purpose.encoding, store: selection, identityId, digest, includeChain });
+      purpose.onSigned(signed.text);
     } catch (caught) {
       setError(describe(caught));
       setBusy(null);
@@ -122,7 +130,7 @@ export function SignDialog({ client, offer, text, encoding, chooseFile, onSigned
 
   return (
     <Modal
-      title={t('sign.title')}
+      title={t(purpose.kind === 'pick' ? 'sign.pickTitle' : 'sign.title')}
       onCancel={onCancel}
       testId="sign-dialog"
       wide
@@ -132,7 +140,7 @@ export function SignDialog({ client, offer, text, encoding, chooseFile, onSigned
             {t('confirm.cancel')}
           </button>
           <button type="button" className="primary" disabled={!identityId || busy !== null} onClick={() => void signNow()} data-testid="sign-confirm">
-            {busy === 'signing' ? t('sign.signing') : t('sign.sign')}
+            {purpose.kind === 'pick' ? t('sign.useCertificate') : busy === 'signing' ? t('sign.signing') : t('sign.sign')}
           </button>
         </>
       }
@@ -201,17 +209,19 @@ export function SignDialog({ client, offer, text, encoding, chooseFile, onSigned
         </fieldset>
       )}
 
-      <div className="form-row inline">
-        <label htmlFor="sign-digest">{t('sign.digest')}</label>
-        <select id="sign-digest" value={digest} onChange={(event) => setDigest(event.target.value as 'sha256' | 'sha1')}>
-          <option value="sha256">RSA-SHA256 / SHA-256</option>
-          <option value="sha1">RSA-SHA1 / SHA-1 ({t('sign.oldTargets')})</option>
-        </select>
-        <label className="checkbox">
-          <input type="checkbox" checked={includeChain} onChange={(event) => setIncludeChain(event.target.checked)} />
-          {t('sign.includeChain')}
-        </label>
-      </div>
+      {purpose.kind === 'sign' && (
+        <div className="form-row inline">
+          <label htmlFor="sign-digest">{t('sign.digest')}</label>
+          <select id="sign-digest" value={digest} onChange={(event) => setDigest(event.target.value as 'sha256' | 'sha1')}>
+            <option value="sha256">RSA-SHA256 / SHA-256</option>
+            <option value="sha1">RSA-SHA1 / SHA-1 ({t('sign.oldTargets')})</option>
+          </select>
+          <label className="checkbox">
+            <input type="checkbox" checked={includeChain} onChange={(event) => setIncludeChain(event.target.checked)} />
+            {t('sign.includeChain')}
+          </label>
+        </div>
+      )}
       {error && (
         <p className="error-text" role="alert" data-testid="sign-error">
           {error}

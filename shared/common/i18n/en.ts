@@ -1305,6 +1305,9 @@ export const en = {
   'forms.eap.dontRevealPermanentId': 'Do not reveal the permanent identity (IMSI)',
   'forms.eap.useStrongCipherKeys': 'Require strong (128-bit) cipher keys',
   'forms.eap.otherMethod': 'This 802.1X block uses another EAP method; edit it in the XML view.',
+  'forms.trustFromStore': 'List a certificate from a key store (by thumbprint)…',
+  'sign.pickTitle': 'Choose a certificate',
+  'sign.useCertificate': 'Use this certificate',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1305,4 +1305,7 @@ export const fr: Record<MessageKey, string> = {
   'forms.eap.dontRevealPermanentId': 'Ne pas révéler l’identité permanente (IMSI)',
   'forms.eap.useStrongCipherKeys': 'Exiger des clés de chiffrement fortes (128 bits)',
   'forms.eap.otherMethod': 'Ce bloc 802.1X utilise une autre méthode EAP ; modifiez-le dans la vue XML.',
+  'forms.trustFromStore': 'Ajouter un certificat depuis un magasin de clés (par empreinte)…',
+  'sign.pickTitle': 'Choisir un certificat',
+  'sign.useCertificate': 'Utiliser ce certificat',
 };

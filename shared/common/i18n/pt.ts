@@ -1305,4 +1305,7 @@ export const pt: Record<MessageKey, string> = {
   'forms.eap.dontRevealPermanentId': 'Não revelar a identidade permanente (IMSI)',
   'forms.eap.useStrongCipherKeys': 'Exigir chaves de criptografia fortes (128 bits)',
   'forms.eap.otherMethod': 'Este bloco 802.1X usa outro método EAP; edite-o na visualização XML.',
+  'forms.trustFromStore': 'Incluir um certificado de um repositório de chaves (por impressão digital)…',
+  'sign.pickTitle': 'Escolher um certificado',
+  'sign.useCertificate': 'Usar este certificado',
 };
