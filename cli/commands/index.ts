@@ -10,6 +10,7 @@ import { validateCommand } from './validate';
 import { verifyCommand } from './verify';
 
 export const COMMANDS: readonly Command[] = [
+  newCommand,
   validateCommand,
   setCommand,
   insertCommand,
@@ -19,5 +20,4 @@ export const COMMANDS: readonly Command[] = [
   certsCommand,
   inspectCommand,
   serveCommand,
-  newCommand,
 ];

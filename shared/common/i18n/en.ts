@@ -341,7 +341,7 @@ export const en = {
   'cli.verify.accepted': 'ACCEPTED {file}: {reason}',
   'cli.verify.rejected': 'REJECTED {file}: {hresult} {reason}',
   'cli.verify.signer': '  Signer: {subject} (SHA-1 {thumbprint}, EV: {ev})',
-  'cli.certs.summary': 'list signing identities in a key store, or make a test EV certificate kit',
+  'cli.certs.summary': 'list signing identities in a key store, make a test EV certificate kit, or trust a certificate in a file',
   'cli.certs.usage': 'provstudio certs list (--pfx F | --pem-key K --pem-cert C | --pkcs11-module LIB [--token-label L] | --nss-db DIR | --store-thumbprint X [--store S] | --keychain-identity NAME) [--format text|json]\nprovstudio certs make-test-ev --out DIR [--password-env VAR] [--name NAME]\nprovstudio certs trust FILE --cert CERT [-o OUT]',
   'cli.certs.unexpected': 'Unexpected argument "{value}".',
   'cli.certs.none': 'No signing identities found.',

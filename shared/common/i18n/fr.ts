@@ -341,7 +341,7 @@ export const fr: Record<MessageKey, string> = {
   'cli.verify.accepted': 'ACCEPTÉ {file} : {reason}',
   'cli.verify.rejected': 'REFUSÉ {file} : {hresult} {reason}',
   'cli.verify.signer': '  Signataire : {subject} (SHA-1 {thumbprint}, EV : {ev})',
-  'cli.certs.summary': 'lister les identités de signature d’un magasin de clés, ou créer un jeu de certificats EV de test',
+  'cli.certs.summary': 'lister les identités de signature d’un magasin de clés, créer un jeu de certificats EV de test, ou déclarer un certificat de confiance dans un fichier',
   'cli.certs.usage': 'provstudio certs list (--pfx F | --pem-key K --pem-cert C | --pkcs11-module LIB [--token-label L] | --nss-db DOSSIER | --store-thumbprint X [--store S] | --keychain-identity NOM) [--format text|json]\nprovstudio certs make-test-ev --out DOSSIER [--password-env VAR] [--name NOM]\nprovstudio certs trust FICHIER --cert CERTIFICAT [-o SORTIE]',
   'cli.certs.unexpected': 'Argument inattendu « {value} ».',
   'cli.certs.none': 'Aucune identité de signature trouvée.',

@@ -341,7 +341,7 @@ export const pt: Record<MessageKey, string> = {
   'cli.verify.accepted': 'ACEITO {file}: {reason}',
   'cli.verify.rejected': 'RECUSADO {file}: {hresult} {reason}',
   'cli.verify.signer': '  Signatário: {subject} (SHA-1 {thumbprint}, EV: {ev})',
-  'cli.certs.summary': 'listar as identidades de assinatura de um repositório de chaves, ou criar um kit de certificados EV de teste',
+  'cli.certs.summary': 'listar as identidades de assinatura de um repositório de chaves, criar um kit de certificados EV de teste ou declarar um certificado confiável em um arquivo',
   'cli.certs.usage': 'provstudio certs list (--pfx F | --pem-key K --pem-cert C | --pkcs11-module LIB [--token-label L] | --nss-db PASTA | --store-thumbprint X [--store S] | --keychain-identity NOME) [--format text|json]\nprovstudio certs make-test-ev --out PASTA [--password-env VAR] [--name NOME]\nprovstudio certs trust ARQUIVO --cert CERTIFICADO [-o SAIDA]',
   'cli.certs.unexpected': 'Argumento inesperado "{value}".',
   'cli.certs.none': 'Nenhuma identidade de assinatura encontrada.',
