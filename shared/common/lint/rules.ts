@@ -18,7 +18,7 @@ import {
 } from '../xml/model';
 import { NAMESPACES } from '../schema/roots';
 import { looksLikeIccid, looksLikeImei, looksLikeImsi, luhnCheckDigit, passesLuhn, startsWithPlausibleMcc } from './identifiers';
-import { analysePattern, analyseTimestampFormat } from './sms-rules';
+import { analysePattern, analyseTimestampFormat, type PatternAnalysis } from './sms-rules';
 
 export interface LintRule {
   code: string;
@@ -104,12 +104,27 @@ const USAGE_FIELDS = ['Usage', 'UsagePercentage', 'UsageOverage', 'UsageOverageP
 const LIMIT_DEPENDENT_FIELDS = ['UsagePercentage', 'UsageOverage', 'UsageOveragePercentage', 'DataLimit', 'OverDataLimit'] as const;
 
 /** The SMS rules (wwan:Message) with their Pattern text and Fields element. */
-function smsRules(context: LintContext): { message: XmlElementNode; pattern: XmlElementNode | undefined; fields: XmlElementNode | undefined }[] {
-  return context.elements(WWAN, 'Message').map((message) => ({
-    message,
-    pattern: findChild(message, 'Pattern', WWAN),
-    fields: findChild(message, 'Fields', WWAN),
-  }));
+interface SmsRule {
+  message: XmlElementNode;
+  pattern: XmlElementNode | undefined;
+  /** The pattern's analysis (compiled once per lint run, shared by the SMS rules). */
+  analysis: PatternAnalysis | undefined;
+  fields: XmlElementNode | undefined;
+}
+
+const smsRulesByContext = new WeakMap<LintContext, SmsRule[]>();
+
+/** The document's SMS rules, read and analysed once per lint run. */
+function smsRules(context: LintContext): SmsRule[] {
+  let rules = smsRulesByContext.get(context);
+  if (!rules) {
+    rules = context.elements(WWAN, 'Message').map((message) => {
+      const pattern = findChild(message, 'Pattern', WWAN);
+      return { message, pattern, analysis: pattern && analysePattern(textContent(pattern)), fields: findChild(message, 'Fields', WWAN) };
+    });
+    smsRulesByContext.set(context, rules);
+  }
+  return rules;
 }
 
 function positiveIntegerAttribute(element: XmlElementNode, name: string): { value: number; span: Span } | undefined {
@@ -215,9 +230,8 @@ export const LINT_RULES: readonly LintRule[] = [
     title: 'SMS pattern is not a valid regular expression',
     messageKeys: ['lint.smsPatternInvalid'],
     check(context) {
-      for (const { pattern } of smsRules(context)) {
-        if (!pattern) continue;
-        const analysis = analysePattern(textContent(pattern));
+      for (const { pattern, analysis } of smsRules(context)) {
+        if (!pattern || !analysis) continue;
         if (analysis.compileError) context.report(this, 'lint.smsPatternInvalid', { detail: analysis.compileError }, textSpan(pattern));
       }
     },
@@ -228,9 +242,9 @@ export const LINT_RULES: readonly LintRule[] = [
     title: 'SMS pattern uses a construct outside the common ECMAScript grammar',
     messageKeys: ['lint.smsPatternNonPortable'],
     check(context) {
-      for (const { pattern } of smsRules(context)) {
-        if (!pattern) continue;
-        for (const construct of analysePattern(textContent(pattern)).nonPortable) {
+      for (const { pattern, analysis } of smsRules(context)) {
+        if (!pattern || !analysis) continue;
+        for (const construct of analysis.nonPortable) {
           context.report(this, 'lint.smsPatternNonPortable', { construct }, textSpan(pattern));
         }
       }
@@ -242,9 +256,8 @@ export const LINT_RULES: readonly LintRule[] = [
     title: 'Field reads a capture group the pattern does not have',
     messageKeys: ['lint.smsGroupOutOfRange'],
     check(context) {
-      for (const { pattern, fields } of smsRules(context)) {
-        if (!pattern || !fields) continue;
-        const analysis = analysePattern(textContent(pattern));
+      for (const { analysis, fields } of smsRules(context)) {
+        if (!analysis || !fields) continue;
         if (analysis.compileError) continue;
         for (const field of childElements(fields)) {
           for (const attributeName of ['Group', 'UnitGroup']) {
@@ -263,9 +276,8 @@ export const LINT_RULES: readonly LintRule[] = [
     title: 'Capture group not mapped to any field',
     messageKeys: ['lint.smsGroupUnused'],
     check(context) {
-      for (const { pattern, fields } of smsRules(context)) {
-        if (!pattern || !fields) continue;
-        const analysis = analysePattern(textContent(pattern));
+      for (const { pattern, analysis, fields } of smsRules(context)) {
+        if (!pattern || !analysis || !fields) continue;
         if (analysis.compileError) continue;
         const used = new Set<number>();
         for (const field of childElements(fields)) {
