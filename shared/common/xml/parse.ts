@@ -57,13 +57,13 @@ export const XML_CODES = {
 
 const DOCTYPE_KEYWORD = '<!DOCTYPE';
 
-interface ErrorKind {
+export interface ErrorKind {
   code: string;
   messageKey: MessageKey;
 }
 
 /** Sorts the scanner's messages (worded as saxes worded them) into our codes. */
-function classifyMessage(message: string): ErrorKind {
+export function classifyMessage(message: string): ErrorKind {
   if (/entity/i.test(message)) return { code: XML_CODES.undefinedEntity, messageKey: 'xml.error.undefinedEntity' };
   if (message.startsWith('unclosed tag')) return { code: XML_CODES.unclosedElement, messageKey: 'xml.error.unclosedElement' };
   if (message.startsWith('unmatched closing tag') || message.startsWith('unexpected close tag'))

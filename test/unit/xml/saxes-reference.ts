@@ -19,27 +19,13 @@ import {
   type XmlAttributeNode,
   type XmlChildNode,
   type XmlDeclaration,
-  type XmlDocumentNode,
   type XmlElementNode,
 } from '../../../shared/common/xml/model';
 import { PositionMapper, type Range } from '../../../shared/common/xml/positions';
 import type { MessageKey } from '../../../shared/common/i18n/index';
+import { classifyMessage, XML_CODES, type XmlParseResult } from '../../../shared/common/xml/parse';
 
-type XmlParseResult = { ok: true; document: XmlDocumentNode } | { ok: false; error: Diagnostic };
-
-/** Well-formedness error codes (source 'xml'). */
-const XML_CODES = {
-  dtdForbidden: 'XML_DTD_FORBIDDEN',
-  undefinedEntity: 'XML_UNDEFINED_ENTITY',
-  unclosedElement: 'XML_UNCLOSED_ELEMENT',
-  mismatchedEndTag: 'XML_MISMATCHED_END_TAG',
-  unboundPrefix: 'XML_UNBOUND_PREFIX',
-  duplicateAttribute: 'XML_DUPLICATE_ATTRIBUTE',
-  noRoot: 'XML_NO_ROOT',
-  contentOutsideRoot: 'XML_CONTENT_OUTSIDE_ROOT',
-  invalidCharacter: 'XML_INVALID_CHARACTER',
-  syntax: 'XML_SYNTAX',
-} as const;
+// The oracle shares the scanner's codes and its sorting of saxes-worded messages into them.
 
 /** Thrown from inside saxes callbacks to stop at the first error (XML has no error recovery). */
 class StopParsing extends Error {}
@@ -92,26 +78,6 @@ function scanAttributes(text: string, tagStart: number, tagEnd: number, nameLeng
 function splitQualifiedName(name: string): { prefix: string; localName: string } {
   const colon = name.indexOf(':');
   return colon < 0 ? { prefix: '', localName: name } : { prefix: name.slice(0, colon), localName: name.slice(colon + 1) };
-}
-
-interface ErrorKind {
-  code: string;
-  messageKey: MessageKey;
-}
-
-/** Sorts saxes' messages into our codes; anything unrecognised is a generic syntax error. */
-function classifySaxesMessage(message: string): ErrorKind {
-  if (/entity/i.test(message)) return { code: XML_CODES.undefinedEntity, messageKey: 'xml.error.undefinedEntity' };
-  if (message.startsWith('unclosed tag')) return { code: XML_CODES.unclosedElement, messageKey: 'xml.error.unclosedElement' };
-  if (message.startsWith('unmatched closing tag') || message.startsWith('unexpected close tag'))
-    return { code: XML_CODES.mismatchedEndTag, messageKey: 'xml.error.mismatchedEndTag' };
-  if (message.startsWith('unbound namespace prefix')) return { code: XML_CODES.unboundPrefix, messageKey: 'xml.error.unboundPrefix' };
-  if (message.startsWith('duplicate attribute')) return { code: XML_CODES.duplicateAttribute, messageKey: 'xml.error.duplicateAttribute' };
-  if (message.startsWith('document must contain a root element')) return { code: XML_CODES.noRoot, messageKey: 'xml.error.noRoot' };
-  if (message.startsWith('documents may contain only one root') || message.startsWith('text data outside of root node'))
-    return { code: XML_CODES.contentOutsideRoot, messageKey: 'xml.error.contentOutsideRoot' };
-  if (message.startsWith('disallowed character')) return { code: XML_CODES.invalidCharacter, messageKey: 'xml.error.invalidCharacter' };
-  return { code: XML_CODES.syntax, messageKey: 'xml.error.syntax' };
 }
 
 /** saxes prefixes its messages with "line:column: "; we report our own positions. */
@@ -267,7 +233,7 @@ export function parseXmlWithSaxes(text: string): XmlParseResult {
       const doctype = text.indexOf(DOCTYPE_KEYWORD, cursor);
       if (doctype >= 0 && doctype < Math.max(position, cursor + 1)) failDoctype(doctype);
     }
-    const kind = classifySaxesMessage(message);
+    const kind = classifyMessage(message);
     let at: Range;
     if (kind.code === XML_CODES.unclosedElement && stack.length > 0) {
       const open = stack[stack.length - 1]!;
