@@ -63,7 +63,7 @@ export function useValidation(model: monaco.editor.ITextModel | null, t: Transla
     client.current?.requestNow(model.getValue());
     const subscription = model.onDidChangeContent(() => {
       setState((previous) => (previous.pending ? previous : { diagnostics: previous.diagnostics, pending: true }));
-      client.current?.request(model.getValue());
+      client.current?.request(() => model.getValue(), model.getValueLength());
     });
     return () => subscription.dispose();
   }, [model]);

@@ -47,15 +47,19 @@ export class ValidationClient {
     };
   }
 
-  /** Schedules validation of `text`; replaces any request not yet sent or not yet answered. */
-  request(text: string): void {
+  /**
+   * Schedules validation of the text `readText` returns; replaces any request not yet sent or not
+   * yet answered. The text is read only when the debounce ends, so typing in a large file does not
+   * copy the whole text on every keystroke. `length` (the text's length) picks the debounce.
+   */
+  request(readText: () => string, length: number): void {
     if (this.disposed) return;
     const id = ++this.latestId;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (id === this.latestId) this.send(id, text);
-    }, this.options.debounceMs ?? (text.length <= SMALL_TEXT_CHARS ? SMALL_TEXT_DEBOUNCE_MS : LARGE_TEXT_DEBOUNCE_MS));
+      if (id === this.latestId) this.send(id, readText());
+    }, this.options.debounceMs ?? (length <= SMALL_TEXT_CHARS ? SMALL_TEXT_DEBOUNCE_MS : LARGE_TEXT_DEBOUNCE_MS));
   }
 
   /** Validates now, skipping the debounce (e.g. on open or save). */
