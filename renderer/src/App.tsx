@@ -10,7 +10,6 @@ import {
   type Settings,
 } from '../../shared/common/ipc';
 import { resolveLanguage, translator } from '../../shared/common/i18n/index';
-import { preferredLineEnding } from '../../shared/common/text/line-endings';
 import { ConfirmReplaceDialog, MessageDialog, RecoveryDialog, UnsavedChangesDialog, type UnsavedChoice } from './components/Dialogs';
 import { FilePicker } from './components/FilePicker';
 import { MenuBar } from './components/MenuBar';
@@ -21,7 +20,6 @@ import { TabStrip } from './components/TabStrip';
 import { Welcome } from './components/Welcome';
 import {
   BLANK_PROVISIONING_FILE,
-  createModel,
   directoryOf,
   disposeModel,
   documentFromFile,
@@ -31,6 +29,7 @@ import {
   type OpenDocument,
 } from './documents/documents';
 import { EditorView } from './editor/EditorView';
+import { documentFromRecoveryCopy, RecoveryCopies } from './documents/recovery-copies';
 import { useValidation } from './editor/useValidation';
 import { ProblemsPanel } from './components/ProblemsPanel';
 import type { Diagnostic } from '../../shared/common/xml/diagnostic';
@@ -54,11 +53,7 @@ import { useCursorSelection } from './tree/useCursorSelection';
 import { samePath, type ElementPath } from './selection';
 import { registerXmlLanguageFeatures, setXmlLanguageTranslator } from './editor/xml-language';
 import { isLargeModel, sizeInMegabytes } from './editor/parsed-model';
-import type { MonacoRange } from '../../shared/common/edit/text-edits';
-
-const RECOVERY_DELAY_MS = 800;
-/** Sending a recovery copy of a very large file blocks the page for seconds: do it rarely. */
-const LARGE_RECOVERY_DELAY_MS = 30_000;
+import { toMonacoRange, type MonacoRange } from '../../shared/common/edit/text-edits';
 
 registerXmlLanguageFeatures();
 
@@ -103,7 +98,7 @@ export function App({ connection }: { connection: HostConnection }) {
   const activeIdRef = useRef<string | null>(null);
   const untitledCounter = useRef(0);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const recoveryTimers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  const recoveryCopies = useMemo(() => new RecoveryCopies(client), [client]);
 
   const language = resolveLanguage(settings.language, navigator.languages ?? [navigator.language]);
   const t = useMemo(() => translator(language), [language]);
@@ -162,30 +157,13 @@ export function App({ connection }: { connection: HostConnection }) {
         if (!current) return;
         const dirty = model.getAlternativeVersionId() !== current.savedVersionId;
         if (dirty !== current.dirty) patchDocument(doc.id, { dirty });
-        const timers = recoveryTimers.current;
-        clearTimeout(timers.get(doc.id));
-        timers.set(
-          doc.id,
-          setTimeout(() => {
-            timers.delete(doc.id);
-            const latest = documentsRef.current.find((candidate) => candidate.id === doc.id);
-            if (!latest || model.isDisposed()) return;
-            const request = latest.dirty
-              ? client.invoke('recovery.write', {
-                  documentId: latest.id,
-                  path: latest.path,
-                  title: titleOf(latest),
-                  text: model.getValue(),
-                  encoding: latest.encoding,
-                  savedAt: new Date().toISOString(),
-                })
-              : client.invoke('recovery.discard', { documentId: latest.id });
-            request.catch(() => undefined);
-          }, isLargeModel(model) ? LARGE_RECOVERY_DELAY_MS : RECOVERY_DELAY_MS),
-        );
+        recoveryCopies.schedule(model, doc.id, () => {
+          const latest = documentsRef.current.find((candidate) => candidate.id === doc.id);
+          return latest ? { document: latest, title: titleOf(latest) } : null;
+        });
       });
     },
-    [client, patchDocument, titleOf],
+    [recoveryCopies, patchDocument, titleOf],
   );
 
   const addDocument = useCallback(
@@ -196,12 +174,6 @@ export function App({ connection }: { connection: HostConnection }) {
     },
     [activate, setDocuments, watchModel],
   );
-
-  function dropRecovery(id: string) {
-    clearTimeout(recoveryTimers.current.get(id));
-    recoveryTimers.current.delete(id);
-    client.invoke('recovery.discard', { documentId: id }).catch(() => undefined);
-  }
 
   // ---- File commands. ----
   function newDocumentFromTemplate(text: string) {
@@ -288,7 +260,7 @@ export function App({ connection }: { connection: HostConnection }) {
         savedVersionId: versionAtSave,
         dirty: model.getAlternativeVersionId() !== versionAtSave,
       });
-      dropRecovery(id);
+      recoveryCopies.drop(id);
       if (choseNewPath) setRecent(await client.invoke('recent.add', { path: saved.path }));
       setStatusMessage(t('status.saved', { path: saved.path }));
       return true;
@@ -311,7 +283,7 @@ export function App({ connection }: { connection: HostConnection }) {
     const index = documentsRef.current.findIndex((candidate) => candidate.id === id);
     if (activeIdRef.current === id) activate(remaining[Math.min(index, remaining.length - 1)]?.id ?? null);
     setDocuments(() => remaining);
-    dropRecovery(id);
+    recoveryCopies.drop(id);
     disposeModel(id);
     return true;
   }
@@ -367,14 +339,7 @@ export function App({ connection }: { connection: HostConnection }) {
   function revealRange(documentId: string | null, range: Range) {
     if (documentId && documentId !== activeIdRef.current) activate(documentId);
     // The editor swaps models in an effect after the tab switch: select once it shows the document.
-    setTimeout(() => {
-      const editor = editorRef.current;
-      if (!editor) return;
-      const selection = { startLineNumber: range.start.line, startColumn: range.start.column, endLineNumber: range.end.line, endColumn: range.end.column };
-      editor.setSelection(selection);
-      editor.revealRangeInCenterIfOutsideViewport(selection);
-      editor.focus();
-    }, 0);
+    setTimeout(() => revealInEditor(toMonacoRange(range), true), 0);
   }
 
   async function exportText(text: string, suggestedName: string) {
@@ -476,19 +441,8 @@ export function App({ connection }: { connection: HostConnection }) {
         client.invoke('recovery.discard', { documentId: copy.documentId }).catch(() => undefined);
         continue;
       }
-      createModel(copy.documentId, copy.text, copy.path);
-      const model = modelOf(copy.documentId)!;
       if (!copy.path) untitledCounter.current += 1;
-      addDocument({
-        id: copy.documentId,
-        path: copy.path,
-        untitledNumber: copy.path ? null : untitledCounter.current,
-        encoding: copy.encoding,
-        lineEnding: preferredLineEnding(copy.text),
-        diskSha256: null,
-        savedVersionId: model.getAlternativeVersionId() - 1,
-        dirty: true,
-      });
+      addDocument(documentFromRecoveryCopy(copy, untitledCounter.current));
     }
   }
 
@@ -561,14 +515,10 @@ export function App({ connection }: { connection: HostConnection }) {
       formRef.current?.focusFieldForRange(diagnostic.range);
       return;
     }
-    const editor = editorRef.current;
-    if (!editor) return;
-    const { start, end } = diagnostic.range;
-    const range = { startLineNumber: start.line, startColumn: start.column, endLineNumber: end.line, endColumn: end.column };
-    editor.setSelection(range);
-    editor.revealRangeInCenterIfOutsideViewport(range);
-    editor.focus();
+    revealInEditor(toMonacoRange(diagnostic.range), true);
   }
+
+  /** Selects a range in the editor and scrolls it into view. */
   function revealInEditor(range: MonacoRange, focus: boolean) {
     const editor = editorRef.current;
     if (!editor) return;

@@ -9,7 +9,7 @@
 // and formRef.current?.focusFieldForRange(diagnostic.range) from a problems-panel click.
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
-import type { MonacoRange } from '../../../shared/common/edit/text-edits';
+import { toMonacoRange, type MonacoRange } from '../../../shared/common/edit/text-edits';
 import type { Diagnostic } from '../../../shared/common/xml/diagnostic';
 import { childElements, rangeOf, type XmlDocumentNode, type XmlElementNode } from '../../../shared/common/xml/model';
 import type { Range } from '../../../shared/common/xml/positions';
@@ -183,8 +183,7 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
   const reveal = useCallback(
     (element: XmlElementNode) => {
       if (!document) return;
-      const { start, end } = rangeOf(document, { start: element.start, end: element.startTagEnd });
-      onRevealText({ startLineNumber: start.line, startColumn: start.column, endLineNumber: end.line, endColumn: end.column });
+      onRevealText(toMonacoRange(rangeOf(document, { start: element.start, end: element.startTagEnd })));
     },
     [document, onRevealText],
   );

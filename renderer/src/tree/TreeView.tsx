@@ -9,12 +9,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EditOutcome } from '../../../shared/common/edit/operations';
 import { insertElement, moveDown, moveUp, removeElement } from '../../../shared/common/edit/operations';
-import type { MonacoRange } from '../../../shared/common/edit/text-edits';
+import { toMonacoRange, type MonacoRange } from '../../../shared/common/edit/text-edits';
 import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
 import type { AllowedChild } from '../../../shared/common/schema-model/queries';
 import type { Diagnostic } from '../../../shared/common/xml/diagnostic';
 import { childElements, elementNameSpan, rangeOf, type XmlDocumentNode, type XmlElementNode } from '../../../shared/common/xml/model';
-import type { Range } from '../../../shared/common/xml/positions';
 import type { monaco } from '../editor/monaco';
 import { parseModel } from '../editor/parsed-model';
 import { useI18n } from '../i18n';
@@ -49,10 +48,6 @@ interface Row {
   position: number;
   expandable: boolean;
   expanded: boolean;
-}
-
-export function toMonacoRange(range: Range): MonacoRange {
-  return { startLineNumber: range.start.line, startColumn: range.start.column, endLineNumber: range.end.line, endColumn: range.end.column };
 }
 
 function visibleRows(document: XmlDocumentNode, expanded: ReadonlyMap<string, boolean>): { rows: Row[]; hidden: number } {

@@ -2,6 +2,7 @@
 // need (line ending, indentation, escaping). Offsets are UTF-16 offsets into the text that was
 // parsed, like every range of the positioned parse.
 import { rangeOf, type XmlDocumentNode, type XmlElementNode } from '../xml/model';
+import type { Range } from '../xml/positions';
 
 /** 1-based, end-exclusive; the shape of Monaco's IRange. */
 export interface MonacoRange {
@@ -9,6 +10,11 @@ export interface MonacoRange {
   startColumn: number;
   endLineNumber: number;
   endColumn: number;
+}
+
+/** A positioned parse's range (1-based lines and columns) as a Monaco range. */
+export function toMonacoRange(range: Range): MonacoRange {
+  return { startLineNumber: range.start.line, startColumn: range.start.column, endLineNumber: range.end.line, endColumn: range.end.column };
 }
 
 /** Replace `length` characters at `offset` (in the text before any edit of the same batch) by `text`. */
