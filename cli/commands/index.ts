@@ -8,6 +8,7 @@ import { serveCommand } from './serve';
 import { signCommand } from './sign';
 import { validateCommand } from './validate';
 import { verifyCommand } from './verify';
+import { websiteCommand } from './website';
 
 export const COMMANDS: readonly Command[] = [
   newCommand,
@@ -20,4 +21,5 @@ export const COMMANDS: readonly Command[] = [
   certsCommand,
   inspectCommand,
   serveCommand,
+  websiteCommand,
 ];

@@ -40,6 +40,7 @@ import { SignDialog } from './signing/SignDialog';
 import { SignaturePanel } from './signing/SignaturePanel';
 import { textWithoutSignature } from './signing/remove-signature';
 import { InspectorPanel } from './results/InspectorPanel';
+import { WebsiteDialog } from './website/WebsiteDialog';
 import { documentKindOf } from './documents/document-kind';
 import type { Range } from '../../shared/common/xml/positions';
 import type { ReportFormat } from '../../shared/common/results/index';
@@ -81,6 +82,7 @@ export function App({ connection }: { connection: HostConnection }) {
   const [prefersDark, setPrefersDark] = useState(systemPrefersDark);
   const [signatureOffer, setSignatureOffer] = useState<KeyStoreOffer | null>(null);
   const [signaturePanelOpen, setSignaturePanelOpen] = useState(false);
+  const [websiteOpen, setWebsiteOpen] = useState(false);
   const [signatureCheckRequest, setSignatureCheckRequest] = useState(0);
   /** Choosing a certificate from a key store (for TrustedCertificates): the dialog resolves the promise. */
   const [identityPicker, setIdentityPicker] = useState<{ offer: KeyStoreOffer; resolve(names: CertificateNames | null): void } | null>(null);
@@ -387,6 +389,8 @@ export function App({ connection }: { connection: HostConnection }) {
         return void openSignDialog();
       case 'view.signature':
         return setSignaturePanelOpen((open) => !open);
+      case 'view.website':
+        return setWebsiteOpen(true);
       case 'view.themeSystem':
         return void updateSettings({ theme: 'system' });
       case 'view.themeLight':
@@ -665,6 +669,7 @@ export function App({ connection }: { connection: HostConnection }) {
             onCancel={() => identityPicker.resolve(null)}
           />
         )}
+        {websiteOpen && <WebsiteDialog onClose={() => setWebsiteOpen(false)} />}
         {templateDialogOpen && <NewFromTemplateDialog onChoose={(_name, text) => newDocumentFromTemplate(text)} onCancel={() => setTemplateDialogOpen(false)} />}
         {dialog?.kind === 'unsaved' && (
           <UnsavedChangesDialog

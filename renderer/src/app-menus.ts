@@ -70,6 +70,7 @@ export function browserMenus(state: MenuState): MenuDefinition[] {
         'separator',
         command('view.tree', 'menu.view.tree', { checked: state.treeOpen }),
         command('view.signature', 'menu.view.signature', { checked: state.signaturePanelOpen }),
+        command('view.website', 'menu.view.website'),
         'separator',
         ...(Object.keys(LANGUAGE_COMMANDS) as Settings['language'][]).map((value) => ({
           id: `language.${value}`,

@@ -240,6 +240,7 @@ export type MenuCommand =
   | 'file.close'
   | 'file.sign'
   | 'view.signature'
+  | 'view.website'
   | 'view.themeSystem'
   | 'view.themeLight'
   | 'view.themeDark'

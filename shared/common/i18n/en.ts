@@ -1,6 +1,9 @@
 // English catalogue: the reference set of keys. fr.ts and pt.ts must have exactly these keys
 // (the type system and test/unit/i18n.test.ts both check). Placeholders: {name}.
+import { websiteEn } from './website/en';
+
 export const en = {
+  ...websiteEn,
   'app.name': 'Provisioning Studio',
 
   'menu.file': 'File',

@@ -1,6 +1,9 @@
 import type { MessageKey } from './en';
 
+import { websiteFr } from './website/fr';
+
 export const fr: Record<MessageKey, string> = {
+  ...websiteFr,
   'app.name': 'Provisioning Studio',
 
   'menu.file': 'Fichier',

@@ -1,6 +1,9 @@
 import type { MessageKey } from './en';
 
+import { websitePt } from './website/pt';
+
 export const pt: Record<MessageKey, string> = {
+  ...websitePt,
   'app.name': 'Provisioning Studio',
 
   'menu.file': 'Arquivo',
