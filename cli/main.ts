@@ -1,13 +1,11 @@
 // provstudio: the command-line entry point. Exit codes: 0 ok, 1 findings, 2 usage or I/O error.
-import { languageFromLocales, translate, type Language } from '../shared/common/i18n/index';
+import { translate } from '../shared/common/i18n/index';
 import { EXIT_USAGE_OR_IO, UsageError, type CliIo, type Command } from './command';
 import { COMMANDS } from './commands/index';
+import { cliLanguage } from './language';
 import { PRODUCT_VERSION } from './version';
 
-export function cliLanguage(env: NodeJS.ProcessEnv): Language {
-  const tags = [env.PROVSTUDIO_LANG, env.LC_ALL, env.LC_MESSAGES, env.LANG].filter((tag): tag is string => !!tag && tag !== 'C' && tag !== 'POSIX');
-  return languageFromLocales(tags);
-}
+export { cliLanguage };
 
 function helpText(io: CliIo, commands: readonly Command[]): string {
   const width = Math.max(...commands.map((command) => command.name.length)) + 2;

@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { certsCommand } from './certs';
 import { insertCommand, removeCommand, setCommand } from './edit';
+import { explainCommand } from './explain';
 import { inspectCommand } from './inspect';
 import { newCommand } from './new';
 import { serveCommand } from './serve';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   verifyCommand,
   certsCommand,
   inspectCommand,
+  explainCommand,
   serveCommand,
   websiteCommand,
 ];

@@ -1,8 +1,10 @@
 // English catalogue: the reference set of keys. fr.ts and pt.ts must have exactly these keys
 // (the type system and test/unit/i18n.test.ts both check). Placeholders: {name}.
+import { semanticEn } from './semantic/en';
 import { websiteEn } from './website/en';
 
 export const en = {
+  ...semanticEn,
   ...websiteEn,
   'app.name': 'Provisioning Studio',
 

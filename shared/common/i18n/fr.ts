@@ -1,9 +1,10 @@
 import type { MessageKey } from './en';
-
+import { semanticFr } from './semantic/fr';
 import { websiteFr } from './website/fr';
 
 export const fr: Record<MessageKey, string> = {
   ...websiteFr,
+  ...semanticFr,
   'app.name': 'Provisioning Studio',
 
   'menu.file': 'Fichier',

@@ -1,9 +1,10 @@
 import type { MessageKey } from './en';
-
+import { semanticPt } from './semantic/pt';
 import { websitePt } from './website/pt';
 
 export const pt: Record<MessageKey, string> = {
   ...websitePt,
+  ...semanticPt,
   'app.name': 'Provisioning Studio',
 
   'menu.file': 'Arquivo',
