@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { certsCommand } from './certs';
 import { insertCommand, removeCommand, setCommand } from './edit';
+import { dryRunCommand } from './dry-run';
 import { explainCommand } from './explain';
 import { inspectCommand } from './inspect';
 import { newCommand } from './new';
@@ -22,6 +23,7 @@ export const COMMANDS: readonly Command[] = [
   certsCommand,
   inspectCommand,
   explainCommand,
+  dryRunCommand,
   serveCommand,
   websiteCommand,
 ];

@@ -1,12 +1,15 @@
-// provstudio inspect RESULT [--source PROV] [--format text|json|md|html] [-o OUT]
+// provstudio inspect RESULT [--source PROV] [--expected PREDICTED] [--format text|json|md|html] [-o OUT]
 // Reads a CarrierProvisioningResult file, decodes every errorCode, links results to the source
 // provisioning file when given, and prints or writes a report.
 // Exit codes: 0 everything applied, 1 something failed (non-zero errorCode, unreadable code, or a
-// malformed/non-results file), 2 usage or I/O error.
+// malformed/non-results file, or a difference from --expected), 2 usage or I/O error.
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { languageFromLocales, type Language } from '../../shared/common/i18n/index';
+import { languageFromLocales, type Language, type MessageKey } from '../../shared/common/i18n/index';
+import { compareResults, type ResultsDifference } from '../../shared/common/results/compare';
+import { escapeHtml } from '../../shared/common/results/report';
+import { translateCounted } from '../../shared/common/semantic/format';
 import { mapResultsToSource } from '../../shared/common/results/mapping';
 import { readResults } from '../../shared/common/results/reader';
 import { formatReport, type ReportFormat, type ReportInput } from '../../shared/common/results/report';
@@ -20,6 +23,26 @@ function reportLanguage(io: CliIo): Language {
   return languageFromLocales(tags);
 }
 
+function differenceLine(io: CliIo, difference: ResultsDifference): string {
+  const where = difference.actualRange ?? difference.expectedRange;
+  const text = io.t(`semantic.compare.${difference.kind}` as MessageKey, { path: difference.path || 'CarrierProvisioningResult', expected: difference.expected ?? '', actual: difference.actual ?? '' });
+  return where ? `${where.start.line}:${where.start.column} ${text}` : text;
+}
+
+/** Adds the "predicted versus returned" comparison to a report, in the report's format. */
+function withDifferences(report: string, format: ReportFormat, differences: ResultsDifference[], expectedName: string, io: CliIo, language: Language): string {
+  if (format === 'json') return JSON.stringify({ ...(JSON.parse(report) as object), expected: { file: expectedName, differences } }, null, 2) + '\n';
+  const heading = io.t('semantic.compare.heading', { file: expectedName });
+  const summary = differences.length === 0 ? io.t('semantic.compare.none') : translateCounted(language, 'semantic.compare.count', differences.length);
+  const lines = differences.map((difference) => differenceLine(io, difference));
+  if (format === 'html') {
+    const items = lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('');
+    return report.replace(/<\/body>\s*<\/html>\s*$/, `<section id="expected"><h2>${escapeHtml(heading)}</h2><p>${escapeHtml(summary)}</p><ul>${items}</ul></section></body></html>\n`);
+  }
+  const bullet = format === 'md' ? '- ' : '  ';
+  return `${report.replace(/\n*$/, '\n')}\n${format === 'md' ? '## ' : ''}${heading}\n${summary}\n${lines.map((line) => bullet + line).join('\n')}${lines.length ? '\n' : ''}`;
+}
+
 export const inspectCommand: Command = {
   name: 'inspect',
   summaryKey: 'cli.inspect.summary',
@@ -29,6 +52,7 @@ export const inspectCommand: Command = {
       args,
       options: {
         source: { type: 'string' },
+        expected: { type: 'string' },
         format: { type: 'string', default: 'text' },
         output: { type: 'string', short: 'o' },
       },
@@ -58,7 +82,13 @@ export const inspectCommand: Command = {
       input.source = { name: values.source, sha256: source.sha256, signer: await sourceSigner(source) };
     }
 
-    const report = formatReport(format, input);
+    let report = formatReport(format, input);
+    let differences: ResultsDifference[] = [];
+    if (values.expected) {
+      const expected = readReportFile(path.resolve(io.cwd, values.expected));
+      differences = compareResults(model, readResults(expected.text, validator ? { validator } : {}));
+      report = withDifferences(report, format, differences, values.expected, io, input.language);
+    }
     if (values.output) {
       const outputPath = path.resolve(io.cwd, values.output);
       writeFileSync(outputPath, report, 'utf8');
@@ -66,6 +96,6 @@ export const inspectCommand: Command = {
     } else {
       io.stdout(report);
     }
-    return model.failed ? EXIT_FINDINGS : EXIT_OK;
+    return model.failed || differences.length > 0 ? EXIT_FINDINGS : EXIT_OK;
   },
 };

@@ -304,7 +304,7 @@ export const en = {
   'results.report.location': 'Location',
   'results.report.message': 'Message',
   'cli.inspect.summary': 'read a provisioning results file: what applied, what failed and why',
-  'cli.inspect.usage': 'provstudio inspect RESULT.xml [--source PROVISIONING.xml] [--format text|json|md|html] [-o OUT]',
+  'cli.inspect.usage': 'provstudio inspect RESULT.xml [--source PROVISIONING.xml] [--expected PREDICTED.xml] [--format text|json|md|html] [-o OUT]',
   'cli.inspect.missingResult': 'Give the results file to read.',
   'cli.inspect.tooManyFiles': 'Only one results file at a time (got {count}).',
   'cli.inspect.badFormat': 'Unknown format "{format}": use text, json, md or html.',

@@ -303,7 +303,7 @@ export const fr: Record<MessageKey, string> = {
   'results.report.location': 'Emplacement',
   'results.report.message': 'Message',
   'cli.inspect.summary': 'lire un fichier de résultats d’approvisionnement : ce qui a été appliqué, ce qui a échoué et pourquoi',
-  'cli.inspect.usage': 'provstudio inspect RESULTATS.xml [--source APPROVISIONNEMENT.xml] [--format text|json|md|html] [-o SORTIE]',
+  'cli.inspect.usage': 'provstudio inspect RESULTATS.xml [--source APPROVISIONNEMENT.xml] [--expected PREDIT.xml] [--format text|json|md|html] [-o SORTIE]',
   'cli.inspect.missingResult': 'Indiquez le fichier de résultats à lire.',
   'cli.inspect.tooManyFiles': 'Un seul fichier de résultats à la fois ({count} fournis).',
   'cli.inspect.badFormat': 'Format inconnu « {format} » : utilisez text, json, md ou html.',

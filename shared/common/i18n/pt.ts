@@ -303,7 +303,7 @@ export const pt: Record<MessageKey, string> = {
   'results.report.location': 'Local',
   'results.report.message': 'Mensagem',
   'cli.inspect.summary': 'ler um arquivo de resultados de provisionamento: o que foi aplicado, o que falhou e por quê',
-  'cli.inspect.usage': 'provstudio inspect RESULTADOS.xml [--source PROVISIONAMENTO.xml] [--format text|json|md|html] [-o SAIDA]',
+  'cli.inspect.usage': 'provstudio inspect RESULTADOS.xml [--source PROVISIONAMENTO.xml] [--expected PREVISTO.xml] [--format text|json|md|html] [-o SAIDA]',
   'cli.inspect.missingResult': 'Informe o arquivo de resultados a ler.',
   'cli.inspect.tooManyFiles': 'Apenas um arquivo de resultados por vez ({count} informados).',
   'cli.inspect.badFormat': 'Formato desconhecido "{format}": use text, json, md ou html.',

@@ -74,10 +74,16 @@ export function findSchemaDirectory(starts: string[] = [path.dirname(fileURLToPa
   return undefined;
 }
 
-/** Compiles our schemas into a results validator; undefined when the schemas cannot be found. */
-export function loadResultsValidator(directory = findSchemaDirectory()): ResultsValidator | undefined {
+/** Compiles every XSD of our schemas/ folder once; undefined when the folder cannot be found. */
+export function loadSchemaValidator(directory = findSchemaDirectory()): ProvisioningValidator | undefined {
   if (!directory) return undefined;
   const files: Record<string, string> = {};
   for (const name of readdirSync(directory)) if (name.endsWith('.xsd')) files[name] = readFileSync(path.join(directory, name), 'utf8');
-  return resultsValidator(ProvisioningValidator.create(files));
+  return ProvisioningValidator.create(files);
+}
+
+/** Compiles our schemas into a results validator; undefined when the schemas cannot be found. */
+export function loadResultsValidator(directory = findSchemaDirectory()): ResultsValidator | undefined {
+  const validator = loadSchemaValidator(directory);
+  return validator ? resultsValidator(validator) : undefined;
 }

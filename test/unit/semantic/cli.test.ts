@@ -1,5 +1,5 @@
 // The semantic subcommands through the real CLI entry point (runCli), on files written to a temp folder.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,5 +50,48 @@ describe('provstudio explain', () => {
     expect(await runCli(['explain'], usage.io)).toBe(2);
     const missing = captureIo(folder);
     expect(await runCli(['explain', 'nope.xml'], missing.io)).toBe(2);
+  });
+});
+
+describe('provstudio dry-run and inspect --expected', () => {
+  it('prints each prediction with its rule, writes a predicted results file, exit 0 when all applies', async () => {
+    const capture = captureIo(folder);
+    expect(await runCli(['dry-run', 'plans.xml', '-o', 'predicted.xml'], capture.io)).toBe(0);
+    expect(capture.out()).toContain("Creates or updates the Wi-Fi profile 'Contoso Hotspot'.");
+    expect(capture.out()).toContain('rule: Account provisioning, Wi-Fi information: a profile on the PC that the file no longer lists is deleted.');
+    expect(readFileSync(path.join(folder, 'predicted.xml'), 'utf8')).toContain('<WLANProfile Name="Contoso Hotspot" errorCode="00000000"/>');
+  });
+
+  it('exits 1 with the HRESULT when Windows would refuse the file (web site, unsigned)', async () => {
+    const capture = captureIo(folder);
+    expect(await runCli(['dry-run', 'plans.xml', '--source', 'website', '--format', 'json'], capture.io)).toBe(1);
+    const json = JSON.parse(capture.out()) as { outcome: string; exception: string; lines: { hresult?: string; symbol?: string }[]; resultXml: string };
+    expect(json).toMatchObject({ outcome: 'rejected', exception: '8217000e' });
+    expect(json.lines[0]).toMatchObject({ hresult: '8217000e', symbol: 'PROVCORE_E_XML_MISSING_SIGNATURE' });
+  });
+
+  it('compares against --previous and rejects unknown choices', async () => {
+    writeFileSync(path.join(folder, 'previous.xml'), templateByName('plans-with-usage')!.text.replace('<name>Contoso Hotspot</name>', '<name>Old Hotspot</name>'));
+    const capture = captureIo(folder);
+    await runCli(['dry-run', 'plans.xml', '--previous', 'previous.xml'], capture.io);
+    expect(capture.out()).toContain("Deletes the Wi-Fi profile 'Old Hotspot' from the PC.");
+    const usage = captureIo(folder);
+    expect(await runCli(['dry-run', 'plans.xml', '--sim', 'maybe'], usage.io)).toBe(2);
+    expect(usage.err()).toContain('Unknown value "maybe" for --sim');
+  });
+
+  it('inspect --expected lists every difference between returned and predicted results (exit 1), none for the same file (exit 0)', async () => {
+    await runCli(['dry-run', 'plans.xml', '-o', 'expected.xml'], captureIo(folder).io);
+    const predicted = readFileSync(path.join(folder, 'expected.xml'), 'utf8');
+    writeFileSync(path.join(folder, 'returned.xml'), predicted.replace('<WLANProfile Name="Contoso Hotspot" errorCode="00000000"/>', '<WLANProfile Name="Contoso Hotspot" errorCode="80070005"/>\n    <WLANProfile Name="Extra" errorCode="00000000"/>').replace(/\s*<DefaultProfile[^>]*>/, ''));
+    const capture = captureIo(folder);
+    expect(await runCli(['inspect', 'returned.xml', '--expected', 'expected.xml'], capture.io)).toBe(1);
+    expect(capture.out()).toContain('3 differences.');
+    expect(capture.out()).toContain("WLANProfiles/WLANProfile[@name='Contoso Hotspot']: expected 00000000, returned 80070005");
+    expect(capture.out()).toContain("WLANProfiles/WLANProfile[@name='Extra']: returned 00000000, not expected");
+    expect(capture.out()).toContain('MBNProfiles/DefaultProfile: expected 00000000, not in the returned results');
+    const same = captureIo(folder);
+    expect(await runCli(['inspect', 'expected.xml', '--expected', 'expected.xml', '--format', 'json'], same.io)).toBe(0);
+    expect((JSON.parse(same.out()) as { expected: { differences: unknown[] } }).expected.differences).toEqual([]);
   });
 });
