@@ -2,7 +2,7 @@
 // Two jobs: the canonical form of a document without its Signature (what the enveloped Reference
 // digests) and the canonical form of SignedInfo as it sits inside the document (what the key signs).
 import { createHash } from 'node:crypto';
-import { ParseOption, XmlC14NMode, XmlDocument, XmlLibError, type XmlElement, type XmlOutputBufferHandler } from 'libxml2-wasm';
+import { ParseOption, XmlC14NMode, XmlDocument, XmlElement, XmlLibError, type XmlOutputBufferHandler } from 'libxml2-wasm';
 import { DSIG_NAMESPACE, type DigestName } from './profile';
 import { XmlLocationError } from './xml-bytes';
 
@@ -70,6 +70,18 @@ export function canonicalDocument(document: XmlDocument): Buffer {
 }
 
 /**
+ * C14N 1.0 (without comments) of one element as it stands in its document: the subset is the
+ * element and its descendants, so the namespaces in scope and the xml:* attributes of its
+ * ancestors are rendered on it, and every character between its tags is kept as written.
+ * This is what a verifier must hash for SignedInfo, never a re-serialisation of it.
+ */
+export function canonicalElement(element: XmlElement): Buffer {
+  const collecting = collectingHandler();
+  element.canonicalize(collecting.handler, { mode: XmlC14NMode.XML_C14N_1_0, withComments: false });
+  return collecting.result();
+}
+
+/**
  * What SignedInfo inherits from the root element it sits under: C14N 1.0 renders every
  * namespace in scope and the xml:* attributes of ancestors on the apex element of a subset.
  */
@@ -101,10 +113,8 @@ export function canonicalSignedInfo(context: RootContext, signatureMarkup: strin
   const document = parseXml(Buffer.from(wrapper, 'utf8'));
   try {
     const signedInfo = document.get('/*/ds:Signature/ds:SignedInfo', { ds: DSIG_NAMESPACE });
-    if (!signedInfo) throw new Error('SignedInfo not found in the Signature element');
-    const collecting = collectingHandler();
-    signedInfo.canonicalize(collecting.handler, { mode: XmlC14NMode.XML_C14N_1_0, withComments: false });
-    return collecting.result();
+    if (!(signedInfo instanceof XmlElement)) throw new Error('SignedInfo not found in the Signature element');
+    return canonicalElement(signedInfo);
   } finally {
     document.dispose();
   }

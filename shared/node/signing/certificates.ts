@@ -78,9 +78,14 @@ export interface ChainResult {
   trusted: boolean;
 }
 
+/**
+ * Names and signature only: whether the issuer may issue (CA, keyCertSign, path length) is judged
+ * afterwards by issuerProblems, so that a chain through an end-entity certificate is reported as
+ * such rather than as a missing issuer.
+ */
 function issuedBy(subject: NodeCertificate, issuer: NodeCertificate): boolean {
   try {
-    return subject.checkIssued(issuer) && subject.verify(issuer.publicKey);
+    return subject.issuer === issuer.subject && subject.verify(issuer.publicKey);
   } catch {
     return false;
   }
@@ -103,6 +108,39 @@ export function buildChain(leafDer: Uint8Array, intermediatesDer: Uint8Array[], 
     current = next.certificate;
   }
   return { chain, trusted: false };
+}
+
+export type IssuerProblemCode = 'issuerNotCa' | 'issuerNoKeyCertSign' | 'pathLengthExceeded';
+
+export interface IssuerProblem {
+  code: IssuerProblemCode;
+  subject: string;
+  /** The issuer's pathLenConstraint, for pathLengthExceeded. */
+  pathLength?: number;
+}
+
+/**
+ * RFC 5280 path validation's rules for issuers (6.1.4 (k), (l), (m), (n)), which CryptoAPI and
+ * OpenSSL apply too: every certificate that issued another one in the chain (leaf first) must be a
+ * CA (basicConstraints cA TRUE), carry keyCertSign when it has a keyUsage extension, and have no
+ * more CA certificates below it than its pathLenConstraint allows. A self-signed trust anchor
+ * without basicConstraints (an X.509 v1 root) is taken as a CA, as both verifiers do.
+ */
+export function issuerProblems(chain: Uint8Array[], lastIsTrustAnchor: boolean): IssuerProblem[] {
+  const problems: IssuerProblem[] = [];
+  chain.forEach((der, index) => {
+    if (index === 0) return;
+    const certificate = new x509.X509Certificate(new Uint8Array(der));
+    const basicConstraints = certificate.getExtension(x509.BasicConstraintsExtension);
+    const keyUsage = certificate.getExtension(x509.KeyUsagesExtension);
+    const subject = certificate.subject;
+    const isAnchor = lastIsTrustAnchor && index === chain.length - 1;
+    if (!basicConstraints && isAnchor && certificate.subject === certificate.issuer) return;
+    if (!basicConstraints?.ca) problems.push({ code: 'issuerNotCa', subject });
+    else if (keyUsage && (keyUsage.usages & x509.KeyUsageFlags.keyCertSign) === 0) problems.push({ code: 'issuerNoKeyCertSign', subject });
+    else if (basicConstraints.pathLength !== undefined && index - 1 > basicConstraints.pathLength) problems.push({ code: 'pathLengthExceeded', subject, pathLength: basicConstraints.pathLength });
+  });
+  return problems;
 }
 
 const SYSTEM_BUNDLES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/cert.pem', '/etc/ssl/ca-bundle.pem'];

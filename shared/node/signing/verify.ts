@@ -6,8 +6,9 @@
 import { verify as verifySignatureValue } from 'node:crypto';
 import { XmlComment, XmlElement, XmlText, type XmlDocument, type XmlNode } from 'libxml2-wasm';
 import type { MessageKey, MessageParams } from '../../common/i18n/index';
-import { canonicalSignedInfo, digestCanonicalDocument, parseXml, rootContextOf } from './canonical';
-import { buildChain, readCertificate, sameDistinguishedName, summarizeCertificate, systemRoots, type CertificateSummary } from './certificates';
+import { decodeStrictBase64 } from './base64';
+import { canonicalElement, digestCanonicalDocument, parseXml } from './canonical';
+import { buildChain, issuerProblems, readCertificate, sameDistinguishedName, summarizeCertificate, systemRoots, type CertificateSummary } from './certificates';
 import { C14N_1_0, DSIG_NAMESPACE, ENVELOPED_SIGNATURE, HRESULT, digestFromUri, signatureAlgorithmFromUri, type DigestName, type SignatureAlgorithm } from './profile';
 import { XmlLocationError, decodeDocument, scanLayout } from './xml-bytes';
 
@@ -30,9 +31,13 @@ export type FindingCode =
   | 'noCertificate'
   | 'certificateUnreadable'
   | 'keyNotRsa'
+  | 'base64Invalid'
   | 'signatureValueInvalid'
   | 'digestMismatch'
   | 'untrustedRoot'
+  | 'issuerNotCa'
+  | 'issuerNoKeyCertSign'
+  | 'pathLengthExceeded'
   | 'certificateExpired'
   | 'certificateNotYetValid'
   | 'noDigitalSignatureUsage'
@@ -59,9 +64,13 @@ const HRESULT_OF: Record<FindingCode, string | null> = {
   noCertificate: HRESULT.noLeafCertificate,
   certificateUnreadable: HRESULT.noLeafCertificate,
   keyNotRsa: HRESULT.certificateNotValidForSigning,
+  base64Invalid: HRESULT.signatureInvalid,
   signatureValueInvalid: HRESULT.signatureInvalid,
   digestMismatch: HRESULT.digestInvalid,
   untrustedRoot: HRESULT.untrustedRoot,
+  issuerNotCa: HRESULT.untrustedRoot,
+  issuerNoKeyCertSign: HRESULT.untrustedRoot,
+  pathLengthExceeded: HRESULT.untrustedRoot,
   certificateExpired: HRESULT.certificateNotValidForSigning,
   certificateNotYetValid: HRESULT.certificateNotValidForSigning,
   noDigitalSignatureUsage: HRESULT.certificateNotValidForSigning,
@@ -162,6 +171,8 @@ function algorithmOf(element: XmlElement): string {
 }
 
 interface SignatureParts {
+  /** The SignedInfo element as it stands in the document: its canonical form is what was signed. */
+  signedInfo: XmlElement;
   signatureAlgorithm: SignatureAlgorithm;
   digest: DigestName;
   digestValue: Buffer;
@@ -225,13 +236,26 @@ function readSignatureParts(signature: XmlElement, findings: Findings): Signatur
     findings.add('noCertificate', { line: x509Data!.line });
     return null;
   }
-  return {
-    signatureAlgorithm,
-    digest,
-    digestValue: Buffer.from(digestValueElement!.content.replace(/\s+/g, ''), 'base64'),
-    signatureValue: Buffer.from(signatureValueElement!.content.replace(/\s+/g, ''), 'base64'),
-    certificates: x509Children.map((child) => new Uint8Array(Buffer.from(child.content.replace(/\s+/g, ''), 'base64'))),
+  const base64Of = (element: XmlElement): Buffer => {
+    const decoded = decodeStrictBase64(element.content);
+    if (decoded === null) {
+      findings.add('base64Invalid', { element: `<${element.name}>`, line: element.line });
+      throw new ProfileViolation();
+    }
+    return decoded;
   };
+  const digestValue = base64Of(digestValueElement!);
+  const signatureValue = base64Of(signatureValueElement!);
+  const certificates: Uint8Array[] = [];
+  for (const child of x509Children) {
+    const der = decodeStrictBase64(child.content);
+    if (der === null) {
+      findings.add('certificateUnreadable', { reason: `<X509Certificate> at line ${child.line} is not valid base64` });
+      throw new ProfileViolation();
+    }
+    certificates.push(new Uint8Array(der));
+  }
+  return { signedInfo: signedInfo!, signatureAlgorithm, digest, digestValue, signatureValue, certificates };
 }
 
 /** Locates the single root-level Signature, or records why there is not one. */
@@ -331,7 +355,7 @@ export async function verify(documentBytes: Uint8Array, options: VerifyOptions):
       return verdictFrom(findings, signer, [signer], false);
     }
 
-    const signedInfo = canonicalSignedInfo(rootContextOf(document.root), signature.toString());
+    const signedInfo = canonicalElement(parts.signedInfo);
     const hash = parts.signatureAlgorithm === 'rsa-sha1' ? 'sha1' : 'sha256';
     if (!verifySignatureValue(hash, signedInfo, leafKey, parts.signatureValue)) findings.add('signatureValueInvalid');
 
@@ -343,6 +367,7 @@ export async function verify(documentBytes: Uint8Array, options: VerifyOptions):
     const chainResult = buildChain(leafDer!, otherDer, roots);
     const chain = chainResult.chain.map(summarizeCertificate);
     if (!chainResult.trusted) findings.add('untrustedRoot', { issuer: chain.at(-1)!.issuer });
+    for (const problem of issuerProblems(chainResult.chain, chainResult.trusted)) findings.add(problem.code, { subject: problem.subject, pathLength: problem.pathLength ?? '' });
     checkCertificatePolicy(chain, now, options.requireEv ?? true, findings);
 
     let consentRequired: boolean | undefined;
