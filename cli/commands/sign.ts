@@ -7,8 +7,9 @@ import { parseArgs } from 'node:util';
 import type { MessageKey } from '../../shared/common/i18n/index';
 import { writeFileAtomic } from '../../shared/node/files/atomic-write';
 import { cachedSecret, chooseIdentity, KeyStoreError, openKeyStore, promptOnTerminal, secretFromEnvironment, type KeyStoreChoice, type SecretProvider } from '../../shared/node/keystores/index';
-import { summarizeCertificate } from '../../shared/node/signing/certificates';
-import { sign, SigningError } from '../../shared/node/signing/sign';
+import { summarizeCertificate, type SigningCertificateProblem } from '../../shared/node/signing/certificates';
+import { HRESULT } from '../../shared/node/signing/profile';
+import { sign, signerCertificateProblems, SigningError } from '../../shared/node/signing/sign';
 import { XmlLocationError } from '../../shared/node/signing/xml-bytes';
 import { EXIT_OK, EXIT_USAGE_OR_IO, UsageError, type CliIo, type Command } from '../command';
 
@@ -90,6 +91,10 @@ export function reportKeyStoreError(error: KeyStoreError, io: CliIo): number {
   return EXIT_USAGE_OR_IO;
 }
 
+function problemLines(problems: SigningCertificateProblem[], io: CliIo): string {
+  return problems.map((problem) => `  - ${io.t(`signing.finding.${problem.code}`, problem.params)}\n`).join('');
+}
+
 export const signCommand: Command = {
   name: 'sign',
   summaryKey: 'cli.sign.summary',
@@ -97,7 +102,13 @@ export const signCommand: Command = {
   async run(args: string[], io: CliIo): Promise<number> {
     const { values, positionals } = parseArgs({
       args,
-      options: { output: { type: 'string', short: 'o' }, digest: { type: 'string', default: 'sha256' }, 'include-chain': { type: 'boolean', default: false }, ...KEY_STORE_OPTIONS },
+      options: {
+        output: { type: 'string', short: 'o' },
+        digest: { type: 'string', default: 'sha256' },
+        'include-chain': { type: 'boolean', default: false },
+        'allow-invalid-certificate': { type: 'boolean', default: false },
+        ...KEY_STORE_OPTIONS,
+      },
       strict: true,
       allowPositionals: true,
     });
@@ -125,10 +136,14 @@ export const signCommand: Command = {
     }
     let signed: Uint8Array;
     try {
-      signed = await sign(input, signer, { digest: values.digest, includeChain: values['include-chain'] });
+      signed = await sign(input, signer, { digest: values.digest, includeChain: values['include-chain'], allowInvalidCertificate: values['allow-invalid-certificate'] });
     } catch (error) {
       if (error instanceof XmlLocationError) {
         io.stderr(io.t('cli.sign.xmlError', { file: inputPath, line: error.line, column: error.column, reason: error.reason }) + '\n');
+        return EXIT_USAGE_OR_IO;
+      }
+      if (error instanceof SigningError && error.code === 'invalidCertificate') {
+        io.stderr(io.t('cli.sign.invalidCertificate', { file: inputPath, hresult: error.hresult ?? '' }) + '\n' + problemLines(error.certificateProblems, io));
         return EXIT_USAGE_OR_IO;
       }
       if (error instanceof SigningError) {
@@ -148,6 +163,8 @@ export const signCommand: Command = {
     }
     const leaf = summarizeCertificate(signer.certificates[0]!);
     io.stdout(io.t('cli.sign.signed', { file: inputPath, output: outputPath, subject: leaf.subject, thumbprint: leaf.thumbprintSha1 }) + '\n');
+    const forced = signerCertificateProblems(signer);
+    if (forced.length > 0) io.stderr(io.t('cli.sign.invalidCertificateForced', { output: outputPath, hresult: HRESULT.certificateNotValidForSigning }) + '\n' + problemLines(forced, io));
     return EXIT_OK;
   },
 };

@@ -61,7 +61,12 @@ function signingError(error: unknown): HostError {
   if (error instanceof XmlLocationError) {
     return new HostError('signing.notWellFormed', 'signing.finding.notWellFormed', { line: error.line, column: error.column, reason: error.reason });
   }
-  if (error instanceof SigningError) return new HostError(`signing.${error.code}`, 'error.signing.failed', { detail: error.message });
+  if (error instanceof SigningError) {
+    const [problem] = error.certificateProblems;
+    // The app refuses a certificate Windows refuses; the message says which rule it breaks.
+    if (problem) return new HostError('signing.invalidCertificate', `signing.finding.${problem.code}`, { ...problem.params, hresult: error.hresult ?? '' });
+    return new HostError(`signing.${error.code}`, 'error.signing.failed', { detail: error.message });
+  }
   return new HostError('unexpected', 'error.unexpected', { detail: error instanceof Error ? error.message : String(error) });
 }
 

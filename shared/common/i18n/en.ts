@@ -315,7 +315,7 @@ export const en = {
   'cli.no': 'no',
   'cli.sign.summary': 'sign a provisioning file the way Windows accepts it (enveloped XML-DSig)',
   'cli.sign.usage':
-    'provstudio sign FILE -o OUT (--pfx F | --pem-key K --pem-cert C | --pkcs11-module LIB [--token-label L] [--key-label K | --key-id HEX] | --nss-db DIR [--cert-nickname N] | --store-thumbprint SHA1 [--store CurrentUser|LocalMachine] | --keychain-identity NAME) [--password-env VAR | --pin-env VAR] [--digest sha256|sha1] [--include-chain]',
+    'provstudio sign FILE -o OUT (--pfx F | --pem-key K --pem-cert C | --pkcs11-module LIB [--token-label L] [--key-label K | --key-id HEX] | --nss-db DIR [--cert-nickname N] | --store-thumbprint SHA1 [--store CurrentUser|LocalMachine] | --keychain-identity NAME) [--password-env VAR | --pin-env VAR] [--digest sha256|sha1] [--include-chain] [--allow-invalid-certificate]',
   'cli.sign.pemNeedsBoth': '--pem-key and --pem-cert go together.',
   'cli.sign.badKeyId': '--key-id takes hexadecimal bytes, not "{value}".',
   'cli.sign.badStore': '--store is CurrentUser or LocalMachine, not "{value}".',
@@ -326,6 +326,8 @@ export const en = {
   'cli.sign.cannotRead': 'Cannot read {file}: {reason}',
   'cli.sign.xmlError': '{file}:{line}:{column}: {reason}',
   'cli.sign.refused': 'Cannot sign {file}: {reason}',
+  'cli.sign.invalidCertificate': 'Refusing to sign {file}: Windows answers {hresult} for a file signed with this certificate. Use --allow-invalid-certificate to sign anyway (tests only).',
+  'cli.sign.invalidCertificateForced': 'Warning: signed with a certificate Windows refuses; Windows will answer {hresult} for {output}.',
   'cli.sign.cannotWrite': 'Cannot write {file}: {reason}',
   'cli.sign.signed': 'Signed {file} as {subject} (SHA-1 {thumbprint}) into {output}',
   'cli.secret.promptPin': 'PIN for {target}: ',

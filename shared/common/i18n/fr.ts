@@ -314,7 +314,7 @@ export const fr: Record<MessageKey, string> = {
   'cli.no': 'non',
   'cli.sign.summary': 'signer un fichier d’approvisionnement comme Windows l’accepte (XML-DSig enveloppée)',
   'cli.sign.usage':
-    'provstudio sign FICHIER -o SORTIE (--pfx F | --pem-key K --pem-cert C | --pkcs11-module LIB [--token-label L] [--key-label K | --key-id HEX] | --nss-db DOSSIER [--cert-nickname N] | --store-thumbprint SHA1 [--store CurrentUser|LocalMachine] | --keychain-identity NOM) [--password-env VAR | --pin-env VAR] [--digest sha256|sha1] [--include-chain]',
+    'provstudio sign FICHIER -o SORTIE (--pfx F | --pem-key K --pem-cert C | --pkcs11-module LIB [--token-label L] [--key-label K | --key-id HEX] | --nss-db DOSSIER [--cert-nickname N] | --store-thumbprint SHA1 [--store CurrentUser|LocalMachine] | --keychain-identity NOM) [--password-env VAR | --pin-env VAR] [--digest sha256|sha1] [--include-chain] [--allow-invalid-certificate]',
   'cli.sign.pemNeedsBoth': '--pem-key et --pem-cert s’emploient ensemble.',
   'cli.sign.badKeyId': '--key-id attend des octets en hexadécimal, pas « {value} ».',
   'cli.sign.badStore': '--store vaut CurrentUser ou LocalMachine, pas « {value} ».',
@@ -325,6 +325,8 @@ export const fr: Record<MessageKey, string> = {
   'cli.sign.cannotRead': 'Impossible de lire {file} : {reason}',
   'cli.sign.xmlError': '{file}:{line}:{column} : {reason}',
   'cli.sign.refused': 'Impossible de signer {file} : {reason}',
+  'cli.sign.invalidCertificate': 'Signature de {file} refusée : Windows répond {hresult} pour un fichier signé avec ce certificat. Utilisez --allow-invalid-certificate pour signer quand même (tests uniquement).',
+  'cli.sign.invalidCertificateForced': 'Attention : signé avec un certificat que Windows refuse ; Windows répondra {hresult} pour {output}.',
   'cli.sign.cannotWrite': 'Impossible d’écrire {file} : {reason}',
   'cli.sign.signed': '{file} signé par {subject} (SHA-1 {thumbprint}) dans {output}',
   'cli.secret.promptPin': 'Code PIN de {target} : ',

@@ -314,7 +314,7 @@ export const pt: Record<MessageKey, string> = {
   'cli.no': 'não',
   'cli.sign.summary': 'assinar um arquivo de provisionamento como o Windows o aceita (XML-DSig envelopada)',
   'cli.sign.usage':
-    'provstudio sign ARQUIVO -o SAÍDA (--pfx F | --pem-key K --pem-cert C | --pkcs11-module LIB [--token-label L] [--key-label K | --key-id HEX] | --nss-db PASTA [--cert-nickname N] | --store-thumbprint SHA1 [--store CurrentUser|LocalMachine] | --keychain-identity NOME) [--password-env VAR | --pin-env VAR] [--digest sha256|sha1] [--include-chain]',
+    'provstudio sign ARQUIVO -o SAÍDA (--pfx F | --pem-key K --pem-cert C | --pkcs11-module LIB [--token-label L] [--key-label K | --key-id HEX] | --nss-db PASTA [--cert-nickname N] | --store-thumbprint SHA1 [--store CurrentUser|LocalMachine] | --keychain-identity NOME) [--password-env VAR | --pin-env VAR] [--digest sha256|sha1] [--include-chain] [--allow-invalid-certificate]',
   'cli.sign.pemNeedsBoth': '--pem-key e --pem-cert devem ser usados juntos.',
   'cli.sign.badKeyId': '--key-id espera bytes em hexadecimal, não "{value}".',
   'cli.sign.badStore': '--store é CurrentUser ou LocalMachine, não "{value}".',
@@ -325,6 +325,8 @@ export const pt: Record<MessageKey, string> = {
   'cli.sign.cannotRead': 'Não foi possível ler {file}: {reason}',
   'cli.sign.xmlError': '{file}:{line}:{column}: {reason}',
   'cli.sign.refused': 'Não foi possível assinar {file}: {reason}',
+  'cli.sign.invalidCertificate': 'Assinatura de {file} recusada: o Windows responde {hresult} para um arquivo assinado com este certificado. Use --allow-invalid-certificate para assinar mesmo assim (somente testes).',
+  'cli.sign.invalidCertificateForced': 'Atenção: assinado com um certificado que o Windows recusa; o Windows responderá {hresult} para {output}.',
   'cli.sign.cannotWrite': 'Não foi possível gravar {file}: {reason}',
   'cli.sign.signed': '{file} assinado por {subject} (SHA-1 {thumbprint}) em {output}',
   'cli.secret.promptPin': 'PIN de {target}: ',

@@ -72,6 +72,27 @@ export function summarizeCertificate(der: Uint8Array): CertificateSummary {
   };
 }
 
+export type SigningCertificateProblemCode = 'certificateExpired' | 'certificateNotYetValid' | 'noDigitalSignatureUsage';
+
+export interface SigningCertificateProblem {
+  code: SigningCertificateProblemCode;
+  params: { subject: string; notBefore?: string; notAfter?: string; role: 'leaf' | 'issuer' };
+}
+
+/**
+ * Why Windows would refuse a certificate in a signature's chain with 0x8217000D: outside its
+ * validity period, or (for the signer itself) a keyUsage extension without digitalSignature.
+ * No keyUsage extension at all allows every usage.
+ */
+export function signingCertificateProblems(certificate: CertificateSummary, now: Date, role: 'leaf' | 'issuer'): SigningCertificateProblem[] {
+  const problems: SigningCertificateProblem[] = [];
+  const { subject, notBefore, notAfter } = certificate;
+  if (now < new Date(notBefore)) problems.push({ code: 'certificateNotYetValid', params: { subject, notBefore, role } });
+  if (now > new Date(notAfter)) problems.push({ code: 'certificateExpired', params: { subject, notAfter, role } });
+  if (role === 'leaf' && certificate.digitalSignatureUsage === false) problems.push({ code: 'noDigitalSignatureUsage', params: { subject, role } });
+  return problems;
+}
+
 export interface ChainResult {
   /** Leaf first; ends with the trust anchor when trusted. */
   chain: Uint8Array[];

@@ -3,7 +3,8 @@
 // text, written in the document's encoding and line-ending style, goes just before the root's
 // end tag. The signer (a key in a file, token or OS store) only ever sees canonical SignedInfo.
 import { canonicalSignedInfo, digestCanonicalDocument, parseXml, rootContextOf } from './canonical';
-import { C14N_1_0, DIGEST_METHOD_URI, ENVELOPED_SIGNATURE, SIGNATURE_METHOD_URI, signatureAlgorithmFor, type DigestName, type SignatureAlgorithm } from './profile';
+import { signingCertificateProblems, summarizeCertificate, type SigningCertificateProblem } from './certificates';
+import { C14N_1_0, DIGEST_METHOD_URI, ENVELOPED_SIGNATURE, HRESULT, SIGNATURE_METHOD_URI, signatureAlgorithmFor, type DigestName, type SignatureAlgorithm } from './profile';
 import { XmlLocationError, byteOffsetOf, decodeDocument, encodeText, lineAndColumn, preferredLineEnding, scanLayout } from './xml-bytes';
 
 export interface Signer {
@@ -19,15 +20,35 @@ export interface SignOptions {
   digest?: DigestName;
   /** Put the signer's intermediate (and root) certificates after the leaf in X509Data. */
   includeChain?: boolean;
+  /**
+   * Sign even when Windows will refuse the signing certificate (expired, not yet valid, keyUsage
+   * without digitalSignature). Off by default: such a file is refused with 0x8217000D.
+   */
+  allowInvalidCertificate?: boolean;
+  /** The moment the certificate's validity is judged at (default: now). */
+  now?: Date;
 }
 
 export class SigningError extends Error {
   constructor(
-    readonly code: 'doctype' | 'nestedSignature' | 'noCertificate',
+    readonly code: 'doctype' | 'nestedSignature' | 'noCertificate' | 'invalidCertificate',
     message: string,
+    /** For invalidCertificate: what Windows will object to, each answered with `hresult`. */
+    readonly certificateProblems: SigningCertificateProblem[] = [],
   ) {
     super(message);
   }
+
+  /** The HRESULT Windows answers for a file signed despite certificateProblems. */
+  get hresult(): string | null {
+    return this.certificateProblems.length > 0 ? HRESULT.certificateNotValidForSigning : null;
+  }
+}
+
+/** What Windows will object to in the signer's own certificate (empty when nothing). */
+export function signerCertificateProblems(signer: Pick<Signer, 'certificates'>, now = new Date()): SigningCertificateProblem[] {
+  const [leaf] = signer.certificates;
+  return leaf ? signingCertificateProblems(summarizeCertificate(leaf), now, 'leaf') : [];
 }
 
 interface ByteRange {
@@ -75,6 +96,11 @@ function withoutRanges(bytes: Uint8Array, ranges: ByteRange[]): Uint8Array {
 export async function sign(documentBytes: Uint8Array, signer: Signer, options: SignOptions = {}): Promise<Uint8Array> {
   const digest = options.digest ?? 'sha256';
   if (signer.certificates.length === 0) throw new SigningError('noCertificate', 'the signing identity has no certificate');
+  const certificateProblems = signerCertificateProblems(signer, options.now);
+  if (certificateProblems.length > 0 && !options.allowInvalidCertificate) {
+    const reasons = certificateProblems.map((problem) => problem.code).join(', ');
+    throw new SigningError('invalidCertificate', `Windows refuses files signed with this certificate (${reasons}): ${HRESULT.certificateNotValidForSigning}`, certificateProblems);
+  }
   const decoded = decodeDocument(documentBytes);
   const layout = scanLayout(decoded.text);
   if (layout.hasDoctype) throw new SigningError('doctype', 'documents with a DOCTYPE cannot be signed in the Windows profile');

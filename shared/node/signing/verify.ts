@@ -8,7 +8,7 @@ import { XmlComment, XmlElement, XmlText, type XmlDocument, type XmlNode } from 
 import type { MessageKey, MessageParams } from '../../common/i18n/index';
 import { decodeStrictBase64 } from './base64';
 import { canonicalElement, digestCanonicalDocument, parseXml } from './canonical';
-import { buildChain, issuerProblems, readCertificate, sameDistinguishedName, summarizeCertificate, systemRoots, type CertificateSummary } from './certificates';
+import { buildChain, issuerProblems, readCertificate, sameDistinguishedName, signingCertificateProblems, summarizeCertificate, systemRoots, type CertificateSummary } from './certificates';
 import { C14N_1_0, DSIG_NAMESPACE, ENVELOPED_SIGNATURE, HRESULT, digestFromUri, signatureAlgorithmFromUri, type DigestName, type SignatureAlgorithm } from './profile';
 import { XmlLocationError, decodeDocument, scanLayout } from './xml-bytes';
 
@@ -295,12 +295,9 @@ function listedInTrustedCertificates(document: XmlDocument, signer: CertificateS
 
 function checkCertificatePolicy(chain: CertificateSummary[], now: Date, requireEv: boolean, findings: Findings): void {
   chain.forEach((certificate, index) => {
-    const role = index === 0 ? 'leaf' : 'issuer';
-    if (now < new Date(certificate.notBefore)) findings.add('certificateNotYetValid', { subject: certificate.subject, notBefore: certificate.notBefore, role });
-    if (now > new Date(certificate.notAfter)) findings.add('certificateExpired', { subject: certificate.subject, notAfter: certificate.notAfter, role });
+    for (const problem of signingCertificateProblems(certificate, now, index === 0 ? 'leaf' : 'issuer')) findings.add(problem.code, problem.params);
   });
   const leaf = chain[0]!;
-  if (leaf.digitalSignatureUsage === false) findings.add('noDigitalSignatureUsage', { subject: leaf.subject });
   if (leaf.digitalSignatureUsage === null) findings.add('noKeyUsageExtension', { subject: leaf.subject }, 'info');
   if (requireEv && !leaf.ev) findings.add('notEv', { subject: leaf.subject });
 }

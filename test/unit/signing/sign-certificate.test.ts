@@ -1,0 +1,93 @@
+// `provstudio sign` refuses a signing certificate Windows refuses (issue 12, 1b): expired, not yet
+// valid, or with a keyUsage extension that lacks digitalSignature. Certificates come from the
+// openssl command line; OpenSSL's own verdict on each (openssl verify, its signing purpose check)
+// and xmlsec1's verdict on the forced file are compared with ours. --allow-invalid-certificate signs
+// anyway and prints the HRESULT Windows will answer, which `provstudio verify` then predicts.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../../cli/command';
+import { runCli } from '../../../cli/main';
+import { translate } from '../../../shared/common/i18n/index';
+import { CA_EXTENSIONS, EV_SIGNER_EXTENSIONS, OpensslPki, YEAR_MS, opensslDate, type OpensslCertificate } from './openssl-pki';
+import { SAMPLE, temporaryDirectory, toolAvailable } from './support';
+
+function testIo(cwd: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (text) => out.push(text), stderr: (text) => err.push(text), env: {}, cwd, t: (key, params) => translate('en', key, params), interrupted: new Promise(() => undefined) };
+  return { io, out, err };
+}
+
+const NO_EKU_SIGNER = ['basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature', 'certificatePolicies=2.23.140.1.1', 'subjectKeyIdentifier=hash'];
+const NO_EKU_ENCIPHER_ONLY = ['basicConstraints=critical,CA:FALSE', 'keyUsage=critical,keyEncipherment', 'certificatePolicies=2.23.140.1.1', 'subjectKeyIdentifier=hash'];
+
+describe.runIf(toolAvailable('openssl', ['version']) && toolAvailable('xmlsec1'))('sign refuses certificates Windows refuses', () => {
+  let directory: string;
+  let root: OpensslCertificate;
+  const leaves: Record<'valid' | 'expired' | 'notYetValid' | 'noDigitalSignature', OpensslCertificate> = {} as never;
+
+  beforeAll(() => {
+    directory = temporaryDirectory('provstudio-sign-cert-');
+    const pki = new OpensslPki(path.join(directory, 'pki'));
+    root = pki.issue({ name: 'Sign Check Root', extensions: CA_EXTENSIONS, startDate: '20180101000000Z', endDate: '20500101000000Z' });
+    leaves.valid = pki.issue({ name: 'Valid Signer', issuer: root, extensions: NO_EKU_SIGNER });
+    leaves.expired = pki.issue({ name: 'Expired Signer', issuer: root, extensions: EV_SIGNER_EXTENSIONS, startDate: '20200101000000Z', endDate: '20210101000000Z' });
+    leaves.notYetValid = pki.issue({ name: 'Future Signer', issuer: root, extensions: EV_SIGNER_EXTENSIONS, startDate: opensslDate(new Date(Date.now() + YEAR_MS)), endDate: opensslDate(new Date(Date.now() + 3 * YEAR_MS)) });
+    leaves.noDigitalSignature = pki.issue({ name: 'Encipher Only', issuer: root, extensions: NO_EKU_ENCIPHER_ONLY });
+    writeFileSync(path.join(directory, 'in.xml'), SAMPLE);
+  }, 120_000);
+
+  const opensslVerify = (leaf: OpensslCertificate, purpose?: string) =>
+    spawnSync('openssl', ['verify', '-CAfile', root.certificatePath, ...(purpose ? ['-purpose', purpose] : []), leaf.certificatePath], { encoding: 'utf8' });
+
+  async function signWith(leaf: OpensslCertificate, output: string, force: boolean) {
+    const run = testIo(directory);
+    const exitCode = await runCli(['sign', 'in.xml', '-o', output, '--pem-key', leaf.keyPath, '--pem-cert', leaf.certificatePath, ...(force ? ['--allow-invalid-certificate'] : [])], run.io);
+    return { exitCode, stdout: run.out.join(''), stderr: run.err.join('') };
+  }
+
+  async function ourVerdict(file: string) {
+    const run = testIo(directory);
+    const exitCode = await runCli(['verify', file, '--trusted-root', root.certificatePath, '--format', 'json'], run.io);
+    return { exitCode, ...(JSON.parse(run.out.join('')) as { hresult: string | null; code: string }) };
+  }
+
+  const xmlsecAccepts = (file: string) => spawnSync('xmlsec1', ['--verify', '--trusted-pem', root.certificatePath, path.join(directory, file)], { encoding: 'utf8' }).status === 0;
+
+  it('signs with a valid certificate without a warning (control)', async () => {
+    expect(opensslVerify(leaves.valid, 'smimesign').status).toBe(0);
+    const result = await signWith(leaves.valid, 'valid.xml', false);
+    expect(result).toMatchObject({ exitCode: 0, stderr: '' });
+    expect(xmlsecAccepts('valid.xml')).toBe(true);
+    expect(await ourVerdict('valid.xml')).toMatchObject({ exitCode: 0, hresult: null });
+  });
+
+  it.each([
+    ['expired', 'certificateExpired', 'certificate has expired'],
+    ['notYetValid', 'certificateNotYetValid', 'certificate is not yet valid'],
+    ['noDigitalSignature', 'noDigitalSignatureUsage', 'unsuitable certificate purpose'],
+  ] as const)('%s: refused by default, forced with --allow-invalid-certificate, predicted 0x8217000D', async (which, code, opensslReason) => {
+    const leaf = leaves[which];
+    // OpenSSL's own verdict on the certificate: dates for every purpose, key usage for its signing purpose.
+    const openssl = opensslVerify(leaf, which === 'noDigitalSignature' ? 'smimesign' : undefined);
+    expect(openssl.status).not.toBe(0);
+    expect(openssl.stdout + openssl.stderr).toContain(opensslReason);
+
+    const refused = await signWith(leaf, `${which}.xml`, false);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('0x8217000D');
+    expect(refused.stderr).toContain('--allow-invalid-certificate');
+    expect(refused.stderr).toContain(`CN=${leaf.name}`);
+    expect(existsSync(path.join(directory, `${which}.xml`))).toBe(false);
+
+    const forced = await signWith(leaf, `${which}.xml`, true);
+    expect(forced.exitCode).toBe(0);
+    expect(forced.stderr).toContain('Windows will answer 0x8217000D');
+    expect(readFileSync(path.join(directory, `${which}.xml`), 'utf8')).toContain('<SignatureValue>');
+    expect(await ourVerdict(`${which}.xml`)).toMatchObject({ exitCode: 1, hresult: '0x8217000D', code });
+    // xmlsec1 refuses the dates as we do; it does not look at key usage, Windows (and we) do.
+    expect(xmlsecAccepts(`${which}.xml`)).toBe(which === 'noDigitalSignature');
+  });
+});
