@@ -41,6 +41,10 @@ async function listIdentities(args: string[], io: CliIo): Promise<number> {
           ev: io.t(identity.ev ? 'cli.yes' : 'cli.no'),
         }) + '\n',
       );
+      if (identity.keyIdHex !== undefined) {
+        const none = io.t('cli.certs.noValue');
+        io.stdout(io.t('cli.certs.tokenObjects', { keyLabel: identity.keyLabel ?? none, certificateLabel: identity.certificateLabel ?? none, keyId: identity.keyIdHex || none }) + '\n');
+      }
     }
     return EXIT_OK;
   } catch (error) {

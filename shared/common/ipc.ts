@@ -133,7 +133,14 @@ export interface CertificateInfo {
 export interface SigningIdentity extends CertificateInfo {
   /** Stable within its store: what signing.sign takes. */
   id: string;
+  /** The store's name for the certificate (PKCS#11 certificate CKA_LABEL, NSS nickname, PFX friendly name). */
   label?: string;
+  /** PKCS#11: the certificate object's CKA_LABEL. */
+  certificateLabel?: string;
+  /** PKCS#11: the private key's CKA_LABEL (what --key-label matches). */
+  keyLabel?: string;
+  /** PKCS#11: the private key's CKA_ID in hex (what --key-id matches). */
+  keyIdHex?: string;
 }
 
 export interface SignRequest {

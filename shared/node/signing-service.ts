@@ -98,9 +98,12 @@ export function createSigningService(options: SigningServiceOptions) {
     async listIdentities(store: KeyStoreSelection): Promise<SigningIdentity[]> {
       try {
         const identities = await openKeyStore(choiceOf(store), cachedSecret(options.askSecret)).listIdentities();
-        return identities.map(({ id, label, subject, issuer, serial, thumbprintSha1, notBefore, notAfter, ev, keyType }) => ({
+        return identities.map(({ id, label, certificateLabel, keyLabel, keyIdHex, subject, issuer, serial, thumbprintSha1, notBefore, notAfter, ev, keyType }) => ({
           id,
           ...(label ? { label } : {}),
+          ...(certificateLabel !== undefined ? { certificateLabel } : {}),
+          ...(keyLabel !== undefined ? { keyLabel } : {}),
+          ...(keyIdHex !== undefined ? { keyIdHex } : {}),
           subject,
           issuer,
           serial,

@@ -204,6 +204,11 @@ export function SignDialog({ client, offer, purpose, chooseFile, onCancel }: Sig
             <label key={identity.id} className="identity">
               <input type="radio" name="identity" checked={identityId === identity.id} onChange={() => setIdentityId(identity.id)} />
               <CertificateFacts certificate={identity} />
+              {identity.keyIdHex !== undefined && (
+                <span className="muted small" data-testid="sign-token-objects">
+                  {t('sign.tokenObjects', { keyLabel: identity.keyLabel ?? '—', certificateLabel: identity.certificateLabel ?? '—', keyId: identity.keyIdHex || '—' })}
+                </span>
+              )}
             </label>
           ))}
         </fieldset>

@@ -28,7 +28,7 @@ export function openKeyStore(choice: KeyStoreChoice, listingSecrets: SecretProvi
     case 'pem':
       return new PemKeyStore(choice.keyPath, choice.certificatePath, listingSecrets);
     case 'pkcs11':
-      return new Pkcs11KeyStore({ modulePath: choice.modulePath, ...(choice.tokenLabel ? { tokenLabel: choice.tokenLabel } : {}) });
+      return new Pkcs11KeyStore({ modulePath: choice.modulePath, ...(choice.tokenLabel ? { tokenLabel: choice.tokenLabel } : {}) }, listingSecrets);
     case 'nss':
       return nssKeyStore(choice.databaseDirectory ?? defaultNssDatabase());
     case 'windows':
@@ -44,8 +44,9 @@ export async function chooseIdentity(store: KeyStore, choice: KeyStoreChoice): P
   if (choice.kind === 'keychain' && choice.identityName) return choice.identityName;
   const identities = await store.listIdentities();
   let candidates: Identity[] = identities;
-  if (choice.kind === 'pkcs11' && choice.keyIdHex) candidates = identities.filter((identity) => identity.id.toLowerCase().endsWith(`/${choice.keyIdHex!.toLowerCase()}`));
-  if (choice.kind === 'pkcs11' && choice.keyLabel) candidates = candidates.filter((identity) => identity.label === choice.keyLabel);
+  // PKCS#11: --key-id is the private key's CKA_ID, --key-label its CKA_LABEL (the certificate's label may differ).
+  if (choice.kind === 'pkcs11' && choice.keyIdHex) candidates = candidates.filter((identity) => identity.keyIdHex?.toLowerCase() === choice.keyIdHex!.toLowerCase());
+  if (choice.kind === 'pkcs11' && choice.keyLabel) candidates = candidates.filter((identity) => identity.keyLabel === choice.keyLabel);
   if (choice.kind === 'nss' && choice.certificateNickname) candidates = candidates.filter((identity) => identity.label === choice.certificateNickname);
   if (candidates.length === 0) throw new KeyStoreError('noSuchIdentity', 'no signing identity matches the options given');
   if (candidates.length > 1) throw new KeyStoreError('noSuchIdentity', `${candidates.length} identities match; choose one (${candidates.map((identity) => identity.label ?? identity.id).join(', ')})`);

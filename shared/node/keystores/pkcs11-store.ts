@@ -1,5 +1,8 @@
 // Keys on PKCS#11 tokens (smart cards, HSMs, SoftHSM) and in Linux NSS databases (NSS's softoken
-// is a PKCS#11 module too). A certificate and its private key are paired by CKA_ID. The PIN is
+// is a PKCS#11 module too). An identity is a private key and its certificate, paired by CKA_ID,
+// or by the RSA modulus when the key's CKA_ID is empty or names no certificate; the key and the
+// certificate usually carry different CKA_LABELs, and both are listed. Private keys are only
+// visible after C_Login, so listing logs in when the token needs it and a PIN is given. The PIN is
 // asked for through the SecretProvider, used for C_Login and dropped. Tokens that cannot hash
 // (CKM_SHA256_RSA_PKCS missing) get the digest computed here and signed with raw CKM_RSA_PKCS.
 import { createHash } from 'node:crypto';
@@ -39,11 +42,59 @@ const DIGEST_INFO_PREFIX: Record<'sha256' | 'sha1', Buffer> = {
 };
 
 interface TokenCertificate {
-  slotIndex: number;
-  tokenLabel: string;
   der: Uint8Array;
   idHex: string;
   label: string;
+}
+
+interface TokenKey {
+  handle: Buffer;
+  idHex: string;
+  label: string;
+  /** RSA modulus without leading zero bytes; null for other key types. */
+  modulus: Buffer | null;
+  /** false for a public key listed in place of a private key the session cannot see. */
+  isPrivate: boolean;
+}
+
+/** A private key (or, before login, its public half) with the certificate it belongs to. */
+interface TokenIdentity {
+  id: string;
+  certificate: TokenCertificate;
+  /** null when the token shows no key objects at all before login (then CKA_ID alone pairs). */
+  key: TokenKey | null;
+}
+
+function withoutLeadingZeros(bytes: Buffer): Buffer {
+  let start = 0;
+  while (start < bytes.length - 1 && bytes[start] === 0) start += 1;
+  return bytes.subarray(start);
+}
+
+function certificateModulus(der: Uint8Array): Buffer | null {
+  const key = readCertificate(der).publicKey;
+  if (key.asymmetricKeyType !== 'rsa') return null;
+  return withoutLeadingZeros(Buffer.from(key.export({ format: 'jwk' }).n ?? '', 'base64url'));
+}
+
+/**
+ * Pairs keys with certificates: the certificate with the key's CKA_ID, else the one with the same
+ * RSA modulus. Without visible keys (no login, no public key objects) certificates with a CKA_ID
+ * stand alone. The identity id is "token/CKA_ID", or "token/modulus:<SHA-1 of the modulus>" for a
+ * key without CKA_ID.
+ */
+function pairKeysWithCertificates(tokenLabel: string, keys: TokenKey[], certificates: TokenCertificate[]): TokenIdentity[] {
+  const signing = certificates.filter((certificate) => !summarizeCertificate(certificate.der).isCertificateAuthority);
+  if (keys.length === 0) return signing.filter((certificate) => certificate.idHex !== '').map((certificate) => ({ id: `${tokenLabel}/${certificate.idHex}`, certificate, key: null }));
+  const identities: TokenIdentity[] = [];
+  for (const key of keys) {
+    const byId = key.idHex === '' ? undefined : signing.find((certificate) => certificate.idHex === key.idHex);
+    const certificate = byId ?? (key.modulus ? signing.find((candidate) => certificateModulus(candidate.der)?.equals(key.modulus!)) : undefined);
+    if (!certificate) continue;
+    const id = key.idHex !== '' ? `${tokenLabel}/${key.idHex}` : `${tokenLabel}/modulus:${createHash('sha1').update(key.modulus!).digest('hex')}`;
+    identities.push({ id, certificate, key });
+  }
+  return identities;
 }
 
 function attributeText(value: Buffer | undefined): string {
@@ -114,7 +165,7 @@ class Pkcs11Session {
     }
   }
 
-  certificates(session: Buffer, slotIndex: number, tokenLabel: string): TokenCertificate[] {
+  certificates(session: Buffer): TokenCertificate[] {
     const module = pkcs11js();
     const handles = this.find(session, [
       { type: module.CKA_CLASS, value: module.CKO_CERTIFICATE },
@@ -123,13 +174,41 @@ class Pkcs11Session {
     return handles.map((handle) => {
       const [value, id, label] = this.library.C_GetAttributeValue(session, handle, [{ type: module.CKA_VALUE }, { type: module.CKA_ID }, { type: module.CKA_LABEL }]);
       return {
-        slotIndex,
-        tokenLabel,
         der: new Uint8Array(value?.value as Buffer),
         idHex: ((id?.value as Buffer | undefined) ?? Buffer.alloc(0)).toString('hex'),
         label: attributeText(label?.value as Buffer | undefined),
       };
     });
+  }
+
+  /** Private keys the session can see; before login, the public keys (which tokens label and number like their private halves). */
+  keys(session: Buffer): TokenKey[] {
+    const module = pkcs11js();
+    const read = (objectClass: number, isPrivate: boolean): TokenKey[] =>
+      this.find(session, [{ type: module.CKA_CLASS, value: objectClass }]).map((handle) => {
+        const [id, label] = this.library.C_GetAttributeValue(session, handle, [{ type: module.CKA_ID }, { type: module.CKA_LABEL }]);
+        let modulus: Buffer | null = null;
+        try {
+          const [value] = this.library.C_GetAttributeValue(session, handle, [{ type: module.CKA_MODULUS }]);
+          if (value?.value instanceof Buffer && value.value.length > 0) modulus = withoutLeadingZeros(value.value);
+        } catch {
+          // Not an RSA key: it can only be paired by CKA_ID.
+        }
+        return { handle, idHex: ((id?.value as Buffer | undefined) ?? Buffer.alloc(0)).toString('hex'), label: attributeText(label?.value as Buffer | undefined), modulus, isPrivate };
+      });
+    const privateKeys = read(module.CKO_PRIVATE_KEY, true);
+    return privateKeys.length > 0 ? privateKeys : read(module.CKO_PUBLIC_KEY, false);
+  }
+
+  /** C_Login as the user; already logged in (another session of this process) is fine. */
+  login(session: Buffer, tokenLabel: string, pin: string): void {
+    const module = pkcs11js();
+    try {
+      this.library.C_Login(session, module.CKU_USER, pin);
+    } catch (error) {
+      if (errorCode(error) === module.CKR_PIN_INCORRECT) throw new KeyStoreError('wrongSecret', `wrong PIN for token "${tokenLabel}"`);
+      if (errorCode(error) !== module.CKR_USER_ALREADY_LOGGED_IN) throw new KeyStoreError('storeUnavailable', `login to token "${tokenLabel}" failed: ${(error as Error).message}`);
+    }
   }
 
   close(): void {
@@ -150,51 +229,63 @@ class Pkcs11Session {
 }
 
 export class Pkcs11KeyStore implements KeyStore {
-  constructor(readonly options: Pkcs11StoreOptions) {}
+  /** `listingSecrets`: where the PIN comes from to see private keys (and their labels) when listing. */
+  constructor(
+    readonly options: Pkcs11StoreOptions,
+    private readonly listingSecrets?: SecretProvider,
+  ) {}
 
-  private collectCertificates(session: Pkcs11Session): TokenCertificate[] {
-    return session.tokens().flatMap((token, slotIndex) => session.certificates(session.openSession(token.slot), slotIndex, token.label));
+  /** Opens a session on the token, logged in when it needs it and a PIN is given (null: stay logged out). */
+  private async openTokenSession(pkcs11: Pkcs11Session, token: { slot: Buffer; label: string; loginRequired: boolean }, secrets: SecretProvider | undefined, pinRequired: boolean): Promise<Buffer> {
+    const session = pkcs11.openSession(token.slot);
+    if (!token.loginRequired || !secrets) {
+      if (token.loginRequired && pinRequired) throw new KeyStoreError('secretMissing', `no PIN given for token "${token.label}"`);
+      return session;
+    }
+    const pin = await secrets({ kind: 'pin', target: token.label });
+    if (pin === null) {
+      if (pinRequired) throw new KeyStoreError('secretMissing', `no PIN given for token "${token.label}"`);
+      return session;
+    }
+    pkcs11.login(session, token.label, pin);
+    return session;
   }
 
   async listIdentities(): Promise<Identity[]> {
-    const session = Pkcs11Session.open(this.options);
+    const pkcs11 = Pkcs11Session.open(this.options);
     try {
-      return this.collectCertificates(session)
-        .filter((certificate) => certificate.idHex !== '' && !summarizeCertificate(certificate.der).isCertificateAuthority)
-        .map((certificate) => identityFromCertificate(`${certificate.tokenLabel}/${certificate.idHex}`, certificate.der, certificate.label));
+      const identities: Identity[] = [];
+      for (const token of pkcs11.tokens()) {
+        const session = await this.openTokenSession(pkcs11, token, this.listingSecrets, false);
+        for (const { id, certificate, key } of pairKeysWithCertificates(token.label, pkcs11.keys(session), pkcs11.certificates(session))) {
+          identities.push({
+            ...identityFromCertificate(id, certificate.der, certificate.label),
+            certificateLabel: certificate.label,
+            ...(key ? { keyLabel: key.label } : {}),
+            keyIdHex: key ? key.idHex : certificate.idHex,
+          });
+        }
+      }
+      return identities;
     } finally {
-      session.close();
+      pkcs11.close();
     }
   }
 
   async signer(identityId: string, secrets: SecretProvider): Promise<Signer> {
     const module = pkcs11js();
-    const separator = identityId.lastIndexOf('/');
-    const wantedToken = identityId.slice(0, separator);
-    const wantedId = identityId.slice(separator + 1).toLowerCase();
+    const wantedToken = identityId.slice(0, identityId.lastIndexOf('/'));
     const pkcs11 = Pkcs11Session.open(this.options);
     try {
       const token = pkcs11.tokens().find((candidate) => candidate.label === wantedToken);
       if (!token) throw new KeyStoreError('noSuchIdentity', `no token labelled "${wantedToken}" in ${path.basename(this.options.modulePath)}`);
-      const session = pkcs11.openSession(token.slot);
-      if (token.loginRequired) {
-        const pin = await secrets({ kind: 'pin', target: token.label });
-        if (pin === null) throw new KeyStoreError('secretMissing', `no PIN given for token "${token.label}"`);
-        try {
-          pkcs11.lib.C_Login(session, module.CKU_USER, pin);
-        } catch (error) {
-          if (errorCode(error) === module.CKR_PIN_INCORRECT) throw new KeyStoreError('wrongSecret', `wrong PIN for token "${token.label}"`);
-          if (errorCode(error) !== module.CKR_USER_ALREADY_LOGGED_IN) throw new KeyStoreError('storeUnavailable', `login to token "${token.label}" failed: ${(error as Error).message}`);
-        }
-      }
-      const certificates = pkcs11.certificates(session, 0, token.label);
-      const leaf = certificates.find((certificate) => certificate.idHex === wantedId);
-      if (!leaf) throw new KeyStoreError('noSuchIdentity', `no certificate with CKA_ID ${wantedId} on token "${token.label}"`);
-      const [key] = pkcs11.find(session, [
-        { type: module.CKA_CLASS, value: module.CKO_PRIVATE_KEY },
-        { type: module.CKA_ID, value: Buffer.from(wantedId, 'hex') },
-      ]);
-      if (!key) throw new KeyStoreError('noPrivateKey', `no private key with CKA_ID ${wantedId} on token "${token.label}"`);
+      const session = await this.openTokenSession(pkcs11, token, secrets, true);
+      const certificates = pkcs11.certificates(session);
+      const identity = pairKeysWithCertificates(token.label, pkcs11.keys(session), certificates).find((candidate) => candidate.id.toLowerCase() === identityId.toLowerCase());
+      if (!identity) throw new KeyStoreError('noSuchIdentity', `no private key with a certificate for ${identityId} on token "${token.label}"`);
+      const key = identity.key;
+      if (!key?.isPrivate) throw new KeyStoreError('noPrivateKey', `no private key for ${identityId} on token "${token.label}"`);
+      const leaf = identity.certificate;
       if (readCertificate(leaf.der).publicKey.asymmetricKeyType !== 'rsa') throw new KeyStoreError('unsupportedKey', 'the Windows signing profile needs an RSA key');
       const mechanisms = new Set(pkcs11.lib.C_GetMechanismList(token.slot));
       const choice = this.options.mechanism ?? 'auto';
@@ -204,11 +295,11 @@ export class Pkcs11KeyStore implements KeyStore {
       );
       const signRaw = (data: Uint8Array, hash: 'sha256' | 'sha1') => {
         const digestInfo = Buffer.concat([DIGEST_INFO_PREFIX[hash], createHash(hash).update(data).digest()]);
-        pkcs11.lib.C_SignInit(session, { mechanism: module.CKM_RSA_PKCS }, key);
+        pkcs11.lib.C_SignInit(session, { mechanism: module.CKM_RSA_PKCS }, key.handle);
         return pkcs11.lib.C_Sign(session, digestInfo, Buffer.alloc(1024));
       };
       const signOnToken = (data: Uint8Array, hash: 'sha256' | 'sha1') => {
-        pkcs11.lib.C_SignInit(session, { mechanism: hash === 'sha1' ? module.CKM_SHA1_RSA_PKCS : module.CKM_SHA256_RSA_PKCS }, key);
+        pkcs11.lib.C_SignInit(session, { mechanism: hash === 'sha1' ? module.CKM_SHA1_RSA_PKCS : module.CKM_SHA256_RSA_PKCS }, key.handle);
         return pkcs11.lib.C_Sign(session, Buffer.from(data), Buffer.alloc(1024));
       };
       return {

@@ -238,7 +238,7 @@ describe.runIf(toolsPresent)('signatures made by xmlsec1 and the JDK verify', ()
     expect(signed).toHaveLength(22);
   });
 
-  it('every signed file is accepted by xmlsec1, the JDK, provstudio verify and the Signature panel channel', async () => {
+  it('every signed file is accepted by xmlsec1, the JDK, provstudio verify and the Signature panel channel', { timeout: 180_000 }, async () => {
     const handlers = createHostHandlers({ dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-')), kind: 'browser', version: '0.0.0', askSecret: async () => null, secretPrompt: 'terminal' });
     for (const file of signed) {
       expect(xmlsecVerdict(file.path, root.certificatePath), `xmlsec1 on ${file.name}`).toBe(true);
@@ -251,7 +251,7 @@ describe.runIf(toolsPresent)('signatures made by xmlsec1 and the JDK verify', ()
     }
   });
 
-  it('every file tampered in one byte is refused by all of them, with the HRESULT Windows reports', async () => {
+  it('every file tampered in one byte is refused by all of them, with the HRESULT Windows reports', { timeout: 180_000 }, async () => {
     const handlers = createHostHandlers({ dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-')), kind: 'browser', version: '0.0.0', askSecret: async () => null, secretPrompt: 'terminal' });
     expect(tampered).toHaveLength(44);
     for (const file of tampered) {
