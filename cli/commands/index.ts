@@ -2,6 +2,7 @@
 import type { Command } from '../command';
 import { certsCommand } from './certs';
 import { insertCommand, removeCommand, setCommand } from './edit';
+import { diffCommand } from './diff';
 import { dryRunCommand } from './dry-run';
 import { explainCommand } from './explain';
 import { inspectCommand } from './inspect';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   inspectCommand,
   explainCommand,
   dryRunCommand,
+  diffCommand,
   serveCommand,
   websiteCommand,
 ];

@@ -95,3 +95,24 @@ describe('provstudio dry-run and inspect --expected', () => {
     expect((JSON.parse(same.out()) as { expected: { differences: unknown[] } }).expected.differences).toEqual([]);
   });
 });
+
+describe('provstudio diff', () => {
+  it('exit 1 when a change deletes profiles from PCs, 0 otherwise; text, md and json', async () => {
+    const text = templateByName('plans-with-usage')!.text;
+    writeFileSync(path.join(folder, 'old.xml'), text);
+    writeFileSync(path.join(folder, 'renamed.xml'), text.replace('<name>Contoso Hotspot</name>\n      <AssociatedPlan>', '<name>Contoso Hotspot Plus</name>\n      <AssociatedPlan>'));
+    writeFileSync(path.join(folder, 'emptied.xml'), text.replace(/<WLANProfiles>[\s\S]*<\/WLANProfiles>/, '<WLANProfiles/>'));
+    const renamed = captureIo(folder);
+    expect(await runCli(['diff', 'old.xml', 'renamed.xml'], renamed.io)).toBe(0);
+    expect(renamed.out()).toContain("Wi-Fi profile 'Contoso Hotspot' renamed to 'Contoso Hotspot Plus'");
+    const emptied = captureIo(folder);
+    expect(await runCli(['diff', 'old.xml', 'emptied.xml', '--format', 'md'], emptied.io)).toBe(1);
+    expect(emptied.out()).toMatch(/^## Changes from old\.xml to emptied\.xml/);
+    expect(emptied.out()).toContain("**Some changes delete profiles from customers' PCs.**");
+    const json = captureIo(folder);
+    expect(await runCli(['diff', 'old.xml', 'old.xml', '--format', 'json'], json.io)).toBe(0);
+    expect(JSON.parse(json.out())).toMatchObject({ verdict: 'identical', entries: [] });
+    expect(await runCli(['diff', 'old.xml'], captureIo(folder).io)).toBe(2);
+    expect(await runCli(['diff', 'old.xml', 'broken.xml'], captureIo(folder).io)).toBe(1);
+  });
+});
