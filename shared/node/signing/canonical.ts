@@ -1,12 +1,12 @@
 // Canonical XML 1.0 through libxml2 (the same C14N code xmlsec1 runs), compiled to WebAssembly.
 // Two jobs: the canonical form of a document without its Signature (what the enveloped Reference
 // digests) and the canonical form of SignedInfo as it sits inside the document (what the key signs).
+// SignedInfo is never re-serialised: its canonical form is taken from the parsed node, in a document
+// made of the file's own bytes (prolog, root start tag, the Signature element, root end tag).
 import { createHash } from 'node:crypto';
 import { ParseOption, XmlC14NMode, XmlDocument, XmlElement, XmlLibError, type XmlOutputBufferHandler } from 'libxml2-wasm';
 import { DSIG_NAMESPACE, type DigestName } from './profile';
-import { XmlLocationError } from './xml-bytes';
-
-const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+import { XmlLocationError, type RootFrame } from './xml-bytes';
 
 /** No network, no external entities, no DTD defaults: the document is read as it is written. */
 const PARSE_OPTIONS = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NOERROR | ParseOption.XML_PARSE_NOWARNING;
@@ -75,42 +75,22 @@ export function canonicalDocument(document: XmlDocument): Buffer {
  * ancestors are rendered on it, and every character between its tags is kept as written.
  * This is what a verifier must hash for SignedInfo, never a re-serialisation of it.
  */
-export function canonicalElement(element: XmlElement): Buffer {
+function canonicalElement(element: XmlElement): Buffer {
   const collecting = collectingHandler();
   element.canonicalize(collecting.handler, { mode: XmlC14NMode.XML_C14N_1_0, withComments: false });
   return collecting.result();
 }
 
 /**
- * What SignedInfo inherits from the root element it sits under: C14N 1.0 renders every
- * namespace in scope and the xml:* attributes of ancestors on the apex element of a subset.
+ * Canonical SignedInfo of a Signature that is (or will be) the last child of the document's root.
+ * C14N 1.0 of SignedInfo depends only on the element itself and on what it inherits from its
+ * ancestors: the root's namespace declarations and xml:* attributes. So it is taken in place from a
+ * small document made of the file's own bytes: `frame.opening` (prolog and root start tag), the
+ * Signature element's bytes as written, and `frame.closing`. Nothing is re-serialised, and the
+ * rest of the document (which a C14N subset walk would visit node by node) is left out.
  */
-export interface RootContext {
-  namespaces: Array<[prefix: string, uri: string]>;
-  xmlAttributes: Array<[localName: string, value: string]>;
-}
-
-export function rootContextOf(root: XmlElement): RootContext {
-  const namespaces = Object.entries(root.localNamespaces) as Array<[string, string]>;
-  const xmlAttributes = root.attrs.filter((attribute) => attribute.namespaceUri === XML_NAMESPACE).map((attribute) => [attribute.name, attribute.value] as [string, string]);
-  return { namespaces, xmlAttributes };
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
-}
-
-/**
- * Canonical SignedInfo of a Signature element that is a child of the document's root. The
- * Signature markup is placed under a stand-in root carrying the real root's namespace
- * declarations and xml:* attributes: for C14N 1.0 of the SignedInfo subset that context is
- * all that matters, and it spares a second walk over a large document.
- */
-export function canonicalSignedInfo(context: RootContext, signatureMarkup: string): Buffer {
-  const declarations = context.namespaces.map(([prefix, uri]) => ` ${prefix ? `xmlns:${prefix}` : 'xmlns'}="${escapeAttribute(uri)}"`).join('');
-  const xmlAttributes = context.xmlAttributes.map(([name, value]) => ` xml:${name}="${escapeAttribute(value)}"`).join('');
-  const wrapper = `<r${declarations}${xmlAttributes}>${signatureMarkup}</r>`;
-  const document = parseXml(Buffer.from(wrapper, 'utf8'));
+export function canonicalSignedInfo(frame: RootFrame, signatureBytes: Uint8Array): Buffer {
+  const document = parseXml(Buffer.concat([frame.opening, signatureBytes, frame.closing]));
   try {
     const signedInfo = document.get('/*/ds:Signature/ds:SignedInfo', { ds: DSIG_NAMESPACE });
     if (!(signedInfo instanceof XmlElement)) throw new Error('SignedInfo not found in the Signature element');

@@ -2,10 +2,10 @@
 // re-serialised: an existing root-level Signature is cut out by byte range, and the new Signature
 // text, written in the document's encoding and line-ending style, goes just before the root's
 // end tag. The signer (a key in a file, token or OS store) only ever sees canonical SignedInfo.
-import { canonicalSignedInfo, digestCanonicalDocument, parseXml, rootContextOf } from './canonical';
+import { canonicalSignedInfo, digestCanonicalDocument, parseXml } from './canonical';
 import { signingCertificateProblems, summarizeCertificate, type SigningCertificateProblem } from './certificates';
 import { C14N_1_0, DIGEST_METHOD_URI, ENVELOPED_SIGNATURE, HRESULT, SIGNATURE_METHOD_URI, signatureAlgorithmFor, type DigestName, type SignatureAlgorithm } from './profile';
-import { XmlLocationError, byteOffsetOf, decodeDocument, encodeText, lineAndColumn, preferredLineEnding, scanLayout } from './xml-bytes';
+import { XmlLocationError, byteOffsetOf, decodeDocument, encodeText, lineAndColumn, preferredLineEnding, rootFrameOf, scanLayout } from './xml-bytes';
 
 export interface Signer {
   /** DER certificates, leaf first, then the chain the signer knows (possibly empty). */
@@ -116,10 +116,7 @@ export async function sign(documentBytes: Uint8Array, signer: Signer, options: S
 
   const parsed = parseXml(unsigned);
   let digestValue: string;
-  let context;
   try {
-    const root = parsed.root;
-    context = rootContextOf(root);
     digestValue = digestCanonicalDocument(parsed, digest).toString('base64');
   } finally {
     parsed.dispose();
@@ -128,7 +125,8 @@ export async function sign(documentBytes: Uint8Array, signer: Signer, options: S
   const eol = preferredLineEnding(decoded.text);
   const certificates = options.includeChain ? signer.certificates : signer.certificates.slice(0, 1);
   const draft = signatureMarkup({ digest, digestValue, signatureValue: '', certificates, eol });
-  const signedInfo = canonicalSignedInfo(context, draft);
+  // The root start tag comes before every Signature, so its bytes are the same with or without them.
+  const signedInfo = canonicalSignedInfo(rootFrameOf(documentBytes, decoded, layout), encodeText(draft, decoded.encoding));
   const signatureValue = Buffer.from(await signer.sign(signedInfo, signatureAlgorithmFor(digest))).toString('base64');
   const markup = signatureMarkup({ digest, digestValue, signatureValue, certificates, eol });
 

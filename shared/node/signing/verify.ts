@@ -7,10 +7,10 @@ import { verify as verifySignatureValue } from 'node:crypto';
 import { XmlComment, XmlElement, XmlText, type XmlDocument, type XmlNode } from 'libxml2-wasm';
 import type { MessageKey, MessageParams } from '../../common/i18n/index';
 import { decodeStrictBase64 } from './base64';
-import { canonicalElement, digestCanonicalDocument, parseXml } from './canonical';
+import { canonicalSignedInfo, digestCanonicalDocument, parseXml } from './canonical';
 import { buildChain, issuerProblems, readCertificate, sameDistinguishedName, signingCertificateProblems, summarizeCertificate, systemRoots, type CertificateSummary } from './certificates';
 import { C14N_1_0, DSIG_NAMESPACE, ENVELOPED_SIGNATURE, HRESULT, digestFromUri, signatureAlgorithmFromUri, type DigestName, type SignatureAlgorithm } from './profile';
-import { XmlLocationError, decodeDocument, scanLayout } from './xml-bytes';
+import { XmlLocationError, byteOffsetOf, decodeDocument, rootFrameOf, scanLayout, type DecodedDocument, type DocumentLayout } from './xml-bytes';
 
 export type FindingCode =
   | 'notWellFormed'
@@ -171,8 +171,6 @@ function algorithmOf(element: XmlElement): string {
 }
 
 interface SignatureParts {
-  /** The SignedInfo element as it stands in the document: its canonical form is what was signed. */
-  signedInfo: XmlElement;
   signatureAlgorithm: SignatureAlgorithm;
   digest: DigestName;
   digestValue: Buffer;
@@ -255,7 +253,7 @@ function readSignatureParts(signature: XmlElement, findings: Findings): Signatur
     }
     certificates.push(new Uint8Array(der));
   }
-  return { signedInfo: signedInfo!, signatureAlgorithm, digest, digestValue, signatureValue, certificates };
+  return { signatureAlgorithm, digest, digestValue, signatureValue, certificates };
 }
 
 /** Locates the single root-level Signature, or records why there is not one. */
@@ -281,6 +279,18 @@ function findSignature(document: XmlDocument, findings: Findings): XmlElement | 
     }
   }
   return signature;
+}
+
+/**
+ * The canonical SignedInfo of the document's one root-level Signature, from the file's own bytes
+ * (see canonicalSignedInfo). findSignature has already established, on the parsed document, that
+ * there is exactly one Signature and that it is the root's last child element.
+ */
+function signedInfoAsWritten(documentBytes: Uint8Array, decoded: DecodedDocument, layout: DocumentLayout): Buffer {
+  const [signature, ...others] = layout.signatures.filter((candidate) => candidate.depth === 1);
+  if (!signature || others.length > 0) throw new Error('the byte scan and the parser disagree about the root-level Signature');
+  const signatureBytes = documentBytes.subarray(byteOffsetOf(decoded, signature.start), byteOffsetOf(decoded, signature.end));
+  return canonicalSignedInfo(rootFrameOf(documentBytes, decoded, layout), signatureBytes);
 }
 
 function listedInTrustedCertificates(document: XmlDocument, signer: CertificateSummary): boolean {
@@ -313,8 +323,12 @@ export async function verify(documentBytes: Uint8Array, options: VerifyOptions):
   const findings = new Findings();
   const now = options.now ?? new Date();
   let document: XmlDocument;
+  let decoded: DecodedDocument;
+  let layout: DocumentLayout;
   try {
-    if (scanLayout(decodeDocument(documentBytes).text).hasDoctype) {
+    decoded = decodeDocument(documentBytes);
+    layout = scanLayout(decoded.text);
+    if (layout.hasDoctype) {
       findings.add('doctype');
       return verdictFrom(findings, null, [], false);
     }
@@ -352,7 +366,7 @@ export async function verify(documentBytes: Uint8Array, options: VerifyOptions):
       return verdictFrom(findings, signer, [signer], false);
     }
 
-    const signedInfo = canonicalElement(parts.signedInfo);
+    const signedInfo = signedInfoAsWritten(documentBytes, decoded, layout);
     const hash = parts.signatureAlgorithm === 'rsa-sha1' ? 'sha1' : 'sha256';
     if (!verifySignatureValue(hash, signedInfo, leafKey, parts.signatureValue)) findings.add('signatureValueInvalid');
 

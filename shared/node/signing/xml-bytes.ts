@@ -91,12 +91,27 @@ export interface ElementRange {
 
 export interface DocumentLayout {
   rootName: string;
+  /** Offset just after the root's start tag; for an empty-element root <Root/>, the offset of its "/>". */
+  rootStartTagEnd: number;
   /** Offset of the "</" of the root's end tag, or of the "/>" when the root is an empty-element tag. */
   rootClosingOffset: number;
   rootIsEmptyElement: boolean;
   /** ds:Signature elements anywhere, in document order. Depth 1 means a child of the root. */
   signatures: ElementRange[];
   hasDoctype: boolean;
+}
+
+/** The bytes around a root-level Signature: the document up to the end of the root's start tag, and the root's end tag. */
+export interface RootFrame {
+  opening: Uint8Array;
+  closing: Uint8Array;
+}
+
+/** The document's own bytes for its prolog and root start tag (an empty-element root opened), and the root's end tag in its encoding. */
+export function rootFrameOf(bytes: Uint8Array, document: DecodedDocument, layout: DocumentLayout): RootFrame {
+  const openingEnd = byteOffsetOf(document, layout.rootStartTagEnd);
+  const opening = layout.rootIsEmptyElement ? Buffer.concat([bytes.subarray(0, openingEnd), encodeText('>', document.encoding)]) : bytes.subarray(0, openingEnd);
+  return { opening, closing: encodeText(`</${layout.rootName}>`, document.encoding) };
 }
 
 interface OpenElement {
@@ -118,6 +133,7 @@ export function scanLayout(text: string): DocumentLayout {
   const stack: OpenElement[] = [];
   const signatures: ElementRange[] = [];
   let rootName: string | null = null;
+  let rootStartTagEnd = -1;
   let rootClosingOffset = -1;
   let rootIsEmptyElement = false;
   let hasDoctype = false;
@@ -179,8 +195,11 @@ export function scanLayout(text: string): DocumentLayout {
       const prefix = colon === -1 ? '' : qualifiedName.slice(0, colon);
       const localName = colon === -1 ? qualifiedName : qualifiedName.slice(colon + 1);
       const isSignature = localName === 'Signature' && namespaces.get(prefix) === DSIG_NAMESPACE;
-      if (stack.length === 0) rootName = qualifiedName;
       const tagEnd = cursor + (selfClosing ? 2 : 1);
+      if (stack.length === 0) {
+        rootName = qualifiedName;
+        rootStartTagEnd = selfClosing ? cursor : tagEnd;
+      }
       if (selfClosing) {
         if (isSignature) signatures.push({ start: open, end: tagEnd, depth: stack.length });
         if (stack.length === 0) {
@@ -193,5 +212,5 @@ export function scanLayout(text: string): DocumentLayout {
   }
   if (rootName === null) fail('no root element', 0);
   if (stack.length > 0) fail(`element <${stack.at(-1)!.qualifiedName}> is never closed`, stack.at(-1)!.start);
-  return { rootName: rootName!, rootClosingOffset, rootIsEmptyElement, signatures, hasDoctype };
+  return { rootName: rootName!, rootStartTagEnd, rootClosingOffset, rootIsEmptyElement, signatures, hasDoctype };
 }
