@@ -1,6 +1,8 @@
 // Builds everything the app and the CLI run from:
 //   dist/cli/provstudio.mjs      the CLI (Node, ESM)
 //   dist/electron/main.cjs       Electron main process
+//   dist/cli/generate-worker.mjs the batch workers of `provstudio generate` (also in dist/electron/)
+//   dist/lib/provstudio.mjs      the library for servers: render(template, bindings, row), sign(bytes, signer)
 //   dist/electron/preload.cjs    Electron preload (sandboxed: one CommonJS file, only `electron` external)
 //   dist/renderer/               the React + Monaco renderer (Vite)
 // `node scripts/build.mjs --if-needed` skips the renderer when its bundle is newer than its sources.
@@ -39,6 +41,32 @@ if (!(ifNeeded && upToDate(path.join(root, 'dist/cli/provstudio.mjs'), nodeSourc
   await esbuild({
     entryPoints: [path.join(root, 'cli/provstudio.ts')],
     outfile: path.join(root, 'dist/cli/provstudio.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+  // The batch workers of `provstudio generate` (and of the app's Data panel): one bundle beside each host.
+  for (const directory of ['dist/cli', 'dist/electron']) {
+    await esbuild({
+      entryPoints: [path.join(root, 'shared/node/subscriber/worker.ts')],
+      outfile: path.join(root, directory, 'generate-worker.mjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      sourcemap: 'linked',
+      logLevel: 'warning',
+    });
+  }
+  // The library entry point for servers (render + sign on demand; see docs/subscribers.md).
+  await esbuild({
+    entryPoints: [path.join(root, 'shared/node/subscriber/library.ts')],
+    outfile: path.join(root, 'dist/lib/provstudio.mjs'),
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -5,6 +5,7 @@ import { insertCommand, removeCommand, setCommand } from './edit';
 import { diffCommand } from './diff';
 import { dryRunCommand } from './dry-run';
 import { explainCommand } from './explain';
+import { generateCommand } from './generate';
 import { inspectCommand } from './inspect';
 import { newCommand } from './new';
 import { serveCommand } from './serve';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   insertCommand,
   removeCommand,
   signCommand,
+  generateCommand,
   verifyCommand,
   certsCommand,
   inspectCommand,

@@ -500,7 +500,7 @@ const BUILTIN_PLACEHOLDERS: Record<string, string> = {
   'xs:QName': 'name',
 };
 
-const INTEGER_BUILTINS = new Set([
+export const INTEGER_BUILTINS: ReadonlySet<string> = new Set([
   'xs:integer',
   'xs:int',
   'xs:long',
@@ -563,7 +563,7 @@ export function durationSeconds(value: string): number {
   return minus ? -total : total;
 }
 
-function lengthFits(value: string, facets: Facets, builtin: string): boolean {
+export function lengthFits(value: string, facets: Facets, builtin: string): boolean {
   const length = builtin === 'xs:hexBinary' ? value.length / 2 : [...value].length;
   if (facets.length !== undefined && length !== facets.length) return false;
   if (facets.minLength !== undefined && length < facets.minLength) return false;
@@ -571,7 +571,7 @@ function lengthFits(value: string, facets: Facets, builtin: string): boolean {
   return true;
 }
 
-function patternsFit(value: string, facets: Facets): boolean {
+export function patternsFit(value: string, facets: Facets): boolean {
   for (const pattern of facets.patterns ?? []) {
     const expression = xsdPatternToRegExp(pattern);
     if (expression && !expression.test(value)) return false;
@@ -579,7 +579,7 @@ function patternsFit(value: string, facets: Facets): boolean {
   return true;
 }
 
-function rangeFits(value: string, facets: Facets, builtin: string): boolean {
+export function rangeFits(value: string, facets: Facets, builtin: string): boolean {
   const measure = builtin === 'xs:duration' ? durationSeconds : Number;
   const number = measure(value);
   if (Number.isNaN(number)) return true;

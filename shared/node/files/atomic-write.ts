@@ -20,6 +20,12 @@ export interface AtomicWriteOptions {
   expectedSha256?: string;
   /** Refuse when the target already exists. */
   refuseOverwrite?: boolean;
+  /**
+   * Flush the file and its folder to disk before returning (default true). Batches of many small
+   * files turn it off: the rename still means no reader ever sees a half-written file, and the
+   * batch flushes its folder once at the end.
+   */
+  sync?: boolean;
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -42,7 +48,7 @@ async function existingMode(target: string): Promise<number | undefined> {
   }
 }
 
-async function syncDirectory(directory: string): Promise<void> {
+export async function syncDirectory(directory: string): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await fs.open(directory, fsConstants.O_RDONLY);
   try {
@@ -80,7 +86,7 @@ export async function writeFileAtomic(targetPath: string, bytes: Uint8Array, opt
   try {
     handle = await fs.open(temporary, 'wx', mode);
     await handle.writeFile(bytes);
-    await handle.sync();
+    if (options.sync !== false) await handle.sync();
     await handle.close();
     handle = undefined;
     if (options.refuseOverwrite) {
@@ -90,7 +96,7 @@ export async function writeFileAtomic(targetPath: string, bytes: Uint8Array, opt
     } else {
       await fs.rename(temporary, target);
     }
-    await syncDirectory(directory);
+    if (options.sync !== false) await syncDirectory(directory);
   } catch (error) {
     await handle?.close().catch(() => undefined);
     await fs.unlink(temporary).catch(() => undefined);

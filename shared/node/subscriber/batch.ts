@@ -1,0 +1,520 @@
+// A batch: one file per data row, rendered, validated (XSD + lint), signed when asked, written
+// atomically, across a pool of worker threads. Beside the files: manifest.csv and manifest.json
+// (row, file, SHA-256, verdict, findings) and the resume journal. See docs/subscribers.md.
+//
+// - Bad rows (bad values, invalid files) are reported and the batch goes on, unless failFast.
+// - A second run skips rows whose file exists with the same inputs (template, bindings, row,
+//   signing identity): the journal keeps a hash of those inputs and of the file written.
+// - Stopping (the signal) lets the files being written finish their rename, writes the
+//   manifests and the journal, and returns: there is never a half-written file.
+// - Signing: file keys (PFX, PEM) are opened once per worker with the secret given once; keys in
+//   tokens or OS stores stay in the main thread's one session, and workers send it SignedInfo.
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { parse } from 'csv-parse';
+import { translate, type Language } from '../../common/i18n/index';
+import type { TextEncodingName } from '../../common/ipc';
+import { BUNDLED_SCHEMA_MODEL } from '../../common/schema-model/bundled';
+import { compileTemplate, secretFieldNames, type Bindings, type Row } from '../../common/subscriber/index';
+import { sha256Hex, syncDirectory, writeFileAtomic } from '../files/atomic-write';
+import { cachedSecret, chooseIdentity, openKeyStore, type KeyStoreChoice, type SecretProvider } from '../keystores/index';
+import { thumbprintSha1 } from '../signing/certificates';
+import type { Signer, SignOptions } from '../signing/sign';
+import { describeProblem, type FileFinding } from './produce';
+import type { MainToWorker, RowResult, RowTask, SecretAnswer, WorkerSetup, WorkerSigning, WorkerToMain } from './protocol';
+import { dataFormatOf, readRows, type DataFormat } from './rows';
+
+export type ManifestVerdict = 'valid' | 'invalid' | 'rejected' | 'unchanged';
+
+export interface ManifestEntry {
+  row: number;
+  line: number;
+  /** The output's name in the output folder (null when the row gave no usable name). */
+  file: string | null;
+  sha256: string | null;
+  verdict: ManifestVerdict;
+  problems: Array<{ column: string; message: string }>;
+  findings: FileFinding[];
+}
+
+export interface BatchProgress {
+  done: number;
+  /** Rows in the data file, once counted (null until then). */
+  total: number | null;
+  counts: Record<ManifestVerdict, number>;
+  elapsedMs: number;
+  /** Rows per second so far. */
+  rate: number;
+  /** Estimated time left, once the total is known. */
+  remainingMs: number | null;
+}
+
+export interface BatchSigning {
+  choice: KeyStoreChoice;
+  secrets: SecretProvider;
+  options: SignOptions;
+}
+
+export interface BatchOptions {
+  templateText: string;
+  encoding: TextEncodingName;
+  bindings: Bindings;
+  dataPath: string;
+  dataFormat?: DataFormat;
+  outputDirectory: string;
+  /** Output file names: `{Field}` (any column) and `{row}`; default `{SubscriberId}.xml` when there is such a field, else `row-{row}.xml`. */
+  nameTemplate?: string;
+  jobs?: number;
+  failFast?: boolean;
+  lint?: boolean;
+  language: Language;
+  /** The XSDs by file name (the driver schema imports its siblings by name). */
+  schemaFiles: Record<string, string>;
+  signing?: BatchSigning;
+  /** Stops the batch cleanly (Ctrl-C, Cancel in the app). */
+  signal?: AbortSignal;
+  onProgress?(progress: BatchProgress): void;
+  /** Only for tests and the bench: where the worker bundle is. */
+  workerScript?: string;
+}
+
+export interface BatchSummary {
+  counts: Record<ManifestVerdict, number>;
+  rows: number;
+  interrupted: boolean;
+  failedFast: boolean;
+  elapsedMs: number;
+  manifestJson: string;
+  manifestCsv: string;
+  /** The first few bad rows, for a terminal or the app (the manifest has them all). */
+  firstProblems: ManifestEntry[];
+}
+
+/** A problem with the batch as a whole (not one row): already in words, in the batch's language. */
+export class BatchError extends Error {}
+
+export const JOURNAL_NAME = '.provstudio-generate.jsonl';
+export const MANIFEST_JSON = 'manifest.json';
+export const MANIFEST_CSV = 'manifest.csv';
+
+interface JournalEntry {
+  file: string;
+  inputs: string;
+  sha256: string;
+}
+
+/** Where the worker bundle is: beside this bundle (dist/cli, dist/electron), or dist/cli from the sources. */
+export function defaultWorkerScript(): string {
+  const here = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
+  const candidates = [path.join(here, 'generate-worker.mjs'), path.resolve(here, '../../../dist/cli/generate-worker.mjs')];
+  return candidates.find((candidate) => existsSync(candidate)) ?? candidates[0]!;
+}
+
+/** Counts the data rows (streaming) so progress can show the time left. */
+export async function countRows(dataPath: string, format: DataFormat = dataFormatOf(dataPath)): Promise<number> {
+  if (format === 'jsonl') {
+    let count = 0;
+    for await (const line of createInterface({ input: createReadStream(dataPath, { encoding: 'utf8' }), crlfDelay: Infinity })) if (line.trim() !== '') count++;
+    return count;
+  }
+  let records = 0;
+  const parser = createReadStream(dataPath).pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, delimiter: [',', ';'] }));
+  for await (const record of parser) {
+    void record;
+    records++;
+  }
+  return Math.max(0, records - 1);
+}
+
+const NAME_PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_.-]*)\}/g;
+
+function defaultNameTemplate(bindings: Bindings): string {
+  return bindings.fields.some((field) => field.name === 'SubscriberId') ? '{SubscriberId}.xml' : 'row-{row}.xml';
+}
+
+/** The file name for a row, or null when a value is missing or would leave the folder. */
+function fileNameFor(nameTemplate: string, row: number, values: Row): string | null {
+  let missing = false;
+  const name = nameTemplate.replace(NAME_PLACEHOLDER, (_whole, key: string) => {
+    if (key === 'row') return String(row);
+    const value = values[key];
+    if (value === undefined || value === null || value === '' || Array.isArray(value)) {
+      missing = true;
+      return '';
+    }
+    return String(value as string | number | boolean);
+  });
+  if (missing || name === '' || name.startsWith('.') || /[/\\\0-\x1f]/.test(name) || name === MANIFEST_JSON || name === MANIFEST_CSV) return null;
+  return name;
+}
+
+function inputsHash(parts: { template: string; bindings: string; signing: string; lint: boolean; values: Row }): string {
+  const sortedValues = Object.fromEntries(Object.entries(parts.values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return createHash('sha256').update(JSON.stringify([parts.template, parts.bindings, parts.signing, parts.lint, sortedValues])).digest('hex');
+}
+
+async function readJournal(file: string): Promise<Map<string, JournalEntry>> {
+  const journal = new Map<string, JournalEntry>();
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    return journal;
+  }
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const entry = JSON.parse(line) as JournalEntry;
+      if (typeof entry.file === 'string' && typeof entry.inputs === 'string' && typeof entry.sha256 === 'string') journal.set(entry.file, entry);
+    } catch {
+      // A line cut by a killed run: that row is simply generated again.
+    }
+  }
+  return journal;
+}
+
+async function fileSha256(file: string): Promise<string | null> {
+  try {
+    return sha256Hex(await fs.readFile(file));
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Manifests, written in row order as rows finish
+
+function csvCell(value: string | number | null): string {
+  const text = value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function findingsInWords(entry: ManifestEntry): string {
+  return [...entry.problems.map((problem) => problem.message), ...entry.findings.map((finding) => `${finding.code} ${finding.line}:${finding.column} ${finding.message}`)].join('; ');
+}
+
+class ManifestWriter {
+  private readonly pending = new Map<number, ManifestEntry>();
+  private next = 1;
+  private jsonHandle!: fs.FileHandle;
+  private csvHandle!: fs.FileHandle;
+  private first = true;
+  private buffered = { json: '', csv: '' };
+  private readonly jsonTemporary: string;
+  private readonly csvTemporary: string;
+
+  constructor(private readonly directory: string) {
+    const suffix = `${process.pid}.tmp`;
+    this.jsonTemporary = path.join(directory, `.${MANIFEST_JSON}.${suffix}`);
+    this.csvTemporary = path.join(directory, `.${MANIFEST_CSV}.${suffix}`);
+  }
+
+  async open(): Promise<void> {
+    this.jsonHandle = await fs.open(this.jsonTemporary, 'w');
+    this.csvHandle = await fs.open(this.csvTemporary, 'w');
+    this.buffered.json = '[\n';
+    this.buffered.csv = 'row,line,file,sha256,verdict,findings\r\n';
+  }
+
+  /** Rows come back out of order; they are written in order. Rows never seen (skipped) are passed over by `skipTo`. */
+  async add(entry: ManifestEntry): Promise<void> {
+    this.pending.set(entry.row, entry);
+    while (this.pending.has(this.next)) {
+      const ready = this.pending.get(this.next)!;
+      this.pending.delete(this.next);
+      this.next++;
+      this.buffered.json += (this.first ? '' : ',\n') + JSON.stringify(ready);
+      this.first = false;
+      this.buffered.csv += [ready.row, ready.line, ready.file, ready.sha256, ready.verdict, findingsInWords(ready)].map(csvCell).join(',') + '\r\n';
+    }
+    if (this.buffered.json.length > 64 * 1024) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    await this.jsonHandle.write(this.buffered.json);
+    await this.csvHandle.write(this.buffered.csv);
+    this.buffered = { json: '', csv: '' };
+  }
+
+  async close(): Promise<{ json: string; csv: string }> {
+    // Rows still pending (after an interruption some earlier rows never finished) go out in order.
+    for (const row of [...this.pending.keys()].sort((a, b) => a - b)) {
+      this.next = row;
+      await this.add(this.pending.get(row)!);
+    }
+    this.buffered.json += '\n]\n';
+    await this.flush();
+    await this.jsonHandle.close();
+    await this.csvHandle.close();
+    const json = path.join(this.directory, MANIFEST_JSON);
+    const csv = path.join(this.directory, MANIFEST_CSV);
+    await fs.rename(this.jsonTemporary, json);
+    await fs.rename(this.csvTemporary, csv);
+    return { json, csv };
+  }
+
+  async discard(): Promise<void> {
+    await this.jsonHandle?.close().catch(() => undefined);
+    await this.csvHandle?.close().catch(() => undefined);
+    await fs.unlink(this.jsonTemporary).catch(() => undefined);
+    await fs.unlink(this.csvTemporary).catch(() => undefined);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Signing: asked once, in the main thread
+
+interface OpenedSigning {
+  worker: WorkerSigning;
+  /** The main thread's signer: used for relayed signatures, closed at the end. */
+  signer: Signer;
+  /** What identifies the key in the inputs hash. */
+  identity: string;
+}
+
+async function openSigning(signing: BatchSigning): Promise<OpenedSigning> {
+  const answers: SecretAnswer[] = [];
+  const recording: SecretProvider = cachedSecret(async (request) => {
+    const secret = await signing.secrets(request);
+    answers.push({ request, secret });
+    return secret;
+  });
+  const store = openKeyStore(signing.choice, recording);
+  const identityId = await chooseIdentity(store, signing.choice);
+  const signer = await store.signer(identityId, recording);
+  const identity = `${thumbprintSha1(signer.certificates[0]!)}/${signing.options.digest ?? 'sha256'}/${signing.options.includeChain ? 'chain' : 'leaf'}`;
+  const local = signing.choice.kind === 'pfx' || signing.choice.kind === 'pem';
+  const worker: WorkerSigning = local
+    ? { mode: 'local', choice: signing.choice, identityId, secrets: answers, options: signing.options }
+    : { mode: 'relay', certificates: signer.certificates, options: signing.options };
+  return { worker, signer, identity };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The pool
+
+class WorkerPool {
+  private readonly workers: Array<{ worker: Worker; load: number }> = [];
+  private readonly waiting = new Map<number, (result: RowResult) => void>();
+  private signQueue: Promise<unknown> = Promise.resolve();
+  private failure: Error | null = null;
+
+  private constructor(private readonly relaySigner: Signer | null) {}
+
+  static async start(script: string, count: number, setup: WorkerSetup, relaySigner: Signer | null): Promise<WorkerPool> {
+    const pool = new WorkerPool(relaySigner);
+    await Promise.all(Array.from({ length: count }, () => pool.spawn(script, setup)));
+    return pool;
+  }
+
+  private spawn(script: string, setup: WorkerSetup): Promise<void> {
+    const worker = new Worker(script);
+    const slot = { worker, load: 0 };
+    this.workers.push(slot);
+    return new Promise<void>((resolve, reject) => {
+      worker.on('message', (message: WorkerToMain) => {
+        switch (message.type) {
+          case 'ready':
+            resolve();
+            return;
+          case 'setupFailed':
+            reject(new BatchError(message.message));
+            return;
+          case 'result': {
+            slot.load--;
+            const done = this.waiting.get(message.result.id);
+            this.waiting.delete(message.result.id);
+            done?.(message.result);
+            return;
+          }
+          case 'sign':
+            this.relaySignature(worker, message.requestId, message.data, message.algorithm);
+            return;
+        }
+      });
+      worker.on('error', (error) => {
+        this.failure = error;
+        reject(error);
+        for (const [id, done] of this.waiting) done({ id, verdict: 'rejected', sha256: null, problems: [], findings: [], fatal: error.message });
+        this.waiting.clear();
+      });
+      worker.postMessage({ type: 'setup', setup } satisfies MainToWorker);
+    });
+  }
+
+  /** Tokens serialise: one signature at a time through the main thread's session. */
+  private relaySignature(worker: Worker, requestId: number, data: Uint8Array, algorithm: Parameters<Signer['sign']>[1]): void {
+    const signer = this.relaySigner;
+    this.signQueue = this.signQueue.then(async () => {
+      try {
+        if (!signer) throw new Error('no signer');
+        const signature = await signer.sign(data, algorithm);
+        worker.postMessage({ type: 'signed', requestId, signature } satisfies MainToWorker);
+      } catch (error) {
+        worker.postMessage({ type: 'signed', requestId, error: (error as Error).message } satisfies MainToWorker);
+      }
+    });
+  }
+
+  get inFlight(): number {
+    return this.waiting.size;
+  }
+
+  run(task: RowTask): Promise<RowResult> {
+    if (this.failure) return Promise.resolve({ id: task.id, verdict: 'rejected', sha256: null, problems: [], findings: [], fatal: this.failure.message });
+    const slot = this.workers.reduce((least, candidate) => (candidate.load < least.load ? candidate : least));
+    slot.load++;
+    return new Promise<RowResult>((resolve) => {
+      this.waiting.set(task.id, resolve);
+      slot.worker.postMessage({ type: 'task', task } satisfies MainToWorker);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map(({ worker }) => worker.terminate()));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The batch
+
+function emptyCounts(): Record<ManifestVerdict, number> {
+  return { valid: 0, invalid: 0, rejected: 0, unchanged: 0 };
+}
+
+export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
+  const started = performance.now();
+  const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate(options.language, key, params);
+  // The template and bindings are checked here first, so their errors come once, with the binding's name.
+  const template = compileTemplate(BUNDLED_SCHEMA_MODEL, options.templateText, options.bindings);
+  const secrets = secretFieldNames(template);
+  const nameTemplate = options.nameTemplate ?? defaultNameTemplate(options.bindings);
+  for (const match of nameTemplate.matchAll(NAME_PLACEHOLDER)) {
+    if (secrets.has(match[1]!)) throw new BatchError(t('generate.error.secretInName', { field: match[1]! }));
+  }
+  const outputDirectory = path.resolve(options.outputDirectory);
+  await fs.mkdir(outputDirectory, { recursive: true });
+  const journalPath = path.join(outputDirectory, JOURNAL_NAME);
+  const previous = await readJournal(journalPath);
+
+  const signing = options.signing ? await openSigning(options.signing) : null;
+  const jobs = Math.max(1, Math.min(options.jobs ?? os.availableParallelism(), 64));
+  const setup: WorkerSetup = {
+    templateText: options.templateText,
+    encoding: options.encoding,
+    bindings: options.bindings,
+    schemaFiles: options.schemaFiles,
+    lint: options.lint ?? true,
+    language: options.language,
+    signing: signing?.worker ?? null,
+  };
+  const signingKey = signing?.identity ?? 'unsigned';
+  const templateHash = sha256Hex(new TextEncoder().encode(options.templateText));
+  const bindingsHash = sha256Hex(new TextEncoder().encode(JSON.stringify(options.bindings)));
+
+  let pool: WorkerPool | null = null;
+  const manifest = new ManifestWriter(outputDirectory);
+  const journal = await fs.open(journalPath, 'a');
+  const thisRun = new Map<string, JournalEntry>();
+  const names = new Set<string>();
+  const counts = emptyCounts();
+  const firstProblems: ManifestEntry[] = [];
+  let done = 0;
+  let total: number | null = null;
+  let interrupted = false;
+  let failedFast = false;
+  let fatal: string | null = null;
+  const inFlight = new Set<Promise<void>>();
+
+  void countRows(options.dataPath, options.dataFormat).then(
+    (count) => (total = count),
+    () => undefined,
+  );
+  let lastProgress = 0;
+  const report = (force = false) => {
+    const now = performance.now();
+    if (!options.onProgress || (!force && now - lastProgress < 100)) return;
+    lastProgress = now;
+    const elapsedMs = now - started;
+    const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
+    const remainingMs = total !== null && rate > 0 ? (Math.max(0, total - done) / rate) * 1000 : null;
+    options.onProgress({ done, total, counts: { ...counts }, elapsedMs, rate, remainingMs });
+  };
+
+  const finish = async (entry: ManifestEntry, journalEntry?: JournalEntry) => {
+    counts[entry.verdict]++;
+    done++;
+    if ((entry.verdict === 'invalid' || entry.verdict === 'rejected') && firstProblems.length < 20) firstProblems.push(entry);
+    if (journalEntry) {
+      thisRun.set(journalEntry.file, journalEntry);
+      if (entry.verdict === 'valid') await journal.write(JSON.stringify(journalEntry) + '\n');
+    }
+    if (options.failFast && (entry.verdict === 'invalid' || entry.verdict === 'rejected')) failedFast = true;
+    await manifest.add(entry);
+    report();
+  };
+
+  try {
+    await manifest.open();
+    pool = await WorkerPool.start(options.workerScript ?? defaultWorkerScript(), jobs, setup, signing?.worker.mode === 'relay' ? signing.signer : null);
+    const stop = () => interrupted || failedFast || fatal !== null || options.signal?.aborted === true;
+    for await (const record of readRows(options.dataPath, options.dataFormat)) {
+      if (stop()) break;
+      if ('problem' in record) {
+        await finish({ row: record.row, line: record.line, file: null, sha256: null, verdict: 'rejected', problems: [{ column: record.problem.column, message: describeProblem(record.problem, options.language) }], findings: [] });
+        continue;
+      }
+      const file = fileNameFor(nameTemplate, record.row, record.values);
+      if (file === null || names.has(file)) {
+        const messageKey = file === null ? 'generate.error.badFileName' : 'generate.error.duplicateFileName';
+        await finish({ row: record.row, line: record.line, file, sha256: null, verdict: 'rejected', problems: [{ column: '', message: t(messageKey, { name: file ?? nameTemplate }) }], findings: [] });
+        continue;
+      }
+      names.add(file);
+      const inputs = inputsHash({ template: templateHash, bindings: bindingsHash, signing: signingKey, lint: setup.lint, values: record.values });
+      const outputPath = path.join(outputDirectory, file);
+      const earlier = previous.get(file);
+      if (earlier && earlier.inputs === inputs && (await fileSha256(outputPath)) === earlier.sha256) {
+        await finish({ row: record.row, line: record.line, file, sha256: earlier.sha256, verdict: 'unchanged', problems: [], findings: [] }, earlier);
+        continue;
+      }
+      while (pool.inFlight >= jobs * 4) await Promise.race(inFlight);
+      const { row, line } = record;
+      const running: Promise<void> = pool.run({ id: row, values: record.values, outputPath }).then(async (result) => {
+        inFlight.delete(running);
+        if (result.fatal) {
+          fatal ??= result.fatal;
+          return;
+        }
+        const entry: ManifestEntry = { row, line, file: result.verdict === 'valid' ? file : null, sha256: result.sha256, verdict: result.verdict, problems: result.problems, findings: result.findings };
+        await finish(entry, result.verdict === 'valid' && result.sha256 ? { file, inputs, sha256: result.sha256 } : undefined);
+      });
+      inFlight.add(running);
+    }
+    interrupted = options.signal?.aborted === true;
+    await Promise.all(inFlight);
+    if (fatal !== null) throw new BatchError(t('generate.error.fatal', { detail: fatal }));
+  } catch (error) {
+    await Promise.all(inFlight);
+    await manifest.discard();
+    await journal.close();
+    await pool?.close();
+    await signing?.signer.close?.();
+    throw error;
+  }
+  await pool.close();
+  await signing?.signer.close?.();
+  await journal.close();
+  // The journal keeps what this run wrote (and, when it stopped early, what earlier runs did).
+  const kept = interrupted || failedFast ? new Map([...previous, ...thisRun]) : thisRun;
+  await writeFileAtomic(journalPath, new TextEncoder().encode([...kept.values()].map((entry) => JSON.stringify(entry) + '\n').join('')), { sync: false });
+  const written = await manifest.close();
+  await syncDirectory(outputDirectory);
+  report(true);
+  return { counts, rows: done, interrupted, failedFast, elapsedMs: performance.now() - started, manifestJson: written.json, manifestCsv: written.csv, firstProblems };
+}

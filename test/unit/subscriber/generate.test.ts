@@ -1,0 +1,190 @@
+// provstudio generate end to end (the real worker bundle in dist/, real files): bad rows reported
+// while the others are written, the manifests, resume after an interrupted run, signed outputs
+// checked by xmlsec1 (PFX in the workers, SoftHSM through PKCS#11 in the main thread), secrets
+// kept out of every message, and bindings that point nowhere.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CliIo } from '../../../cli/command';
+import { runCli } from '../../../cli/main';
+import { translate } from '../../../shared/common/i18n/index';
+import { parseBindings } from '../../../shared/common/subscriber/index';
+import { SOFTHSM_CANDIDATES } from '../../../shared/node/keystores/pkcs11-store';
+import { runBatch, type ManifestEntry } from '../../../shared/node/subscriber/batch';
+import { readSchemaFiles, ROOT } from '../schema/schema-files';
+import { temporaryDirectory, toolAvailable, xmlsecVerify } from '../signing/support';
+
+const EXAMPLE = path.join(ROOT, 'examples', 'bulk');
+const HEADER = 'SubscriberId,HotspotUser,HotspotPassword,DataLimitMB,UsageMB,OverLimit,PortalDomains,RefreshUser,RefreshPassword';
+
+function testIo(cwd: string, env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: CliIo = { stdout: (text) => out.push(text), stderr: (text) => err.push(text), env, cwd, t: (key, params) => translate('en', key, params), interrupted: new Promise(() => undefined) };
+  return { io, out, err, text: () => out.join('') + err.join('') };
+}
+
+function row(index: number, overrides: Partial<Record<string, string>> = {}): string {
+  const values: Record<string, string> = {
+    SubscriberId: String(310260000000000 + index),
+    HotspotUser: `wispr${index}`,
+    HotspotPassword: `Hs-Secret-${index}-x`,
+    DataLimitMB: '5120',
+    UsageMB: String(index * 3),
+    OverLimit: 'false',
+    PortalDomains: 'www.contosoportal.com|login.contoso.com',
+    RefreshUser: `refresh${index}`,
+    RefreshPassword: `Rf-Secret-${index}-y`,
+    ...overrides,
+  };
+  return HEADER.split(',')
+    .map((column) => values[column]!)
+    .join(',');
+}
+
+function setUpFolder(rows: string[]): string {
+  const directory = temporaryDirectory('provstudio-generate-');
+  copyFileSync(path.join(EXAMPLE, 'template.xml'), path.join(directory, 'template.xml'));
+  copyFileSync(path.join(EXAMPLE, 'template.bindings.json'), path.join(directory, 'template.bindings.json'));
+  writeFileSync(path.join(directory, 'rows.csv'), [HEADER, ...rows].join('\r\n') + '\r\n');
+  return directory;
+}
+
+function manifest(directory: string): ManifestEntry[] {
+  return JSON.parse(readFileSync(path.join(directory, 'manifest.json'), 'utf8')) as ManifestEntry[];
+}
+
+function everyFile(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => [name, ...(name === 'out' ? readdirSync(path.join(directory, name)).map((inner) => `out/${inner}`) : [])]);
+}
+
+beforeAll(() => {
+  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'generate-worker.mjs'))) throw new Error('run `npm run build` first: the batch workers run the built bundle');
+});
+
+describe('provstudio generate', () => {
+  it('reports a bad row (row number, column, no value) and writes the others, with manifests', async () => {
+    const directory = setUpFolder([row(1), row(2, { DataLimitMB: 'Bad-Secret-2', HotspotPassword: 'Hs-Secret-2-x' }), row(3, { UsageMB: '-7' }), row(4)]);
+    const run = testIo(directory);
+    const code = await runCli(['generate', '--template', 'template.xml', '--data', 'rows.csv', '--out', 'out', '--jobs', '2'], run.io);
+    expect(code).toBe(1);
+    const output = run.text();
+    expect(output).toContain('row 2 (line 3) rejected: column DataLimitMB: not an integer');
+    expect(output).toContain('row 3 (line 4) rejected: column UsageMB: not a valid nonNegativeInteger');
+    expect(output).toContain('Written: 2, unchanged: 0, invalid: 0, rejected: 2');
+
+    const entries = manifest(path.join(directory, 'out'));
+    expect(entries.map((entry) => [entry.row, entry.verdict, entry.file])).toEqual([
+      [1, 'valid', '310260000000001.xml'],
+      [2, 'rejected', null],
+      [3, 'rejected', null],
+      [4, 'valid', '310260000000004.xml'],
+    ]);
+    for (const entry of entries.filter((candidate) => candidate.file)) {
+      const bytes = readFileSync(path.join(directory, 'out', entry.file!));
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(entry.sha256);
+    }
+    expect(readdirSync(path.join(directory, 'out')).sort()).toEqual(['.provstudio-generate.jsonl', '310260000000001.xml', '310260000000004.xml', 'manifest.csv', 'manifest.json']);
+    const csv = readFileSync(path.join(directory, 'out', 'manifest.csv'), 'utf8');
+    expect(csv.split('\r\n')[0]).toBe('row,line,file,sha256,verdict,findings');
+    expect(csv).toContain('2,3,,,rejected,column DataLimitMB: not an integer');
+    // Secrets of the data never appear in messages, manifests or the journal, even from a bad row.
+    const everything = output + csv + readFileSync(path.join(directory, 'out', 'manifest.json'), 'utf8') + readFileSync(path.join(directory, 'out', '.provstudio-generate.jsonl'), 'utf8');
+    expect(everything).not.toMatch(/Secret/);
+  });
+
+  it('names the binding that points nowhere and writes nothing', async () => {
+    const directory = setUpFolder([row(1)]);
+    const bindings = parseBindings(readFileSync(path.join(directory, 'template.bindings.json'), 'utf8'));
+    bindings.fields.push({ name: 'WifiKey', xpath: '//sharedKey/keyMaterial', secret: true });
+    writeFileSync(path.join(directory, 'template.bindings.json'), JSON.stringify(bindings));
+    const run = testIo(directory);
+    expect(await runCli(['generate', '--template', 'template.xml', '--data', 'rows.csv', '--out', 'out'], run.io)).toBe(2);
+    expect(run.text()).toContain('Binding "WifiKey": //sharedKey/keyMaterial points nowhere in the template');
+    expect(existsSync(path.join(directory, 'out'))).toBe(false);
+  });
+
+  it('resumes after an interrupted run: no half-written file, finished rows skipped, changed inputs redone', async () => {
+    const rows = Array.from({ length: 40 }, (_, index) => row(index + 1));
+    const directory = setUpFolder(rows);
+    const common = {
+      templateText: readFileSync(path.join(directory, 'template.xml'), 'utf8'),
+      encoding: 'utf-8' as const,
+      bindings: parseBindings(readFileSync(path.join(directory, 'template.bindings.json'), 'utf8')),
+      dataPath: path.join(directory, 'rows.csv'),
+      outputDirectory: path.join(directory, 'out'),
+      language: 'en' as const,
+      schemaFiles: readSchemaFiles(),
+      jobs: 1,
+    };
+    const controller = new AbortController();
+    const first = await runBatch({ ...common, signal: controller.signal, onProgress: (progress) => progress.done >= 3 && controller.abort() });
+    expect(first.interrupted).toBe(true);
+    const written = first.counts.valid;
+    expect(written).toBeGreaterThanOrEqual(3);
+    expect(written).toBeLessThan(40);
+    const outputs = readdirSync(common.outputDirectory);
+    expect(outputs.filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(outputs.filter((name) => name.endsWith('.xml'))).toHaveLength(written);
+
+    // One finished file is damaged and one row changes: both are redone; the other finished rows are skipped.
+    writeFileSync(path.join(common.outputDirectory, '310260000000001.xml'), 'damaged');
+    writeFileSync(common.dataPath, [HEADER, ...rows.map((line, index) => (index === 1 ? row(2, { UsageMB: '999' }) : line))].join('\r\n') + '\r\n');
+    const second = await runBatch(common);
+    expect(second.interrupted).toBe(false);
+    expect(second.counts).toEqual({ valid: 40 - written + 2, unchanged: written - 2, invalid: 0, rejected: 0 });
+    expect(readFileSync(path.join(common.outputDirectory, '310260000000002.xml'), 'utf8')).toContain('CurrentUsage="999"');
+    expect(manifest(common.outputDirectory)).toHaveLength(40);
+
+    const third = await runBatch(common);
+    expect(third.counts).toEqual({ valid: 0, unchanged: 40, invalid: 0, rejected: 0 });
+    expect(everyFile(directory).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe.runIf(toolAvailable('xmlsec1'))('signed in bulk, verified by xmlsec1', () => {
+  it('signs every file with a PFX key (password from the environment, asked once) in the workers', async () => {
+    const directory = setUpFolder([row(1), row(2), row(3)]);
+    const env = { KIT_PASSWORD: 'kit-secret-pw' };
+    expect(await runCli(['certs', 'make-test-ev', '--out', 'kit', '--password-env', 'KIT_PASSWORD'], testIo(directory, env).io)).toBe(0);
+    const run = testIo(directory, env);
+    expect(await runCli(['generate', '--template', 'template.xml', '--data', 'rows.csv', '--out', 'out', '--pfx', 'kit/signer.pfx', '--password-env', 'KIT_PASSWORD', '--jobs', '2'], run.io)).toBe(0);
+    expect(run.text()).not.toContain('kit-secret-pw');
+    for (const index of [1, 2, 3]) {
+      const verdict = xmlsecVerify(path.join(directory, 'out', `31026000000000${index}.xml`), path.join(directory, 'kit', 'root.cer'));
+      expect(verdict.ok, verdict.output).toBe(true);
+    }
+  });
+
+  const softhsm = SOFTHSM_CANDIDATES.find((candidate) => existsSync(candidate));
+  it.runIf(softhsm && toolAvailable('softhsm2-util', ['--version']))('signs through one PKCS#11 session on SoftHSM (PIN asked once, key never leaves the token)', async () => {
+    const directory = setUpFolder([row(1), row(2), row(3), row(4)]);
+    const env = { KIT_PASSWORD: 'kit-secret-pw', TOKEN_PIN: '4321' };
+    expect(await runCli(['certs', 'make-test-ev', '--out', 'kit', '--password-env', 'KIT_PASSWORD'], testIo(directory, env).io)).toBe(0);
+    const tokens = path.join(directory, 'softhsm', 'tokens');
+    mkdirSync(tokens, { recursive: true });
+    const config = path.join(directory, 'softhsm', 'softhsm2.conf');
+    writeFileSync(config, `directories.tokendir = ${tokens}\nobjectstore.backend = file\nlog.level = ERROR\n`);
+    process.env.SOFTHSM2_CONF = config;
+    const run = (command: string, args: string[]) => {
+      const result = spawnSync(command, args, { encoding: 'utf8', env: process.env });
+      if (result.status !== 0) throw new Error(`${command}: ${result.stderr}`);
+    };
+    run('softhsm2-util', ['--init-token', '--free', '--label', 'bulk-test', '--pin', '4321', '--so-pin', '87654321']);
+    run('openssl', ['pkcs12', '-in', path.join(directory, 'kit', 'signer.pfx'), '-passin', 'pass:kit-secret-pw', '-nocerts', '-nodes', '-out', path.join(directory, 'key.pem')]);
+    run('openssl', ['pkcs12', '-in', path.join(directory, 'kit', 'signer.pfx'), '-passin', 'pass:kit-secret-pw', '-clcerts', '-nokeys', '-out', path.join(directory, 'cert.pem')]);
+    run('openssl', ['x509', '-in', path.join(directory, 'cert.pem'), '-outform', 'DER', '-out', path.join(directory, 'cert.der')]);
+    run('softhsm2-util', ['--import', path.join(directory, 'key.pem'), '--token', 'bulk-test', '--label', 'signer', '--id', 'c0ffee', '--pin', '4321']);
+    run('pkcs11-tool', ['--module', softhsm!, '--login', '--pin', '4321', '--token-label', 'bulk-test', '--write-object', path.join(directory, 'cert.der'), '--type', 'cert', '--id', 'c0ffee', '--label', 'signer']);
+
+    const generating = testIo(directory, env);
+    const code = await runCli(['generate', '--template', 'template.xml', '--data', 'rows.csv', '--out', 'out', '--pkcs11-module', softhsm!, '--token-label', 'bulk-test', '--pin-env', 'TOKEN_PIN'], generating.io);
+    expect(code, generating.text()).toBe(0);
+    for (const index of [1, 2, 3, 4]) {
+      const verdict = xmlsecVerify(path.join(directory, 'out', `31026000000000${index}.xml`), path.join(directory, 'kit', 'root.cer'));
+      expect(verdict.ok, verdict.output).toBe(true);
+    }
+  });
+});
