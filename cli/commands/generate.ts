@@ -72,6 +72,7 @@ export const generateCommand: Command = {
         'no-lint': { type: 'boolean', default: false },
         digest: { type: 'string', default: 'sha256' },
         'include-chain': { type: 'boolean', default: false },
+        'allow-invalid-certificate': { type: 'boolean', default: false },
         ...KEY_STORE_OPTIONS,
       },
       strict: true,
@@ -85,7 +86,7 @@ export const generateCommand: Command = {
     if (values.digest !== 'sha256' && values.digest !== 'sha1') throw new UsageError(io.t('cli.sign.badDigest', { value: values.digest ?? '' }));
     const signs = STORE_NAMING_OPTIONS.some((option) => values[option] !== undefined);
     const signing: BatchSigning | undefined = signs
-      ? { choice: keyStoreChoiceFrom(values, io), secrets: secretProviderFrom(values, io), options: { digest: values.digest, includeChain: values['include-chain'] } }
+      ? { choice: keyStoreChoiceFrom(values, io), secrets: secretProviderFrom(values, io), options: { digest: values.digest, includeChain: values['include-chain'], allowInvalidCertificate: values['allow-invalid-certificate'] } }
       : undefined;
 
     const templatePath = path.resolve(io.cwd, values.template);

@@ -1357,7 +1357,7 @@ export const en = {
   'generate.interrupted': 'Interrupted: no file is half-written. Run the same command again to resume.',
   'generate.badDataFile': '{file}, line {line}: {reason}',
   'cli.generate.summary': 'one file per data row (CSV or JSON Lines): rendered from a template and its bindings, validated, signed',
-  'cli.generate.usage': 'provstudio generate --template T.xml [--bindings T.bindings.json] --data ROWS.csv|ROWS.jsonl --out DIR [--name "{SubscriberId}.xml"] [--jobs N] [--fail-fast] [--no-lint] [key store options of provstudio sign]',
+  'cli.generate.usage': 'provstudio generate --template T.xml [--bindings T.bindings.json] --data ROWS.csv|ROWS.jsonl --out DIR [--name "{SubscriberId}.xml"] [--jobs N] [--fail-fast] [--no-lint] [--allow-invalid-certificate] [key store options of provstudio sign]',
   'cli.generate.missing': '{option} is required.',
   'cli.generate.badJobs': '--jobs takes a positive whole number, not "{value}".',
   // One file per subscriber: end

@@ -1356,7 +1356,7 @@ export const fr: Record<MessageKey, string> = {
   'generate.interrupted': 'Interrompu : aucun fichier n’est à moitié écrit. Relancez la même commande pour reprendre.',
   'generate.badDataFile': '{file}, ligne {line} : {reason}',
   'cli.generate.summary': 'un fichier par ligne de données (CSV ou JSON Lines) : produit depuis un modèle et ses liaisons, validé, signé',
-  'cli.generate.usage': 'provstudio generate --template T.xml [--bindings T.bindings.json] --data LIGNES.csv|LIGNES.jsonl --out DOSSIER [--name "{SubscriberId}.xml"] [--jobs N] [--fail-fast] [--no-lint] [options de magasin de clés de provstudio sign]',
+  'cli.generate.usage': 'provstudio generate --template T.xml [--bindings T.bindings.json] --data LIGNES.csv|LIGNES.jsonl --out DOSSIER [--name "{SubscriberId}.xml"] [--jobs N] [--fail-fast] [--no-lint] [--allow-invalid-certificate] [options de magasin de clés de provstudio sign]',
   'cli.generate.missing': '{option} est obligatoire.',
   'cli.generate.badJobs': '--jobs attend un entier positif, pas « {value} ».',
   // One file per subscriber: end

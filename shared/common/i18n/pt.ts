@@ -1356,7 +1356,7 @@ export const pt: Record<MessageKey, string> = {
   'generate.interrupted': 'Interrompido: nenhum arquivo ficou pela metade. Execute o mesmo comando de novo para retomar.',
   'generate.badDataFile': '{file}, linha {line}: {reason}',
   'cli.generate.summary': 'um arquivo por linha de dados (CSV ou JSON Lines): gerado a partir de um modelo e seus vínculos, validado, assinado',
-  'cli.generate.usage': 'provstudio generate --template T.xml [--bindings T.bindings.json] --data LINHAS.csv|LINHAS.jsonl --out PASTA [--name "{SubscriberId}.xml"] [--jobs N] [--fail-fast] [--no-lint] [opções de repositório de chaves de provstudio sign]',
+  'cli.generate.usage': 'provstudio generate --template T.xml [--bindings T.bindings.json] --data LINHAS.csv|LINHAS.jsonl --out PASTA [--name "{SubscriberId}.xml"] [--jobs N] [--fail-fast] [--no-lint] [--allow-invalid-certificate] [opções de repositório de chaves de provstudio sign]',
   'cli.generate.missing': '{option} é obrigatório.',
   'cli.generate.badJobs': '--jobs aceita um número inteiro positivo, não "{value}".',
   // One file per subscriber: end
