@@ -1,5 +1,6 @@
 // provstudio: the command-line entry point. Exit codes: 0 ok, 1 findings, 2 usage or I/O error.
-import { translate } from '../shared/common/i18n/index';
+import { translateWith } from '../shared/common/i18n/core';
+import { loadCatalogue } from '../shared/common/i18n/load';
 import { EXIT_USAGE_OR_IO, UsageError, type CliIo, type Command } from './command';
 import { COMMANDS } from './commands/index';
 import { cliLanguage } from './language';
@@ -58,8 +59,9 @@ export async function runCli(argv: string[], io: CliIo, commands: readonly Comma
   }
 }
 
-export function processIo(): CliIo {
-  const language = cliLanguage(process.env);
+/** The real process's streams, environment and language (only that language's catalogue is loaded). */
+export async function processIo(): Promise<CliIo> {
+  const catalogue = await loadCatalogue(cliLanguage(process.env));
   const interrupted = new Promise<void>((resolve) => {
     process.once('SIGINT', () => resolve());
     process.once('SIGTERM', () => resolve());
@@ -69,7 +71,7 @@ export function processIo(): CliIo {
     stderr: (text) => process.stderr.write(text),
     env: process.env,
     cwd: process.cwd(),
-    t: (key, params) => translate(language, key, params),
+    t: (key, params) => translateWith(catalogue, key, params),
     interrupted,
   };
 }

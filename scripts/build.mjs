@@ -1,5 +1,6 @@
 // Builds everything the app and the CLI run from:
-//   dist/cli/provstudio.mjs      the CLI (Node, ESM)
+//   dist/cli/provstudio.mjs      the CLI (Node, ESM; commands, catalogues and libxml2 in chunks
+//                                beside it, libxml2's WebAssembly as dist/cli/libxml2.wasm)
 //   dist/electron/main.cjs       Electron main process
 //   dist/cli/generate-worker.mjs the batch workers of `provstudio generate` (also in dist/electron/)
 //   dist/lib/provstudio.mjs      the library for servers: render(template, bindings, row), sign(bytes, signer)
@@ -8,9 +9,10 @@
 // `node scripts/build.mjs --if-needed` skips the renderer when its bundle is newer than its sources.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
-import { cpSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { libxml2WasmFile } from './libxml2-wasm-file.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ifNeeded = process.argv.includes('--if-needed');
@@ -38,14 +40,26 @@ if (schemaModel.status !== 0) process.exit(schemaModel.status ?? 1);
 
 const nodeSources = ['cli', 'shared', 'electron'];
 if (!(ifNeeded && upToDate(path.join(root, 'dist/cli/provstudio.mjs'), nodeSources))) {
+  // The CLI starts once per call, so it loads only what the command needs: each command module,
+  // each non-English catalogue and libxml2 are chunks imported on demand (dist/cli/*-HASH.mjs,
+  // beside the entry so paths relative to import.meta.url hold for every chunk).
+  const cliDirectory = path.join(root, 'dist/cli');
+  for (const entry of existsSync(cliDirectory) ? readdirSync(cliDirectory) : []) {
+    if (/\.(mjs|mjs\.map|wasm)$/.test(entry)) rmSync(path.join(cliDirectory, entry));
+  }
   await esbuild({
     entryPoints: [path.join(root, 'cli/provstudio.ts')],
-    outfile: path.join(root, 'dist/cli/provstudio.mjs'),
+    outdir: cliDirectory,
+    entryNames: '[name]',
+    chunkNames: '[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
     bundle: true,
+    splitting: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     packages: 'external',
+    plugins: [libxml2WasmFile(cliDirectory)],
     sourcemap: 'linked',
     logLevel: 'warning',
   });

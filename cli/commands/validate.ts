@@ -8,12 +8,15 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LINT_RULES } from '../../shared/common/lint/index';
-import { DRIVER_SCHEMA, ProvisioningValidator, SCHEMA_CODES, SchemaCompileError, type ValidationResult } from '../../shared/common/schema/index';
+import { SCHEMA_CODES } from '../../shared/common/schema/map-issues';
+import { DRIVER_SCHEMA } from '../../shared/common/schema/roots';
+import type { ProvisioningValidator, ValidationResult } from '../../shared/common/schema/validator';
 import { createDiagnostic, type Diagnostic, type Severity } from '../../shared/common/xml/diagnostic';
 import { XML_CODES } from '../../shared/common/xml/parse';
 import { DecodeError, decodeText } from '../../shared/node/files/encoding';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_IO, UsageError, type CliIo, type Command } from '../command';
 import { PRODUCT_VERSION } from '../version';
+import { chooseWasmTiering, totalBytes } from '../wasm-tiering';
 
 /** dist/cli/provstudio.mjs -> <repository>/schemas. PROVSTUDIO_SCHEMAS overrides it. */
 export function defaultSchemaDirectory(moduleUrl: string = import.meta.url, env: NodeJS.ProcessEnv = process.env): string {
@@ -197,6 +200,9 @@ export const validateCommand: Command = {
       io.stderr(io.t('cli.validate.schemasNotFound', { path: path.join(schemaDirectory, DRIVER_SCHEMA) }) + '\n');
       return EXIT_USAGE_OR_IO;
     }
+    // libxml2 (and the validator around it) loads only now, once V8 knows how to compile it.
+    chooseWasmTiering(totalBytes(positionals.map((file) => path.resolve(io.cwd, file))));
+    const { ProvisioningValidator, SchemaCompileError } = await import('../../shared/common/schema/validator');
     let validator: ProvisioningValidator;
     try {
       validator = ProvisioningValidator.create(readSchemaDirectory(schemaDirectory));

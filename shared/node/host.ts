@@ -12,7 +12,7 @@ import {
   type ResponseOf,
   type Settings,
 } from '../common/ipc';
-import { LANGUAGES } from '../common/i18n/index';
+import { LANGUAGES } from '../common/i18n/core';
 import { listDirectory, readDocument, saveDocument } from './files/documents';
 import { JsonStore } from './files/json-store';
 import { RecoveryStore, isValidDocumentId } from './files/recovery';

@@ -1,7 +1,7 @@
 // Requests reach a host from a renderer we do not fully trust (and, in the browser host, over
 // HTTP): every field is checked before it is used. A bad request is a HostError, never a crash.
 import { HostError, type Channel, type KeyStoreSelection, type RequestOf, type TextEncodingName } from '../common/ipc';
-import { LANGUAGES } from '../common/i18n/index';
+import { LANGUAGES } from '../common/i18n/core';
 
 const ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'];
 const THEMES = ['system', 'light', 'dark'];

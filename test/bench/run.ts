@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchSigning } from '../../shared/node/signing/bench';
+import { cliSuite, runCliBench } from './cli';
 import { runEditingBench } from './editing';
 import { runKeystrokeBench } from './keystroke';
 import { formatSuite, type BenchSuite } from './report';
@@ -35,6 +36,12 @@ if (!only || only === 'validation') {
         : []),
     ],
   });
+}
+
+if (!only || only === 'cli') {
+  const cli = runCliBench({ outputDirectory });
+  raw.cli = cli;
+  suites.push(cliSuite(cli));
 }
 
 if (!only || only === 'signing') {

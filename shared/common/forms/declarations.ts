@@ -6,7 +6,7 @@
 // <alias> is the short namespace name below. A key that exists in the catalogue is used; an
 // element without one gets a label made from its name and the XSD documentation as help
 // (English), so every element of every namespace has a form.
-import { isMessageKey, type MessageKey } from '../i18n/index';
+import { isMessageKey, type MessageKey } from '../i18n/core';
 
 export const NAMESPACE_ALIASES: Readonly<Record<string, string>> = {
   'http://www.microsoft.com/networking/CarrierControl/v1': 'cc',

@@ -1,5 +1,5 @@
 // Building findings: one place that fills messageKey, the English message and the file.
-import { translate, type MessageKey, type MessageParams } from '../i18n/index';
+import { translateEnglish, type MessageKey, type MessageParams } from '../i18n/core';
 import type { Finding, FindingCode, Range, Severity } from './types';
 
 export function makeFinding(
@@ -9,7 +9,7 @@ export function makeFinding(
   params: MessageParams = {},
   extra: { file?: Finding['file']; suggestionKey?: MessageKey } = {},
 ): Finding {
-  const finding: Finding = { code, severity, messageKey: code, params, message: translate('en', code, params), range, file: extra.file ?? 'result' };
+  const finding: Finding = { code, severity, messageKey: code, params, message: translateEnglish(code, params), range, file: extra.file ?? 'result' };
   if (extra.suggestionKey) finding.suggestionKey = extra.suggestionKey;
   return finding;
 }

@@ -1,7 +1,7 @@
 // The one shape every finding takes, whether it comes from the XML parser, the XSD validator
 // or the linter. `message` is the English text (for logs, the CLI without a catalogue, SARIF);
 // the UI shows `messageKey` + `params` in the user's language.
-import { translate, type MessageKey, type MessageParams } from '../i18n/index';
+import { translateEnglish, type MessageKey, type MessageParams } from '../i18n/core';
 import type { Range } from './positions';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -25,7 +25,7 @@ export function createDiagnostic(
   params: MessageParams,
   range: Range,
 ): Diagnostic {
-  return { code, severity, messageKey, params, message: translate('en', messageKey, params), range, source };
+  return { code, severity, messageKey, params, message: translateEnglish(messageKey, params), range, source };
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

@@ -1,0 +1,96 @@
+// CLI start-up (issue 14): each command loads only what it needs. The built CLI is run as a real
+// process with Node's own ESM loader trace (NODE_DEBUG=esm), and the modules it evaluated are read
+// from the chunks' source comments, so the test sees what the process really loaded.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { COMMANDS } from '../../cli/commands/index';
+import { separateLibxml2Binary } from '../../scripts/libxml2-wasm-file.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const CLI = path.join(ROOT, 'bin', 'provstudio.mjs');
+const VALID = path.join(ROOT, 'test/fixtures/corpus/cc/complete-document.valid.xml');
+const INVALID = path.join(ROOT, 'test/fixtures/corpus/wlan/priority-10.invalid.xml');
+
+/** Runs the built CLI and lists the source modules (as esbuild names them) that it evaluated. */
+function loadedSources(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, PROVSTUDIO_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...env, NODE_DEBUG: 'esm' },
+  });
+  const sources = new Set<string>();
+  const urls = new Set<string>();
+  for (const match of result.stderr.matchAll(/Translating \w+ (\S+)/g)) urls.add(match[1]!);
+  for (const url of urls) {
+    if (!url.startsWith('file:')) continue;
+    const file = fileURLToPath(url);
+    sources.add(path.relative(ROOT, file));
+    if (!file.startsWith(path.join(ROOT, 'dist', 'cli'))) continue;
+    for (const comment of readFileSync(file, 'utf8').matchAll(/^\/\/ ((?:node_modules|shared|cli)\/\S+)$/gm)) sources.add(comment[1]!);
+  }
+  return { status: result.status, stdout: result.stdout, sources: [...sources] };
+}
+
+describe('provstudio start-up', () => {
+  it('registers every command with the same name and help keys as its module', async () => {
+    for (const entry of COMMANDS) {
+      const command = await entry.load();
+      expect({ name: command.name, summaryKey: command.summaryKey, usageKey: command.usageKey }).toEqual({
+        name: entry.name,
+        summaryKey: entry.summaryKey,
+        usageKey: entry.usageKey,
+      });
+    }
+  });
+
+  it('--help loads no command module, no libxml2 and no catalogue but English', () => {
+    const run = loadedSources(['--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('validate');
+    expect(run.sources).toContain('shared/common/i18n/en.ts');
+    const unwanted = run.sources.filter((source) => /^cli\/commands\/(?!index)|libxml2-wasm|i18n\/(fr|pt)\.ts|schema|node-forge|@peculiar|pkcs11/.test(source));
+    expect(unwanted).toEqual([]);
+  });
+
+  it('validate loads its own module and libxml2, not the other commands, the schema model or other catalogues', () => {
+    const run = loadedSources(['validate', VALID]);
+    expect(run.status).toBe(0);
+    expect(run.sources).toContain('cli/commands/validate.ts');
+    expect(run.sources).toContain('node_modules/libxml2-wasm/lib/libxml2raw.mjs');
+    const unwanted = run.sources.filter((source) => /^cli\/commands\/(?!index|validate)|schema-model|i18n\/(fr|pt)\.ts|node-forge|@peculiar|pkcs11/.test(source));
+    expect(unwanted).toEqual([]);
+  });
+
+  it('a French user loads the French catalogue and not the Portuguese one', () => {
+    const run = loadedSources(['--help'], { LANG: 'fr_FR.UTF-8' });
+    expect(run.stdout).toContain('Utilisation');
+    expect(run.sources).toContain('shared/common/i18n/fr.ts');
+    expect(run.sources).not.toContain('shared/common/i18n/pt.ts');
+  });
+
+  it('the built CLI gives the verdicts xmllint gives, from libxml2 loaded out of dist/cli/libxml2.wasm', () => {
+    for (const [file, expected] of [
+      [VALID, 0],
+      [INVALID, 1],
+    ] as const) {
+      const ours = spawnSync(process.execPath, [CLI, 'validate', '--schema-only', file], { encoding: 'utf8' });
+      const xmllint = spawnSync('xmllint', ['--noout', '--nonet', '--schema', path.join(ROOT, 'schemas/provisioning.xsd'), file], { encoding: 'utf8' });
+      expect(ours.status, ours.stdout + ours.stderr).toBe(expected);
+      expect(xmllint.status === 0 ? 0 : 1).toBe(expected);
+    }
+  });
+
+  it('separates libxml2-wasm`s embedded binary into a real WebAssembly module and a glue that reads it', () => {
+    const source = readFileSync(fileURLToPath(import.meta.resolve('libxml2-wasm/lib/libxml2raw.mjs')), 'utf8');
+    const { glue, binary } = separateLibxml2Binary(source);
+    expect(WebAssembly.validate(binary)).toBe(true);
+    expect(glue).toContain('readFileSync(new URL("./libxml2.wasm",import.meta.url))');
+    expect(glue.includes('\0asm')).toBe(false);
+    expect(glue.length).toBeLessThan(source.length / 20);
+    expect(readFileSync(path.join(ROOT, 'dist/cli/libxml2.wasm')).equals(binary)).toBe(true);
+    expect(() => separateLibxml2Binary('export default async function Module() {}')).toThrow(/embedded WebAssembly was not found/);
+  });
+});
