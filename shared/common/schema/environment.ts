@@ -5,12 +5,16 @@
 interface Utf8Encoder {
   encode(text: string): Uint8Array;
 }
+interface Utf8Decoder {
+  decode(bytes: Uint8Array): string;
+}
 interface HighResolutionClock {
   now(): number;
 }
 
 const platform = globalThis as unknown as {
   TextEncoder: new () => Utf8Encoder;
+  TextDecoder: new (label: 'utf-8') => Utf8Decoder;
   performance?: HighResolutionClock;
 };
 
@@ -19,6 +23,14 @@ let encoder: Utf8Encoder | undefined;
 export function encodeUtf8(text: string): Uint8Array {
   encoder ??= new platform.TextEncoder();
   return encoder.encode(text);
+}
+
+let decoder: Utf8Decoder | undefined;
+
+/** UTF-8 bytes to text; a leading byte-order mark is dropped, as every reader of our files does. */
+export function decodeUtf8(bytes: Uint8Array): string {
+  decoder ??= new platform.TextDecoder('utf-8');
+  return decoder.decode(bytes);
 }
 
 /** Milliseconds, sub-millisecond where the platform allows. */

@@ -20,7 +20,7 @@ import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../xml/di
 import type { XmlDocumentNode } from '../xml/model';
 import { checkXml, parseXml } from '../xml/parse';
 import { PositionMapper } from '../xml/positions';
-import { encodeUtf8, now } from './environment';
+import { decodeUtf8, encodeUtf8, now } from './environment';
 import { CompiledXsd, SchemaCompileError } from './libxml';
 import { SCHEMA_CODES, issuesToDiagnostics } from './map-issues';
 import { DRIVER_SCHEMA, documentKindOf, type DocumentKind } from './roots';
@@ -137,6 +137,40 @@ export class ProvisioningValidator {
     return this.finishWellFormed(text, issues, documentKind, options, timings, buildTree, finish);
   }
 
+  /**
+   * The schema verdict straight from UTF-8 bytes, for `validate --schema-only` of large files: no
+   * text is decoded and the bytes are not copied again, so the process holds the file's bytes and
+   * libxml2's tree, nothing more. Returns the result when libxml2 finds nothing (the common case)
+   * and null when positions or our own checks need the text: a DOCTYPE, a root we do not accept,
+   * or any finding. The caller then decodes the bytes and calls validate(text), which places the
+   * findings. The caller must have checked that `bytes` are well-formed UTF-8 (a BOM is allowed).
+   */
+  validateUtf8WithoutFindings(bytes: Uint8Array): ValidationResult | null {
+    const started = now();
+    if (containsAscii(bytes, '<!DOCTYPE')) return null;
+    const peeked = peekRoot(decodeUtf8(bytes.subarray(0, ROOT_PEEK_BYTES)));
+    const documentKind = peeked ? documentKindOf(peeked.localName, peeked.namespaceUri) : null;
+    if (!documentKind) return null;
+    const schemaStarted = now();
+    const issues = this.xsd.validate(bytes);
+    const schemaMs = now() - schemaStarted;
+    if (issues.length > 0) return null;
+    let tree: XmlDocumentNode | null = null;
+    return {
+      diagnostics: [],
+      valid: true,
+      documentKind,
+      timings: { parseMs: 0, schemaMs, lintMs: 0, totalMs: now() - started, treeMs: 0, mapMs: 0 },
+      get document(): XmlDocumentNode | null {
+        if (tree) return tree;
+        const parsed = parseXml(decodeUtf8(bytes));
+        if (!parsed.ok) throw new Error(`libxml2 and our scanner disagree: ${parsed.error.message}`);
+        tree = parsed.document;
+        return tree;
+      },
+    };
+  }
+
   /** Places libxml2's findings (building the tree only if there are some) and runs lint. */
   private finishWellFormed(
     text: string,
@@ -176,6 +210,21 @@ export class ProvisioningValidator {
   dispose(): void {
     this.xsd.dispose();
   }
+}
+
+/** How much of a file's start peekRoot reads when validating bytes (the prolog and the root's start tag). */
+const ROOT_PEEK_BYTES = 64 * 1024;
+
+/** Whether `bytes` contain the ASCII string `needle`: a native search for its second byte ('!' for
+ * '<!DOCTYPE', rare in these files), then a comparison around each hit. */
+export function containsAscii(bytes: Uint8Array, needle: string): boolean {
+  const anchor = needle.charCodeAt(1);
+  for (let at = bytes.indexOf(anchor, 1); at !== -1; at = bytes.indexOf(anchor, at + 1)) {
+    let matches = true;
+    for (let index = 0; index < needle.length && matches; index++) matches = bytes[at - 1 + index] === needle.charCodeAt(index);
+    if (matches) return true;
+  }
+  return false;
 }
 
 /**

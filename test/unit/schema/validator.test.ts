@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ProvisioningValidator, SchemaCompileError, resolveNodePath } from '../../../shared/common/schema/index';
+import { ProvisioningValidator, SchemaCompileError, containsAscii, resolveNodePath } from '../../../shared/common/schema/index';
 import { parseXml } from '../../../shared/common/xml/parse';
 import { createValidationHandler, schemaFilesByName } from '../../../renderer/src/validation/validation-service';
 import { CORPUS_DIRECTORY, readSchemaFiles, sharedValidator } from './schema-files';
@@ -84,6 +84,32 @@ describe('schema errors land on the exact place', () => {
     expect(resolveNodePath(parsed.document, '/a/p:c[2]')!.start).toBe(parsed.document.text.lastIndexOf('<p:c'));
     expect(resolveNodePath(parsed.document, '/a/d/e')!.localName).toBe('e');
     expect(resolveNodePath(parsed.document, '/a/zz')).toBeUndefined();
+  });
+});
+
+describe('the bytes path for large files (validateUtf8WithoutFindings)', () => {
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+  it('answers a valid document from its bytes, and builds the tree only when asked', () => {
+    const text = readFileSync(path.join(CORPUS_DIRECTORY, 'cc/complete-document.valid.xml'), 'utf8');
+    const result = sharedValidator().validateUtf8WithoutFindings(utf8(`\ufeff${text}`));
+    expect(result).toMatchObject({ valid: true, diagnostics: [], documentKind: 'provisioning' });
+    expect(result!.timings.treeMs).toBe(0);
+    expect(result!.document!.root.localName).toBe('CarrierProvisioning');
+  });
+  it('declines (null) whenever the text is needed: findings, malformed text, a DOCTYPE anywhere, a root we refuse', () => {
+    const validator = sharedValidator();
+    expect(validator.validateUtf8WithoutFindings(utf8(document('  <Bogus/>\n')))).toBeNull();
+    expect(validator.validateUtf8WithoutFindings(utf8(document('  <Global>\n')))).toBeNull();
+    expect(validator.validateUtf8WithoutFindings(utf8(`<?xml version="1.0"?>\n<!DOCTYPE CarrierProvisioning>\n${document('').split('\n').slice(1).join('\n')}`))).toBeNull();
+    expect(validator.validateUtf8WithoutFindings(utf8(`<Signature xmlns="http://www.w3.org/2000/09/xmldsig#"/>`))).toBeNull();
+    // The full path then places what the bytes path only noticed.
+    expect(validator.validate(document('  <Bogus/>\n'), { lint: false }).diagnostics[0]!.range.start.line).toBe(7);
+  });
+  it('finds a DOCTYPE only as the whole word', () => {
+    expect(containsAscii(utf8('a <!DOCTYPE x>'), '<!DOCTYPE')).toBe(true);
+    expect(containsAscii(utf8('<!DOCTYP <!-- DOCTYPE --> !DOCTYPE <!doctype'), '<!DOCTYPE')).toBe(false);
+    expect(containsAscii(utf8('<!DOCTYPE'), '<!DOCTYPE')).toBe(true);
+    expect(containsAscii(utf8('<!DOCTYP'), '<!DOCTYPE')).toBe(false);
   });
 });
 

@@ -24,4 +24,23 @@ describe.skipIf(!hasXmllint)('agreement with native xmllint', () => {
     }
     expect(disagreements).toEqual([]);
   });
+
+  it('the bytes path (validate --schema-only without decoding) answers only for files xmllint accepts, and for all of those', () => {
+    const native = spawnSync('xmllint', ['--noout', '--nonet', '--schema', path.join(SCHEMA_DIRECTORY, 'provisioning.xsd'), ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const disagreements: string[] = [];
+    let answered = 0;
+    for (const file of files) {
+      const nativeValid = native.stderr.includes(`${file} validates`);
+      const bytes = readFileSync(file);
+      const fast = sharedValidator().validateUtf8WithoutFindings(bytes);
+      if (fast) answered++;
+      // Null means "decode and look closer" (findings, a DOCTYPE, a root we refuse): never a verdict.
+      if (fast && (!nativeValid || !fast.valid)) disagreements.push(`${path.relative(CORPUS_DIRECTORY, file)}: bytes path valid, xmllint ${nativeValid}`);
+      if (!fast && nativeValid && !bytes.includes('<!DOCTYPE') && sharedValidator().validate(bytes.toString('utf8'), { lint: false }).valid) {
+        disagreements.push(`${path.relative(CORPUS_DIRECTORY, file)}: valid but the bytes path declined`);
+      }
+    }
+    expect(disagreements).toEqual([]);
+    expect(answered).toBeGreaterThan(100);
+  });
 });
