@@ -86,7 +86,7 @@ describe('provstudio start-up', () => {
   it('separates libxml2-wasm`s embedded binary into a real WebAssembly module and a glue that reads it', () => {
     const source = readFileSync(fileURLToPath(import.meta.resolve('libxml2-wasm/lib/libxml2raw.mjs')), 'utf8');
     const { glue, binary } = separateLibxml2Binary(source);
-    expect(WebAssembly.validate(binary)).toBe(true);
+    expect(WebAssembly.validate(new Uint8Array(binary))).toBe(true);
     expect(glue).toContain('readFileSync(new URL("./libxml2.wasm",import.meta.url))');
     expect(glue.includes('\0asm')).toBe(false);
     expect(glue.length).toBeLessThan(source.length / 20);

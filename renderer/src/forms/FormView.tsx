@@ -67,6 +67,11 @@ function parse(model: monaco.editor.ITextModel, previous: ParseState | null): Pa
   return { text, document: previous?.document ?? null, error: result.error, paused: false };
 }
 
+/** Runs `task` once the browser has painted the next frame. */
+function afterNextPaint(task: () => void): void {
+  requestAnimationFrame(() => setTimeout(task, 0));
+}
+
 function planNamesOf(document: XmlDocumentNode): string[] {
   const plans = childElements(document.root).find((child) => child.localName === 'Plans' && child.namespaceUri === NS.cc);
   if (!plans) return [];
@@ -111,9 +116,9 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
 
   const apply = useCallback(
     (changes: FormChange[]) => {
-      const text = model.getValue();
-      const parsed = parseXml(text);
-      if (!parsed.ok) return;
+      // The current version's parse, shared with the tree and the editor (parsed once per version).
+      const parsed = parseModel(model);
+      if (!parsed?.ok) return;
       const result = applyFormChanges(BUNDLED_SCHEMA_MODEL, parsed.document, changes);
       if (!result.ok) {
         setEditError(result.error ? t('forms.error.edit', { message: t(result.error.messageKey, result.error.params) }) : null);
@@ -132,7 +137,9 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
         );
         model.pushStackElement();
       }
-      setState((previous) => parse(model, previous));
+      // The text shows the change at the next frame; the form follows the new version right after
+      // that frame (its parse then serves the tree and the selection too), not before it.
+      afterNextPaint(() => setState((previous) => parse(model, previous)));
       if (result.focusPath) onSelectPath(result.focusPath);
     },
     [model, onSelectPath, t],

@@ -14,8 +14,10 @@ export class EditSession {
   private currentText: string;
   private parsed: XmlParseResult | null = null;
 
-  constructor(text: string) {
+  /** `document`: the parse of `text` when the caller already has it (one parse per text version). */
+  constructor(text: string, document?: XmlDocumentNode) {
     this.currentText = text;
+    if (document && document.text === text) this.parsed = { ok: true, document };
   }
 
   get text(): string {

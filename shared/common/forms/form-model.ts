@@ -16,6 +16,7 @@ import {
   type EditOutcome,
   type TextEdit,
 } from '../edit/index';
+import { EditSession } from '../edit/session';
 import { replacementEdit } from '../edit/text-edits';
 import { complexTypeOf, declarationOf, textTypeOf } from '../schema-model/queries';
 import type { ElementKey, Facets, MaxOccurs, Particle, SchemaModel } from '../schema-model/types';
@@ -493,17 +494,23 @@ function addChild(
 
 /** Applies a list of changes one after another (each on the previous result); one edit in the end. */
 export function applyFormChanges(model: SchemaModel, document: XmlDocumentNode, changes: readonly FormChange[]): FormChangeResult {
-  let current = document;
+  // Chained through an edit session: a change is applied to the parse of the text the previous
+  // change produced, parsed only when that next change needs it; the last text is never parsed here
+  // (the view parses the new version once, for everyone).
+  const session = new EditSession(document.text, document);
   let focus: ElementPath | undefined;
+  let edits: TextEdit[] = [];
   for (const change of changes) {
+    const current = session.document;
+    if (!current) return { ok: false, edits: [], text: document.text, error: { messageKey: 'forms.error.noElement', params: {} } };
     const result = applyFormChange(model, current, change);
     if (!result.ok) return { ...result, text: document.text, edits: [] };
     if (result.focusPath) focus = result.focusPath;
-    const next = reparse(result.text);
-    if (!next) return { ok: false, edits: [], text: document.text, error: { messageKey: 'forms.error.noElement', params: {} } };
-    current = next;
+    edits = result.edits;
+    session.replaceText(result.text);
   }
-  const result: FormChangeResult = { ok: true, edits: minimalEdit(document, current.text), text: current.text };
+  // One change: its own minimal edit. Several: one edit from the first text to the last.
+  const result: FormChangeResult = { ok: true, edits: changes.length === 1 ? edits : minimalEdit(document, session.text), text: session.text };
   if (focus) result.focusPath = focus;
   return result;
 }
