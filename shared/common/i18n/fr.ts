@@ -3,8 +3,6 @@ import { semanticFr } from './semantic/fr';
 import { websiteFr } from './website/fr';
 
 export const fr: Record<MessageKey, string> = {
-  ...websiteFr,
-  ...semanticFr,
   'app.name': 'Provisioning Studio',
 
   'menu.file': 'Fichier',
@@ -1360,4 +1358,6 @@ export const fr: Record<MessageKey, string> = {
   'cli.generate.missing': '{option} est obligatoire.',
   'cli.generate.badJobs': '--jobs attend un entier positif, pas « {value} ».',
   // One file per subscriber: end
+  ...websiteFr,
+  ...semanticFr,
 };

@@ -3,8 +3,6 @@ import { semanticPt } from './semantic/pt';
 import { websitePt } from './website/pt';
 
 export const pt: Record<MessageKey, string> = {
-  ...websitePt,
-  ...semanticPt,
   'app.name': 'Provisioning Studio',
 
   'menu.file': 'Arquivo',
@@ -1360,4 +1358,6 @@ export const pt: Record<MessageKey, string> = {
   'cli.generate.missing': '{option} é obrigatório.',
   'cli.generate.badJobs': '--jobs aceita um número inteiro positivo, não "{value}".',
   // One file per subscriber: end
+  ...websitePt,
+  ...semanticPt,
 };
