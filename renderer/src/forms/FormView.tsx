@@ -67,6 +67,9 @@ function parse(model: monaco.editor.ITextModel, previous: ParseState | null): Pa
   return { text, document: previous?.document ?? null, error: result.error, paused: false };
 }
 
+/** Texts below this size are re-parsed before the next paint after a form change (a few ms). */
+const PARSE_BEFORE_PAINT_CHARS = 256 * 1024;
+
 /** Runs `task` once the browser has painted the next frame. */
 function afterNextPaint(task: () => void): void {
   requestAnimationFrame(() => setTimeout(task, 0));
@@ -137,9 +140,12 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
         );
         model.pushStackElement();
       }
-      // The text shows the change at the next frame; the form follows the new version right after
-      // that frame (its parse then serves the tree and the selection too), not before it.
-      afterNextPaint(() => setState((previous) => parse(model, previous)));
+      // The form follows the new version at once when its parse is quick; for a large text the
+      // parse waits until the text has painted the change (its parse then serves the tree and the
+      // selection too), so the text does not wait for it.
+      const follow = () => setState((previous) => parse(model, previous));
+      if (model.getValueLength() < PARSE_BEFORE_PAINT_CHARS) follow();
+      else afterNextPaint(follow);
       if (result.focusPath) onSelectPath(result.focusPath);
     },
     [model, onSelectPath, t],
