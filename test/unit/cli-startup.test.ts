@@ -29,7 +29,8 @@ function loadedSources(args: string[], env: NodeJS.ProcessEnv = {}) {
     const file = fileURLToPath(url);
     sources.add(path.relative(ROOT, file));
     if (!file.startsWith(path.join(ROOT, 'dist', 'cli'))) continue;
-    for (const comment of readFileSync(file, 'utf8').matchAll(/^\/\/ ((?:node_modules|shared|cli)\/\S+)$/gm)) sources.add(comment[1]!);
+    // esbuild names each source relative to the build's folder ("../…/node_modules/…" when node_modules is a link).
+    for (const comment of readFileSync(file, 'utf8').matchAll(/^\/\/ (?:\S*?\/)?((?:node_modules|shared|cli)\/\S+)$/gm)) sources.add(comment[1]!);
   }
   return { status: result.status, stdout: result.stdout, sources: [...sources] };
 }
