@@ -41,6 +41,7 @@ import { SignaturePanel } from './signing/SignaturePanel';
 import { textWithoutSignature } from './signing/remove-signature';
 import { InspectorPanel } from './results/InspectorPanel';
 import { WebsiteDialog } from './website/WebsiteDialog';
+import { SemanticFeatures } from './semantic/SemanticFeatures';
 import { documentKindOf } from './documents/document-kind';
 import type { Range } from '../../shared/common/xml/positions';
 import type { ReportFormat } from '../../shared/common/results/index';
@@ -83,6 +84,8 @@ export function App({ connection }: { connection: HostConnection }) {
   const [signatureOffer, setSignatureOffer] = useState<KeyStoreOffer | null>(null);
   const [signaturePanelOpen, setSignaturePanelOpen] = useState(false);
   const [websiteOpen, setWebsiteOpen] = useState(false);
+  /** The "What Windows will do" panel (summary, dry run, compare) beside a provisioning document. */
+  const [semanticOpen, setSemanticOpen] = useState(false);
   const [signatureCheckRequest, setSignatureCheckRequest] = useState(0);
   /** Choosing a certificate from a key store (for TrustedCertificates): the dialog resolves the promise. */
   const [identityPicker, setIdentityPicker] = useState<{ offer: KeyStoreOffer; resolve(names: CertificateNames | null): void } | null>(null);
@@ -338,6 +341,17 @@ export function App({ connection }: { connection: HostConnection }) {
     setSignatureCheckRequest((count) => count + 1);
   }
 
+  /** Opens a dry run's predicted results in a new tab and shows them in the inspector beside the source. */
+  function openPredictedResults(resultXml: string) {
+    const sourceId = activeIdRef.current;
+    untitledCounter.current += 1;
+    const predicted = untitledDocument(resultXml, untitledCounter.current);
+    addDocument(predicted);
+    setInspectedResultId(predicted.id);
+    setInspectorOpen(true);
+    if (sourceId) activate(sourceId);
+  }
+
   function revealRange(documentId: string | null, range: Range) {
     if (documentId && documentId !== activeIdRef.current) activate(documentId);
     // The editor swaps models in an effect after the tab switch: select once it shows the document.
@@ -570,6 +584,8 @@ export function App({ connection }: { connection: HostConnection }) {
             onCommand={runCommand}
             onSign={() => void openSignDialog()}
             onToggleInspector={() => setInspectorOpen((open) => !open)}
+            semanticOpen={formApplies ? semanticOpen : null}
+            onToggleSemantic={() => setSemanticOpen((open) => !open)}
             onViewMode={setViewMode}
           />
         )}
@@ -623,6 +639,21 @@ export function App({ connection }: { connection: HostConnection }) {
               onOpenSource={() => void openWithDialog({ activate: false })}
               onReveal={(documentId, range) => revealRange(documentId ?? inspectedResult.id, range)}
               onExport={(_format: ReportFormat, text, suggestedName) => void exportText(text, suggestedName)}
+            />
+          )}
+          {activeDocument && activeModel && formApplies && semanticOpen && (
+            <SemanticFeatures
+              key={activeDocument.id}
+              client={client}
+              model={activeModel}
+              encoding={activeDocument.encoding}
+              path={activeDocument.path}
+              title={titleOf(activeDocument)}
+              theme={theme}
+              chooseFile={() => chooseFile('open')}
+              onReveal={(range) => revealInEditor(toMonacoRange(range), true)}
+              onOpenPredicted={openPredictedResults}
+              onMessage={setStatusMessage}
             />
           )}
           {activeDocument && activeModel && signaturePanelOpen && (

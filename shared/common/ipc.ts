@@ -1,6 +1,7 @@
 // The one typed contract between the renderer and a host (Electron main process or
 // `provstudio serve`). Every channel maps a request type to a response type. Both hosts bind
 // the same implementation (shared/node/host.ts); the renderer only ever sees this file.
+import type { Prediction, ProvisioningSource, SimPresence } from './semantic/dry-run';
 import type { LanguageSetting } from './i18n/index';
 
 /** How the bytes of a file are encoded on disk; kept so that saving writes the same encoding. */
@@ -198,6 +199,23 @@ export interface HostContract {
   'signing.verify': [VerifyRequest, SignatureReport];
   /** The subject and issuer names of the first certificate in a PEM or DER file (for TrustedCertificates). */
   'signing.certificateNames': [{ path: string }, { subjectName: string; issuerName: string }];
+  /** What Windows will do with a file on a PC like this (shared/node/dry-run). */
+  'semantic.dryRun': [DryRunRequest, Prediction];
+  /** The file's text at the last commit of its git work tree; null when it is not in one (or not committed). */
+  'git.committedVersion': [{ path: string }, { text: string; commit: string } | null];
+}
+
+export interface DryRunRequest {
+  text: string;
+  encoding: TextEncodingName;
+  source: ProvisioningSource;
+  sim: SimPresence;
+  wifi: boolean;
+  mbn: boolean;
+  /** The file last applied to the PC. */
+  previousText?: string;
+  /** PEM or DER files of certificates the PC trusts (roots, or signers it already knows). */
+  trustedPaths: string[];
 }
 
 export type Channel = keyof HostContract;
@@ -222,6 +240,8 @@ export const CHANNELS: readonly Channel[] = [
   'signing.sign',
   'signing.verify',
   'signing.certificateNames',
+  'semantic.dryRun',
+  'git.committedVersion',
 ] as const;
 
 export function isChannel(value: unknown): value is Channel {

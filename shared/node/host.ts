@@ -18,6 +18,7 @@ import { JsonStore } from './files/json-store';
 import { RecoveryStore, isValidDocumentId } from './files/recovery';
 import type { SecretProvider } from './keystores/types';
 import { validateRequest } from './request-validation';
+import { committedVersion, dryRunRequest } from './semantic-service';
 import { createSigningService } from './signing-service';
 
 export const MAX_RECENT_FILES = 12;
@@ -106,6 +107,8 @@ export function createHostHandlers(options: HostOptions): HostHandlers {
     'signing.sign': async (request) => signing.sign(request),
     'signing.verify': async (request) => signing.verify(request),
     'signing.certificateNames': async ({ path: certificatePath }) => signing.certificateNames(certificatePath),
+    'semantic.dryRun': async (request) => dryRunRequest(request),
+    'git.committedVersion': async ({ path: filePath }) => committedVersion(filePath),
   };
 }
 

@@ -75,6 +75,7 @@ export function validateRequest<C extends Channel>(channel: C, request: unknown)
     case 'settings.get':
       return undefined as RequestOf<C>;
     case 'signing.certificateNames':
+    case 'git.committedVersion':
     case 'file.read':
     case 'file.listDirectory':
     case 'recent.add': {
@@ -150,6 +151,21 @@ export function validateRequest<C extends Channel>(channel: C, request: unknown)
         useSystemRoots: booleanField(channel, fields, 'useSystemRoots') ?? false,
         requireEv: booleanField(channel, fields, 'requireEv') ?? true,
       } as RequestOf<C>;
+    }
+    case 'semantic.dryRun': {
+      const fields = objectOf(channel, request);
+      const result: RequestOf<'semantic.dryRun'> = {
+        text: stringField(channel, fields, 'text')!,
+        encoding: oneOf(channel, fields, 'encoding', ENCODINGS)!,
+        source: oneOf(channel, fields, 'source', ['operator-app', 'app', 'website'] as const)!,
+        sim: oneOf(channel, fields, 'sim', ['operator', 'none'] as const)!,
+        wifi: booleanField(channel, fields, 'wifi') ?? true,
+        mbn: booleanField(channel, fields, 'mbn') ?? true,
+        trustedPaths: stringArrayField(channel, fields, 'trustedPaths'),
+      };
+      const previousText = stringField(channel, fields, 'previousText', true);
+      if (previousText !== undefined) result.previousText = previousText;
+      return result as RequestOf<C>;
     }
   }
   throw invalid(channel, 'unknown channel');

@@ -8,6 +8,8 @@ export type ViewMode = 'form' | 'both' | 'text';
 export interface DocumentToolbarProps {
   treeOpen: boolean;
   signaturePanelOpen: boolean;
+  /** null when the document is not a provisioning file (no "What Windows will do" panel). */
+  semanticOpen?: boolean | null;
   /** null when no results document is being inspected. */
   inspectorOpen: boolean | null;
   /** null when the document has no form view (not a provisioning file). */
@@ -17,6 +19,7 @@ export interface DocumentToolbarProps {
   onCommand(command: MenuCommand): void;
   onSign(): void;
   onToggleInspector(): void;
+  onToggleSemantic?(): void;
   onViewMode(mode: ViewMode): void;
 }
 
@@ -42,6 +45,11 @@ export function DocumentToolbar(props: DocumentToolbarProps) {
       <button type="button" aria-pressed={props.signaturePanelOpen} onClick={() => props.onCommand('view.signature')} data-testid="toolbar-signature">
         {t('menu.view.signature')}
       </button>
+      {props.semanticOpen !== null && props.semanticOpen !== undefined && (
+        <button type="button" aria-pressed={props.semanticOpen} onClick={props.onToggleSemantic} data-testid="toolbar-semantic">
+          {t('semantic.panel.title')}
+        </button>
+      )}
       {props.inspectorOpen !== null && (
         <button type="button" aria-pressed={props.inspectorOpen} onClick={props.onToggleInspector} data-testid="toolbar-inspector">
           {t('inspector.title')}

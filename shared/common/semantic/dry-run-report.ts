@@ -3,6 +3,7 @@
 import type { Language, MessageKey } from '../i18n/index';
 import { translate } from '../i18n/index';
 import { decodeHresult } from '../results/hresult';
+import type { Span } from '../xml/model';
 import type { Range } from '../xml/positions';
 import type { Prediction, PredictionLine } from './dry-run';
 import { rangeOf } from './positions';
@@ -16,6 +17,7 @@ export interface RenderedLine {
   hresult?: string;
   symbol?: string;
   range?: Range;
+  span?: Span;
 }
 
 export interface RenderedPrediction {
@@ -40,7 +42,10 @@ export function renderPrediction(language: Language, prediction: Prediction, sou
       const symbol = decodeHresult(parseInt(line.hresult, 16)).symbol;
       if (symbol) rendered.symbol = symbol;
     }
-    if (line.span) rendered.range = rangeOf(sourceText, line.span);
+    if (line.span) {
+      rendered.range = rangeOf(sourceText, line.span);
+      rendered.span = line.span;
+    }
     return rendered;
   });
   const result: RenderedPrediction = {
