@@ -11,6 +11,7 @@ import { startTagRangeOf } from '../../../shared/common/semantic/positions';
 import { renderSentence, summarize } from '../../../shared/common/semantic/summary';
 import type { Range } from '../../../shared/common/xml/positions';
 import type { monaco } from '../editor/monaco';
+import { isLargeModel, sizeInMegabytes } from '../editor/parsed-model';
 import { useI18n } from '../i18n';
 
 export type CompareSource = 'file' | 'saved' | 'committed';
@@ -31,13 +32,13 @@ type Page = 'summary' | 'dryRun' | 'compare';
 
 /** The model's text, re-read 300 ms after the last keystroke. */
 function useDebouncedText(model: monaco.editor.ITextModel): { text: string; version: number } {
-  const [state, setState] = useState(() => ({ text: model.getValue(), version: model.getAlternativeVersionId() }));
+  const [state, setState] = useState(() => ({ text: isLargeModel(model) ? '' : model.getValue(), version: model.getAlternativeVersionId() }));
   useEffect(() => {
-    setState({ text: model.getValue(), version: model.getAlternativeVersionId() });
+    setState({ text: isLargeModel(model) ? '' : model.getValue(), version: model.getAlternativeVersionId() });
     let timer: ReturnType<typeof setTimeout> | undefined;
     const subscription = model.onDidChangeContent(() => {
       clearTimeout(timer);
-      timer = setTimeout(() => setState({ text: model.getValue(), version: model.getAlternativeVersionId() }), 300);
+      timer = setTimeout(() => setState({ text: isLargeModel(model) ? '' : model.getValue(), version: model.getAlternativeVersionId() }), 300);
     });
     return () => {
       clearTimeout(timer);
@@ -238,7 +239,14 @@ export function SemanticPanel(props: SemanticPanelProps) {
           </button>
         ))}
       </div>
-      {page === 'summary' && <Summary text={text} onReveal={props.onReveal} />}
+      {page === 'summary' &&
+        (isLargeModel(props.model) ? (
+          <p className="note" role="status" data-testid="semantic-summary-paused">
+            {t('semantic.summary.paused', { size: sizeInMegabytes(props.model) })}
+          </p>
+        ) : (
+          <Summary text={text} onReveal={props.onReveal} />
+        ))}
       {page === 'dryRun' && <DryRun {...props} version={version} />}
       {page === 'compare' && (
         <div className="side-panel-actions semantic-compare" role="group" aria-label={t('semantic.compare.with')}>

@@ -90,6 +90,12 @@ describe('provstudio dry-run and inspect --expected', () => {
     expect(capture.out()).toContain("WLANProfiles/WLANProfile[@name='Contoso Hotspot']: expected 00000000, returned 80070005");
     expect(capture.out()).toContain("WLANProfiles/WLANProfile[@name='Extra']: returned 00000000, not expected");
     expect(capture.out()).toContain('MBNProfiles/DefaultProfile: expected 00000000, not in the returned results');
+    const html = captureIo(folder);
+    expect(await runCli(['inspect', 'returned.xml', '--expected', 'expected.xml', '--format', 'html'], html.io)).toBe(1);
+    expect(html.out()).toMatch(/<section id="expected"><h2>Compared with the expected results expected\.xml:<\/h2><p>3 differences\.<\/p><ul>(<li>[^<]+<\/li>){3}<\/ul><\/section><\/body><\/html>\n$/);
+    const markdown = captureIo(folder);
+    await runCli(['inspect', 'returned.xml', '--expected', 'expected.xml', '--format', 'md'], markdown.io);
+    expect(markdown.out()).toContain("\n## Compared with the expected results expected.xml:\n3 differences.\n- ");
     const same = captureIo(folder);
     expect(await runCli(['inspect', 'expected.xml', '--expected', 'expected.xml', '--format', 'json'], same.io)).toBe(0);
     expect((JSON.parse(same.out()) as { expected: { differences: unknown[] } }).expected.differences).toEqual([]);
@@ -115,4 +121,27 @@ describe('provstudio diff', () => {
     expect(await runCli(['diff', 'old.xml'], captureIo(folder).io)).toBe(2);
     expect(await runCli(['diff', 'old.xml', 'broken.xml'], captureIo(folder).io)).toBe(1);
   });
+});
+
+describe('provstudio dry-run --trusted with a real signature', () => {
+  it('an EV signer under a root given with --trusted applies after consent; without it the chain is untrusted (82170004)', async () => {
+    const { issueTestCertificate } = await import('../../../shared/node/signing/test-ev-kit');
+    const { sign } = await import('../../../shared/node/signing/sign');
+    const { signerFor } = await import('../signing/support');
+    const root = await issueTestCertificate({ subject: 'CN=CLI Dry Run Root', certificateAuthority: true });
+    const signer = await issueTestCertificate({ subject: 'CN=CLI EV Signer, O=Contoso', issuer: root, ev: true });
+    writeFileSync(path.join(folder, 'root.cer'), root.der);
+    writeFileSync(path.join(folder, 'signed.xml'), await sign(new TextEncoder().encode(templateByName('wifi-open')!.text), signerFor(signer, [root.der])));
+    const trusted = captureIo(folder);
+    expect(await runCli(['dry-run', 'signed.xml', '--source', 'website', '--trusted', 'root.cer'], trusted.io)).toBe(0);
+    expect(trusted.out()).toContain('Windows asks the user to accept the signer CN=CLI EV Signer, O=Contoso the first time; if the user declines, the call fails with 82170006.');
+    expect(trusted.out()).toContain('Signature required: yes. EV certificate required: yes. User asked for consent: yes.');
+    const untrusted = captureIo(folder);
+    expect(await runCli(['dry-run', 'signed.xml', '--source', 'website', '-o', 'refused.xml'], untrusted.io)).toBe(1);
+    expect(untrusted.out()).toContain('[82170004 PROVCORE_E_XML_SIGNATURE_UNTRUSTED]');
+    expect(readFileSync(path.join(folder, 'refused.xml'), 'utf8')).toContain('<Signature errorCode="82170004"/>');
+    const badCertificate = captureIo(folder);
+    expect(await runCli(['dry-run', 'signed.xml', '--trusted', 'plans.xml'], badCertificate.io)).toBe(2);
+    expect(badCertificate.err()).toContain('Cannot read the certificate');
+  }, 60_000);
 });

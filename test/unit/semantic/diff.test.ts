@@ -57,6 +57,10 @@ describe('semantic diff', () => {
     expect(result.entries.map((entry) => entry.kind)).toEqual(['reordered']);
     expect(diff(before, before).verdict).toBe('identical');
     expect(diff(before, before.replace('<name>A</name>', ' <name>A</name> ')).verdict).toBe('formatting');
+    // A namespace prefix instead of a default namespace, and attributes in another order: the same document.
+    const prefixed = PLANS.replace(/<Plan xmlns="([^"]+)" Name="Contoso 5GB">([\s\S]*?)<\/Plan>/, (_whole, ns: string, body: string) => `<p:Plan xmlns:p="${ns}" Name="Contoso 5GB">${body.replace(/<(\/?)(Description|BillingCycle|DataLimitInMegabytes|InboundBandwidthInKbps|OutboundBandwidthInKbps|MaxTransferSizeInMegabytes|SecurityUpdatesExempt|UserSMSEnabled|Usage)\b/g, '<$1p:$2')}</p:Plan>`).replace('StartDate="2025-01-01T00:00:00Z" Duration="P1M"', 'Duration="P1M" StartDate="2025-01-01T00:00:00Z"');
+    expect(prefixed).toContain('<p:DataLimitInMegabytes>');
+    expect(diff(PLANS, prefixed)).toMatchObject({ verdict: 'formatting', entries: [] });
   });
 
   it('lists the networks (SSIDs) added to and dropped from a profile', () => {

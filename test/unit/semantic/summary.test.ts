@@ -65,5 +65,8 @@ describe('summary', () => {
     expect(readProvisioningModel('<CarrierProvisioning><Global>').error?.range.start.line).toBe(1);
     expect(readProvisioningModel('<Other/>').ok).toBe(false);
     expect(summarize(readProvisioningModel('<Other/>'))).toEqual([]);
+    // Entity definitions are refused, not expanded.
+    const laughs = '<!DOCTYPE c [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><CarrierProvisioning>&b;</CarrierProvisioning>';
+    expect(readProvisioningModel(laughs)).toMatchObject({ ok: false });
   });
 });

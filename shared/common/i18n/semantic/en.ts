@@ -211,6 +211,7 @@ export const semanticEn = {
   'semantic.tab.summary': 'What this file does',
   'semantic.tab.dryRun': 'Dry run',
   'semantic.tab.compare': 'Compare',
+  'semantic.summary.paused': 'Large file ({size} MB): the summary is paused; the dry run and Compare still work.',
   'semantic.summary.notProvisioning': 'This is not a provisioning file Windows can read: {reason}',
   'semantic.dryrun.source': 'Who applies the file',
   'semantic.dryrun.source.operator-app': "The operator's mobile-broadband app",

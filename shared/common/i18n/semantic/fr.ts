@@ -211,6 +211,7 @@ export const semanticFr: Record<keyof typeof semanticEn, string> = {
   'semantic.tab.summary': 'Ce que fait ce fichier',
   'semantic.tab.dryRun': 'Simulation',
   'semantic.tab.compare': 'Comparer',
+  'semantic.summary.paused': 'Fichier volumineux ({size} Mo) : le résumé est suspendu ; la simulation et la comparaison fonctionnent toujours.',
   'semantic.summary.notProvisioning': 'Ce n’est pas un fichier d’approvisionnement lisible par Windows : {reason}',
   'semantic.dryrun.source': 'Qui applique le fichier',
   'semantic.dryrun.source.operator-app': 'L’application haut débit mobile de l’opérateur',

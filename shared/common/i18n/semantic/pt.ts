@@ -211,6 +211,7 @@ export const semanticPt: Record<keyof typeof semanticEn, string> = {
   'semantic.tab.summary': 'O que este arquivo faz',
   'semantic.tab.dryRun': 'Simulação',
   'semantic.tab.compare': 'Comparar',
+  'semantic.summary.paused': 'Arquivo grande ({size} MB): o resumo está pausado; a simulação e a comparação continuam funcionando.',
   'semantic.summary.notProvisioning': 'Este não é um arquivo de provisionamento que o Windows consiga ler: {reason}',
   'semantic.dryrun.source': 'Quem aplica o arquivo',
   'semantic.dryrun.source.operator-app': 'O aplicativo de banda larga móvel da operadora',
