@@ -2,6 +2,7 @@
 // (the host asks for the password in its terminal, never in the page), signs, and the Signature
 // panel says what Windows would answer. xmlsec1 accepts the saved file; an edit makes the panel
 // stale and the check then reports 0x82170005; removing the signature gives back the original bytes.
+// Files signed by xmlsec1 and by the JDK (openssl-made certificates) verify in the panel too.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { editorText, openApp, openFile, pickFile } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { ROOT, startServe, type ServedApp } from '../support/serve';
+import { CA_EXTENSIONS, EV_SIGNER_EXTENSIONS, OpensslPki } from '../unit/signing/openssl-pki';
+import { jdkSign, template, withCrlfAndBom, withTemplate, xmlsecSign } from '../unit/signing/other-signers';
 
 const PASSWORD = 'kit-password-7431';
 const UNSIGNED = `<?xml version="1.0" encoding="utf-8"?>
@@ -112,6 +115,36 @@ describe('signing in the browser host', () => {
     // The password never reached the page, and the host never printed it.
     expect(await page.content()).not.toContain(PASSWORD);
     expect(served.output()).not.toContain(PASSWORD);
+    await page.close();
+  });
+
+  it('accepts files signed by xmlsec1 and the JDK in the Signature panel, and refuses one tampered byte', async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-other-signers-'));
+    const pki = new OpensslPki(path.join(directory, 'pki'));
+    const root = pki.issue({ name: 'Panel Root', extensions: CA_EXTENSIONS });
+    const leaf = pki.issue({ name: 'Panel EV Signer', issuer: root, extensions: EV_SIGNER_EXTENSIONS });
+    const document = UNSIGNED.replace('<SubscriberId>', '<!-- Opérateur Télécom -->\n    <SubscriberId>');
+    xmlsecSign(withTemplate(document, template('compact', '')), leaf, [], path.join(directory, 'xmlsec.xml'));
+    writeFileSync(path.join(directory, 'xmlsec-crlf-bom.xml'), withCrlfAndBom(readFileSync(path.join(directory, 'xmlsec.xml'))));
+    writeFileSync(path.join(directory, 'unsigned.xml'), document);
+    jdkSign([{ leaf, chain: [], prefix: 'ds', input: path.join(directory, 'unsigned.xml'), output: path.join(directory, 'jdk.xml') }], false);
+    writeFileSync(path.join(directory, 'jdk-tampered.xml'), readFileSync(path.join(directory, 'jdk.xml'), 'utf8').replace('310260000000000', '310260000000001'));
+
+    const page = await openApp(browser, served, { width: 1400, height: 900 });
+    const cases = [
+      ['xmlsec.xml', 'Windows would accept'],
+      ['xmlsec-crlf-bom.xml', 'Windows would accept'],
+      ['jdk.xml', 'Windows would accept'],
+      ['jdk-tampered.xml', '0x82170005'],
+    ] as const;
+    for (const [file, expected] of cases) {
+      await openFile(page, directory, file);
+      if ((await page.getByTestId('signature-panel').count()) === 0) await page.getByTestId('toolbar-signature').click();
+      // Each document's panel keeps its own trusted roots.
+      await page.getByTestId('signature-add-root').click();
+      await pickFile(page, path.join(directory, 'pki'), 'Panel Root.pem');
+      await expect.poll(() => verdict(page), { timeout: 20_000 }).toContain(expected);
+    }
     await page.close();
   });
 });

@@ -10,17 +10,15 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/main';
 import type { CliIo } from '../../../cli/command';
 import { translate } from '../../../shared/common/i18n/index';
 import { createHostHandlers, dispatch } from '../../../shared/node/host';
 import { CA_EXTENSIONS, EV_SIGNER_EXTENSIONS, OpensslPki, type OpensslCertificate } from './openssl-pki';
+import { jdkSign, template, unwrapBase64, withCrlfAndBom, withTemplate, xmlsecSign } from './other-signers';
 import { javaVerify, temporaryDirectory, toolAvailable } from './support';
 
-const JAVA_SIGNER = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures/signing/java/SignXml.java');
-const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
 
 /** Comments, non-ASCII text, an extra namespace and xml:lang on the root that SignedInfo inherits in C14N 1.0. */
 const DOCUMENT = `<?xml version="1.0" encoding="UTF-8"?>
@@ -45,54 +43,6 @@ const DOCUMENT = `<?xml version="1.0" encoding="UTF-8"?>
   </MBNProfiles>
 </CarrierProvisioning>
 `;
-
-const ALGORITHMS = {
-  c14n: 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315',
-  rsaSha256: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
-  enveloped: 'http://www.w3.org/2000/09/xmldsig#enveloped-signature',
-  sha256: 'http://www.w3.org/2001/04/xmlenc#sha256',
-};
-
-/** An xmlsec1 template: SignedInfo with no white space between elements, or indented, with or without a ds: prefix. */
-function template(layout: 'compact' | 'indented', prefix: '' | 'ds'): string {
-  const p = prefix ? `${prefix}:` : '';
-  const xmlns = prefix ? `xmlns:${prefix}="${DSIG}"` : `xmlns="${DSIG}"`;
-  const parts = [
-    [0, `<${p}Signature ${xmlns}>`],
-    [1, `<${p}SignedInfo>`],
-    [2, `<${p}CanonicalizationMethod Algorithm="${ALGORITHMS.c14n}"/>`],
-    [2, `<${p}SignatureMethod Algorithm="${ALGORITHMS.rsaSha256}"/>`],
-    [2, `<${p}Reference URI="">`],
-    [3, `<${p}Transforms>`],
-    [4, `<${p}Transform Algorithm="${ALGORITHMS.enveloped}"/>`],
-    [3, `</${p}Transforms>`],
-    [3, `<${p}DigestMethod Algorithm="${ALGORITHMS.sha256}"/>`],
-    [3, `<${p}DigestValue/>`],
-    [2, `</${p}Reference>`],
-    [1, `</${p}SignedInfo>`],
-    [1, `<${p}SignatureValue/>`],
-    [1, `<${p}KeyInfo>`],
-    [2, `<${p}X509Data/>`],
-    [1, `</${p}KeyInfo>`],
-    [0, `</${p}Signature>`],
-  ] as const;
-  if (layout === 'compact') return parts.map(([, markup]) => markup).join('');
-  return parts.map(([depth, markup], index) => `${index === 0 ? '' : '\n  '}${'  '.repeat(depth)}${markup}`).join('');
-}
-
-function withTemplate(signatureTemplate: string): string {
-  return DOCUMENT.replace('</CarrierProvisioning>', `  ${signatureTemplate}\n</CarrierProvisioning>`);
-}
-
-/** SignatureValue and X509Certificate on one line (neither is inside SignedInfo, so the signature stays valid). */
-function unwrapBase64(text: string): string {
-  return text.replace(/(<(?:\w+:)?(?:SignatureValue|X509Certificate)>)([^<]*)(<\/)/g, (_match, open: string, value: string, close: string) => `${open}${value.replace(/\s+/g, '')}${close}`);
-}
-
-/** The same file as a Windows editor saves it: CRLF line ends and a UTF-8 byte-order mark. */
-function withCrlfAndBom(bytes: Buffer): Buffer {
-  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(bytes.toString('utf8').replace(/\r?\n/g, '\r\n'), 'utf8')]);
-}
 
 /** One byte of the signed content changed: Windows reports a digest mismatch. */
 function tamperContent(bytes: Buffer): Buffer {
@@ -158,33 +108,27 @@ describe.runIf(toolsPresent)('signatures made by xmlsec1 and the JDK verify', ()
     const unsignedPath = path.join(directory, 'unsigned.xml');
     writeFileSync(unsignedPath, DOCUMENT);
 
-    const xmlsecSign = (name: string, signatureTemplate: string, leaf: OpensslCertificate, chain: OpensslCertificate[]) => {
-      const templatePath = path.join(directory, `${name}.template.xml`);
-      writeFileSync(templatePath, withTemplate(signatureTemplate));
+    const signWithXmlsec = (name: string, signatureTemplate: string, leaf: OpensslCertificate, chain: OpensslCertificate[]) => {
       const output = path.join(directory, `${name}.xml`);
-      const keys = [leaf.keyPath, leaf.certificatePath, ...chain.map((certificate) => certificate.certificatePath)].join(',');
-      const result = spawnSync('xmlsec1', ['--sign', '--privkey-pem', keys, '--output', output, templatePath], { encoding: 'utf8' });
-      if (result.status !== 0) throw new Error(`xmlsec1 --sign ${name}: ${result.stderr}`);
+      xmlsecSign(withTemplate(DOCUMENT, signatureTemplate), leaf, chain, output);
       signed.push({ name, path: output, withChain: chain.length > 0 });
       return output;
     };
-    xmlsecSign('xmlsec-compact-chain', template('compact', ''), chainedLeaf, [intermediate]);
-    xmlsecSign('xmlsec-compact-leaf', template('compact', ''), directLeaf, []);
-    xmlsecSign('xmlsec-indented-chain', template('indented', ''), chainedLeaf, [intermediate]);
-    xmlsecSign('xmlsec-indented-leaf', template('indented', ''), directLeaf, []);
-    xmlsecSign('xmlsec-ds-prefix-indented-chain', template('indented', 'ds'), chainedLeaf, [intermediate]);
-    const unwrapped = xmlsecSign('xmlsec-compact-chain-unwrapped', template('compact', ''), chainedLeaf, [intermediate]);
+    signWithXmlsec('xmlsec-compact-chain', template('compact', ''), chainedLeaf, [intermediate]);
+    signWithXmlsec('xmlsec-compact-leaf', template('compact', ''), directLeaf, []);
+    signWithXmlsec('xmlsec-indented-chain', template('indented', ''), chainedLeaf, [intermediate]);
+    signWithXmlsec('xmlsec-indented-leaf', template('indented', ''), directLeaf, []);
+    signWithXmlsec('xmlsec-ds-prefix-indented-chain', template('indented', 'ds'), chainedLeaf, [intermediate]);
+    const unwrapped = signWithXmlsec('xmlsec-compact-chain-unwrapped', template('compact', ''), chainedLeaf, [intermediate]);
     writeFileSync(unwrapped, unwrapBase64(readFileSync(unwrapped, 'utf8')));
 
     const javaJobs = (lines: Array<[string, OpensslCertificate, OpensslCertificate[], string]>, unwrappedBase64: boolean) => {
       const jobs = lines.map(([name, leaf, chain, prefix]) => {
         const output = path.join(directory, `${name}.xml`);
         signed.push({ name, path: output, withChain: chain.length > 0 });
-        return [leaf.keyPath, [leaf, ...chain].map((certificate) => certificate.certificatePath).join(','), prefix, unsignedPath, output].join('\t');
+        return { leaf, chain, prefix, input: unsignedPath, output };
       });
-      const properties = unwrappedBase64 ? ['-Dcom.sun.org.apache.xml.internal.security.ignoreLineBreaks=true'] : [];
-      const result = spawnSync('java', [...properties, JAVA_SIGNER], { input: jobs.join('\n') + '\n', encoding: 'utf8' });
-      if (result.status !== 0) throw new Error(`java SignXml: ${result.stdout}${result.stderr}`);
+      jdkSign(jobs, unwrappedBase64);
     };
     javaJobs(
       [
