@@ -10,6 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../../cli/command';
 import { runCli } from '../../../cli/main';
 import { translate } from '../../../shared/common/i18n/index';
+import { createHostHandlers, dispatch } from '../../../shared/node/host';
 import { CA_EXTENSIONS, EV_SIGNER_EXTENSIONS, OpensslPki, YEAR_MS, opensslDate, type OpensslCertificate } from './openssl-pki';
 import { SAMPLE, temporaryDirectory, toolAvailable } from './support';
 
@@ -89,5 +90,13 @@ describe.runIf(toolAvailable('openssl', ['version']) && toolAvailable('xmlsec1')
     expect(await ourVerdict(`${which}.xml`)).toMatchObject({ exitCode: 1, hresult: '0x8217000D', code });
     // xmlsec1 refuses the dates as we do; it does not look at key usage, Windows (and we) do.
     expect(xmlsecAccepts(`${which}.xml`)).toBe(which === 'noDigitalSignature');
+  });
+
+  it('the app\'s sign channel refuses the same certificates, with the rule as its message', async () => {
+    const handlers = createHostHandlers({ dataDirectory: path.join(directory, 'host'), kind: 'browser', version: '0.0.0', askSecret: async () => null, secretPrompt: 'terminal' });
+    const request = (leaf: OpensslCertificate) => ({ text: SAMPLE, encoding: 'utf-8' as const, store: { kind: 'pem' as const, keyPath: leaf.keyPath, certificatePath: leaf.certificatePath }, identityId: '', digest: 'sha256' as const, includeChain: false });
+    await expect(dispatch(handlers, 'signing.sign', request(leaves.expired))).rejects.toMatchObject({ code: 'signing.invalidCertificate', messageKey: 'signing.finding.certificateExpired', params: { hresult: '0x8217000D', subject: 'CN=Expired Signer, O=OpenSSL Interop Test' } });
+    await expect(dispatch(handlers, 'signing.sign', request(leaves.noDigitalSignature))).rejects.toMatchObject({ code: 'signing.invalidCertificate', messageKey: 'signing.finding.noDigitalSignatureUsage' });
+    expect((await dispatch(handlers, 'signing.sign', request(leaves.valid))).text).toContain('<SignatureValue>');
   });
 });
