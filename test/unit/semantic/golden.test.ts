@@ -21,7 +21,9 @@ const RESULTS_XSD = path.resolve(import.meta.dirname, '../../../schemas/results-
 
 export function compareGolden(name: string, actual: string): void {
   const file = path.join(GOLDEN, name);
-  if (process.env.UPDATE_GOLDEN || !existsSync(file)) writeFileSync(file, actual);
+  if (process.env.UPDATE_GOLDEN) writeFileSync(file, actual);
+  // A new template needs its golden files: write them with UPDATE_GOLDEN=1 and review them.
+  expect(existsSync(file), `${name} is missing: run UPDATE_GOLDEN=1 npx vitest run test/unit/semantic/golden.test.ts and review it`).toBe(true);
   expect(actual).toBe(readFileSync(file, 'utf8'));
 }
 
