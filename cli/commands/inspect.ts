@@ -1,8 +1,9 @@
 // provstudio inspect RESULT [--source PROV] [--expected PREDICTED] [--format text|json|md|html] [-o OUT]
 // Reads a CarrierProvisioningResult file, decodes every errorCode, links results to the source
 // provisioning file when given, and prints or writes a report.
-// Exit codes: 0 everything applied, 1 something failed (non-zero errorCode, unreadable code, or a
-// malformed/non-results file, or a difference from --expected), 2 usage or I/O error.
+// Exit codes: 0 everything applied, 1 something failed (non-zero errorCode or an unreadable code,
+// or a difference from --expected), 2 usage or I/O error, or a results file that could not be read
+// at all (malformed, not results).
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,7 +15,7 @@ import { mapResultsToSource } from '../../shared/common/results/mapping';
 import { readResults } from '../../shared/common/results/reader';
 import { formatReport, type ReportFormat, type ReportInput } from '../../shared/common/results/report';
 import { loadResultsValidator, readReportFile, sourceSigner } from '../../shared/node/reports/index';
-import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIo, type Command } from '../command';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_IO, UsageError, type CliIo, type Command } from '../command';
 
 const FORMATS: readonly ReportFormat[] = ['text', 'json', 'md', 'html'];
 
@@ -96,6 +97,7 @@ export const inspectCommand: Command = {
     } else {
       io.stdout(report);
     }
+    if (!model.root) return EXIT_USAGE_OR_IO;
     return model.failed || differences.length > 0 ? EXIT_FINDINGS : EXIT_OK;
   },
 };

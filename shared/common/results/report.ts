@@ -153,9 +153,10 @@ export function reportText(input: ReportInput): string {
     visit(input.model.root, '', true, true);
   }
 
-  const failures = failureRows(input);
-  lines.push('', `${t('results.report.failures')}:`);
-  if (failures.length === 0) lines.push(`  ${t('results.report.noFailures')}`);
+  // A file that could not be read has no failures to list: never say "Nothing failed" about it.
+  const failures = input.model.root ? failureRows(input) : [];
+  if (input.model.root) lines.push('', `${t('results.report.failures')}:`);
+  if (input.model.root && failures.length === 0) lines.push(`  ${t('results.report.noFailures')}`);
   failures.forEach((row, index) => {
     lines.push(`  ${index + 1}. ${row.path}: ${row.hresult.display} ${row.hresult.name}`);
     lines.push(`     ${t('results.report.meaning')}: ${row.hresult.meaning}`);
@@ -208,9 +209,9 @@ export function reportMarkdown(input: ReportInput): string {
     out.push('');
   }
 
-  const failures = failureRows(input);
-  out.push(`## ${md(t('results.report.failures'))}`, '');
-  if (failures.length === 0) out.push(md(t('results.report.noFailures')), '');
+  const failures = input.model.root ? failureRows(input) : [];
+  if (input.model.root) out.push(`## ${md(t('results.report.failures'))}`, '');
+  if (input.model.root && failures.length === 0) out.push(md(t('results.report.noFailures')), '');
   for (const row of failures) {
     out.push(`### ${md(row.path)}`, '');
     out.push(`- **${md(t('results.report.code'))}**: \`${row.hresult.display}\` ${md(row.hresult.name)}`);
@@ -282,10 +283,10 @@ export function reportHtml(input: ReportInput): string {
     out.push('</table>');
   }
 
-  const failures = failureRows(input);
-  out.push(`<h2>${h(t('results.report.failures'))}</h2>`);
-  if (failures.length === 0) out.push(`<p>${h(t('results.report.noFailures'))}</p>`);
-  else {
+  const failures = input.model.root ? failureRows(input) : [];
+  if (input.model.root) out.push(`<h2>${h(t('results.report.failures'))}</h2>`);
+  if (input.model.root && failures.length === 0) out.push(`<p>${h(t('results.report.noFailures'))}</p>`);
+  else if (failures.length > 0) {
     out.push('<table>');
     out.push(`<tr><th>${h(t('results.report.item'))}</th><th>${h(t('results.report.code'))}</th><th>${h(t('results.report.meaning'))}</th><th>${h(t('results.report.advice'))}</th><th>${h(t('results.report.location'))}</th></tr>`);
     for (const row of failures) {

@@ -39,10 +39,22 @@ describe('provstudio inspect', () => {
     expect(run.out()).toContain('Source signed by: not signed');
   });
 
-  it('exit 1 for a malformed file (the seed example)', async () => {
+  it('exit 2 for a malformed file (the seed example), and never "Nothing failed"', async () => {
+    for (const format of ['text', 'md', 'html']) {
+      const run = io();
+      expect(await runCli(['inspect', path.join(MALFORMED, 'results-curly-quotes.xml'), '--format', format], run.value)).toBe(2);
+      expect(run.out()).toContain(':4:29');
+      expect(run.out()).toContain('could not be read');
+      expect(run.out()).not.toContain(translate('en', 'results.report.noFailures'));
+    }
+  });
+
+  it('exit 2 for a file that is not a results file', async () => {
+    const directory = mkdtempSync(path.join(tmpdir(), 'provstudio-inspect-'));
+    writeFileSync(path.join(directory, 'other.xml'), '<Something/>');
     const run = io();
-    expect(await runCli(['inspect', path.join(MALFORMED, 'results-curly-quotes.xml')], run.value)).toBe(1);
-    expect(run.out()).toContain(':4:29');
+    expect(await runCli(['inspect', path.join(directory, 'other.xml')], run.value)).toBe(2);
+    expect(run.out()).not.toContain(translate('en', 'results.report.noFailures'));
   });
 
   it('exit 1 for WLANProfiles 80070426 (corrected seed)', async () => {
