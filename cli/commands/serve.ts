@@ -59,7 +59,9 @@ export const serveCommand: Command = {
     io.stdout(io.t('cli.serve.listening', { url: running.url }) + '\n');
     io.stdout(io.t('cli.serve.tokenNote') + '\n');
     io.stdout(io.t('cli.serve.stop') + '\n');
-    if (values.open) openInBrowser(running.url);
+    // The browser's command line is visible to every user (ps): it gets a one-time launch
+    // address, never the token.
+    if (values.open) openInBrowser(running.launchUrl());
     await io.interrupted;
     await running.close();
     return EXIT_OK;

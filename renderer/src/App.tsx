@@ -215,7 +215,10 @@ export function App({ connection }: { connection: HostConnection }) {
       const defaultPath = suggestedName ? `${directory}/${suggestedName}` : directory;
       return (await client.invoke('dialog.chooseFile', { purpose, defaultPath })).path;
     }
-    return pickWithPage(purpose, directory, suggestedName);
+    const picked = await pickWithPage(purpose, directory, suggestedName);
+    // The host writes only where the user chose: tell it about a save target picked in the page.
+    if (picked && purpose === 'save') await client.invoke('dialog.confirmSaveTarget', { path: picked });
+    return picked;
   }
 
   async function openWithDialog(options: { activate?: boolean } = {}) {

@@ -186,6 +186,8 @@ export interface HostContract {
   'file.save': [SaveFileRequest, SavedFile];
   'file.listDirectory': [{ path: string }, DirectoryListing];
   'dialog.chooseFile': [FileDialogRequest, FileDialogResult];
+  /** Browser host only: the page's own file picker reports the save target the user chose there. */
+  'dialog.confirmSaveTarget': [{ path: string }, void];
   'recent.list': [void, RecentFile[]];
   'recent.add': [{ path: string }, RecentFile[]];
   'recovery.write': [RecoveryCopy, void];
@@ -228,6 +230,7 @@ export const CHANNELS: readonly Channel[] = [
   'file.save',
   'file.listDirectory',
   'dialog.chooseFile',
+  'dialog.confirmSaveTarget',
   'recent.list',
   'recent.add',
   'recovery.write',

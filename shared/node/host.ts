@@ -16,6 +16,7 @@ import { LANGUAGES } from '../common/i18n/core';
 import { listDirectory, readDocument, saveDocument } from './files/documents';
 import { JsonStore } from './files/json-store';
 import { RecoveryStore, isValidDocumentId } from './files/recovery';
+import { WriteScope } from './files/write-scope';
 import type { SecretProvider } from './keystores/types';
 import { validateRequest } from './request-validation';
 import { committedVersion, dryRunRequest } from './semantic-service';
@@ -63,6 +64,8 @@ export function createHostHandlers(options: HostOptions): HostHandlers {
   const recentStore = new JsonStore<RecentFile[]>(path.join(options.dataDirectory, 'recent.json'), () => [], sanitiseRecent);
   const recovery = new RecoveryStore(path.join(options.dataDirectory, 'recovery'));
   const signing = createSigningService({ askSecret: options.askSecret, secretPrompt: options.secretPrompt });
+  // Saves go only to documents the user opened and targets the user chose in a save dialog.
+  const writeScope = new WriteScope();
 
   return {
     'app.info': async () => ({
@@ -73,12 +76,30 @@ export function createHostHandlers(options: HostOptions): HostHandlers {
       platform: process.platform,
       homeDirectory: os.homedir(),
     }),
-    'file.read': async ({ path: filePath }) => readDocument(filePath),
-    'file.save': async (request) => saveDocument(request),
+    'file.read': async ({ path: filePath }) => {
+      const opened = await readDocument(filePath);
+      await writeScope.allow(filePath);
+      return opened;
+    },
+    'file.save': async (request) => {
+      const writeTo = await writeScope.resolveTarget(request.path);
+      const saved = await saveDocument(request, writeTo);
+      await writeScope.saved(request.path, writeTo);
+      return saved;
+    },
     'file.listDirectory': async ({ path: directory }) => listDirectory(directory),
     'dialog.chooseFile': async (request) => {
       if (!options.chooseFile) throw new HostError('dialog.unavailable', 'error.dialog.unavailable');
-      return options.chooseFile(request);
+      const chosen = await options.chooseFile(request);
+      if (chosen.path !== null) await writeScope.allow(chosen.path);
+      return chosen;
+    },
+    // The browser host's picker is part of the page (which the token, Host and Origin checks
+    // protect); with native dialogs, only the dialog itself can name a save target.
+    'dialog.confirmSaveTarget': async ({ path: filePath }) => {
+      if (options.chooseFile) throw new HostError('dialog.nativeOnly', 'error.dialog.nativeOnly');
+      if (!path.isAbsolute(filePath)) throw new HostError('path.notAbsolute', 'error.path.notAbsolute', { path: filePath });
+      await writeScope.allow(filePath);
     },
     'recent.list': async () => recentStore.read(),
     'recent.add': async ({ path: filePath }) => {
@@ -89,9 +110,16 @@ export function createHostHandlers(options: HostOptions): HostHandlers {
     },
     'recovery.write': async (copy) => {
       if (!isValidDocumentId(copy.documentId)) throw new HostError('request.invalid', 'error.request.invalid', { channel: 'recovery.write', detail: 'documentId' });
+      // A recovery copy is restored to its path later: only a document's own path is accepted.
+      if (copy.path !== null && !writeScope.has(copy.path)) throw new HostError('file.notChosen', 'error.file.notChosen', { path: copy.path });
       await recovery.write(copy);
     },
-    'recovery.list': async () => recovery.list(),
+    'recovery.list': async () => {
+      // Copies come from the private data folder: their documents may be saved where they were.
+      const copies = await recovery.list();
+      for (const copy of copies) if (copy.path !== null) await writeScope.allow(copy.path);
+      return copies;
+    },
     'recovery.discard': async ({ documentId }) => {
       if (!isValidDocumentId(documentId)) throw new HostError('request.invalid', 'error.request.invalid', { channel: 'recovery.discard', detail: 'documentId' });
       await recovery.discard(documentId);

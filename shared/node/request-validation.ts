@@ -78,6 +78,7 @@ export function validateRequest<C extends Channel>(channel: C, request: unknown)
     case 'git.committedVersion':
     case 'file.read':
     case 'file.listDirectory':
+    case 'dialog.confirmSaveTarget':
     case 'recent.add': {
       const fields = objectOf(channel, request);
       return { path: stringField(channel, fields, 'path') } as RequestOf<C>;

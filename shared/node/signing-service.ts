@@ -3,6 +3,7 @@
 // in their store; PINs and passwords are asked for by the host itself (askSecret), once per
 // operation, and are never part of a request, a response, a log line or a file.
 import { existsSync, promises as fs } from 'node:fs';
+import path from 'node:path';
 import {
   HostError,
   type CertificateInfo,
@@ -70,6 +71,26 @@ function signingError(error: unknown): HostError {
   return new HostError('unexpected', 'error.unexpected', { detail: error instanceof Error ? error.message : String(error) });
 }
 
+/**
+ * A PKCS#11 module is native code loaded into the host: the page may name only an absolute path
+ * to an existing regular file (after links), never a bare name that the system's library search
+ * path would resolve.
+ */
+export async function checkPkcs11Module(modulePath: string): Promise<void> {
+  const refuse = (reason: 'notAbsolute' | 'notFile') => new HostError('signing.pkcs11ModuleRefused', `error.signing.pkcs11Module.${reason}`, { path: modulePath });
+  if (!path.isAbsolute(modulePath)) throw refuse('notAbsolute');
+  try {
+    if (!(await fs.stat(modulePath)).isFile()) throw refuse('notFile');
+  } catch (error) {
+    if (error instanceof HostError) throw error;
+    throw refuse('notFile');
+  }
+}
+
+async function checkStore(store: KeyStoreSelection): Promise<void> {
+  if (store.kind === 'pkcs11') await checkPkcs11Module(store.modulePath);
+}
+
 function kindsAvailableHere(): KeyStoreKind[] {
   const kinds: KeyStoreKind[] = ['pfx', 'pem', 'pkcs11'];
   try {
@@ -96,6 +117,7 @@ export function createSigningService(options: SigningServiceOptions) {
     },
 
     async listIdentities(store: KeyStoreSelection): Promise<SigningIdentity[]> {
+      await checkStore(store);
       try {
         const identities = await openKeyStore(choiceOf(store), cachedSecret(options.askSecret)).listIdentities();
         return identities.map(({ id, label, certificateLabel, keyLabel, keyIdHex, subject, issuer, serial, thumbprintSha1, notBefore, notAfter, ev, keyType }) => ({
@@ -120,6 +142,7 @@ export function createSigningService(options: SigningServiceOptions) {
 
     async sign(request: SignRequest): Promise<{ text: string }> {
       // One operation asks for its PIN or password at most once, and forgets it afterwards.
+      await checkStore(request.store);
       const secrets = cachedSecret(options.askSecret);
       let signer;
       try {

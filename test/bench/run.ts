@@ -1,7 +1,7 @@
 // `npm run bench`: every capability's benchmark in one run, on this machine, with the native
 // tools they are compared with (xmllint, xmlsec1) measured in the same run. A benchmark, never a
 // test: it prints tables and writes .bench/results.json; it does not fail on a missed target.
-// `npm run bench -- validation` runs one suite.
+// `npm run bench -- validation` runs one suite (validation, signing, editing, keystroke, host, fuzz).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { benchSigning } from '../../shared/node/signing/bench';
 import { cliSuite, runCliBench } from './cli';
 import { runEditingBench } from './editing';
 import { formChangeSuite, runFormChangeBench } from './form-change';
+import { runHostLoadBench } from './host-load';
 import { runKeystrokeBench } from './keystroke';
 import { formatSuite, type BenchSuite } from './report';
 import { formatTable as formatValidationTable, runValidationBench } from './validation';
@@ -86,6 +87,12 @@ if (!only || only === 'keystroke') {
       ],
     });
   }
+}
+
+if (!only || only === 'host') {
+  const hostLoad = await runHostLoadBench();
+  raw.host = hostLoad;
+  suites.push(hostLoad);
 }
 
 for (const suite of suites) console.log(formatSuite(suite));

@@ -168,6 +168,11 @@ export function SignDialog({ client, offer, purpose, chooseFile, onCancel }: Sig
           {offer.pkcs11Modules.length > 0 && (
             <p className="muted small">{t('sign.pkcs11Found', { modules: offer.pkcs11Modules.join(', ') })}</p>
           )}
+          {fields.pkcs11Module && (
+            <p className="small" data-testid="sign-pkcs11-will-load">
+              {t('sign.pkcs11WillLoad', { path: fields.pkcs11Module })}
+            </p>
+          )}
           <div className="form-row">
             <label htmlFor="sign-token-label">{t('sign.tokenLabel')}</label>
             <input id="sign-token-label" value={fields.tokenLabel} onChange={(event) => update({ tokenLabel: event.target.value })} />

@@ -3,8 +3,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { HostError, type OpenedFile, type SaveFileRequest, type SavedFile, type DirectoryListing } from '../../common/ipc';
 import { detectLineEnding } from '../../common/text/line-endings';
-import { AtomicWriteError, sha256Hex, writeFileAtomic } from './atomic-write';
+import { AtomicWriteError, isSaveTemporaryName, sha256Hex, writeFileAtomic } from './atomic-write';
 import { DecodeError, EncodeError, decodeText, encodeText } from './encoding';
+import { FileTooLargeError, NotRegularFileError, readRegularFile } from './regular-file';
 
 export const MAX_OPEN_BYTES = 200 * 1024 * 1024;
 
@@ -24,18 +25,20 @@ export async function readDocument(filePath: string): Promise<OpenedFile> {
   requireAbsolute(filePath);
   let bytes: Buffer;
   try {
-    const stat = await fs.stat(filePath);
-    if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-    if (stat.size > MAX_OPEN_BYTES) {
+    bytes = await readRegularFile(filePath, MAX_OPEN_BYTES);
+  } catch (error) {
+    if (error instanceof NotRegularFileError) {
+      if (error.kind === 'directory') throw new HostError('file.isDirectory', 'error.file.isDirectory', { path: filePath });
+      throw new HostError('file.notRegular', 'error.file.notRegular', { path: filePath });
+    }
+    if (error instanceof FileTooLargeError) {
       throw new HostError('file.tooLarge', 'error.file.tooLarge', {
         path: filePath,
-        size: Math.round(stat.size / 1048576),
+        size: Math.round(error.sizeBytes / 1048576),
         limit: MAX_OPEN_BYTES / 1048576,
       });
     }
-    bytes = await fs.readFile(filePath);
-  } catch (error) {
-    throw error instanceof HostError ? error : readError(filePath, error);
+    throw readError(filePath, error);
   }
   try {
     const { text, encoding } = decodeText(bytes);
@@ -48,7 +51,11 @@ export async function readDocument(filePath: string): Promise<OpenedFile> {
   }
 }
 
-export async function saveDocument(request: SaveFileRequest): Promise<SavedFile> {
+/**
+ * Saves `request.text` to `request.path`, or to `writeTo` when given: the real path the host's
+ * write scope resolved for `request.path` (a symbolic link found there is replaced, never followed).
+ */
+export async function saveDocument(request: SaveFileRequest, writeTo?: string): Promise<SavedFile> {
   requireAbsolute(request.path);
   let bytes: Buffer;
   try {
@@ -60,7 +67,8 @@ export async function saveDocument(request: SaveFileRequest): Promise<SavedFile>
     throw error;
   }
   try {
-    await writeFileAtomic(request.path, bytes, {
+    await writeFileAtomic(writeTo ?? request.path, bytes, {
+      ...(writeTo !== undefined ? { alreadyResolved: true } : {}),
       ...(request.expectedDiskSha256 !== undefined ? { expectedSha256: request.expectedDiskSha256 } : {}),
       ...(request.refuseOverwrite ? { refuseOverwrite: true } : {}),
     });
@@ -86,7 +94,8 @@ export async function listDirectory(directory: string): Promise<DirectoryListing
   }
   const entries = [];
   for (const entry of names) {
-    if (entry.name.startsWith('.')) continue;
+    // Hidden files, including the temporary files of saves, are not documents to offer.
+    if (entry.name.startsWith('.') || isSaveTemporaryName(entry.name)) continue;
     let isDirectory = entry.isDirectory();
     let sizeBytes: number | undefined;
     if (entry.isSymbolicLink() || entry.isFile()) {

@@ -1,7 +1,9 @@
-// A small JSON document in the app's data folder, read once and written atomically.
+// A small JSON document in the app's data folder, read once and written atomically, private to
+// the user (folder 0700, file 0600).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write';
+import { ensurePrivateDirectory, PRIVATE_FILE_MODE } from './private-folder';
 
 export class JsonStore<T> {
   constructor(
@@ -20,7 +22,7 @@ export class JsonStore<T> {
   }
 
   async write(value: T): Promise<void> {
-    await fs.mkdir(path.dirname(this.filePath), { recursive: true });
-    await writeFileAtomic(this.filePath, Buffer.from(JSON.stringify(value, null, 2) + '\n', 'utf8'));
+    await ensurePrivateDirectory(path.dirname(this.filePath));
+    await writeFileAtomic(this.filePath, Buffer.from(JSON.stringify(value, null, 2) + '\n', 'utf8'), { mode: PRIVATE_FILE_MODE });
   }
 }

@@ -1,9 +1,11 @@
 // Recovery copies: the renderer sends unsaved text a moment after each edit; after a crash the
-// next start offers to restore it. One JSON file per document, written atomically.
+// next start offers to restore it. One JSON file per document, written atomically, readable by
+// the user only (the folder and its parent, the data folder, are 0700; the files 0600).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { RecoveryCopy } from '../../common/ipc';
-import { writeFileAtomic } from './atomic-write';
+import { isSaveTemporaryName, writeFileAtomic } from './atomic-write';
+import { ensurePrivateDirectory, PRIVATE_FILE_MODE } from './private-folder';
 
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -20,8 +22,9 @@ export class RecoveryStore {
   }
 
   async write(copy: RecoveryCopy): Promise<void> {
-    await fs.mkdir(this.directory, { recursive: true });
-    await writeFileAtomic(this.fileOf(copy.documentId), Buffer.from(JSON.stringify(copy), 'utf8'));
+    await ensurePrivateDirectory(path.dirname(this.directory));
+    await ensurePrivateDirectory(this.directory);
+    await writeFileAtomic(this.fileOf(copy.documentId), Buffer.from(JSON.stringify(copy), 'utf8'), { mode: PRIVATE_FILE_MODE });
   }
 
   async discard(documentId: string): Promise<void> {
@@ -36,7 +39,7 @@ export class RecoveryStore {
       return [];
     }
     const copies: RecoveryCopy[] = [];
-    for (const name of names.filter((entry) => entry.endsWith('.json')).sort()) {
+    for (const name of names.filter((entry) => entry.endsWith('.json') && !isSaveTemporaryName(entry)).sort()) {
       try {
         const copy = JSON.parse(await fs.readFile(path.join(this.directory, name), 'utf8')) as RecoveryCopy;
         if (typeof copy.text === 'string' && isValidDocumentId(copy.documentId)) copies.push(copy);
