@@ -5,15 +5,11 @@
 import type { Diagnostic } from '../xml/diagnostic';
 import { PositionMapper } from '../xml/positions';
 import { XML_CODES } from '../xml/parse';
+import { findBareAmpersand, markupOnly } from '../xml/explain';
 import { makeFinding } from './findings';
 import type { Finding } from './types';
 
 const CURLY_QUOTES = '\u201C\u201D\u2018\u2019\u201E\u201F\u00AB\u00BB\u2032\u2033';
-
-/** The text with comments, CDATA sections and processing instructions blanked (same length). */
-function markupOnly(text: string): string {
-  return text.replace(/<!--[\s\S]*?(-->|$)|<!\[CDATA\[[\s\S]*?(\]\]>|$)|<\?[\s\S]*?(\?>|$)/g, (part) => part.replace(/[^\r\n]/g, ' '));
-}
 
 /** First curly quote used as an attribute delimiter (after "=" inside a tag), and how many there are. */
 export function findCurlyQuote(text: string): { offset: number; count: number } | undefined {
@@ -38,15 +34,6 @@ export function findCurlyQuote(text: string): { offset: number; count: number } 
     else if (inTag && CURLY_QUOTES.includes(character)) all++;
   }
   return { offset: first, count: Math.max(count, all) };
-}
-
-/** First '&' that does not start a character or entity reference. */
-export function findBareAmpersand(text: string): number | undefined {
-  const markup = markupOnly(text);
-  for (let index = markup.indexOf('&'); index >= 0; index = markup.indexOf('&', index + 1)) {
-    if (!/^&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_:][A-Za-z0-9_.:-]*);/.test(markup.slice(index, index + 64))) return index;
-  }
-  return undefined;
 }
 
 /** One error finding for a text the positioned parser refused. */
