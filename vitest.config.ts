@@ -13,6 +13,18 @@ export default defineConfig({
       },
       {
         test: {
+          // The fuzzed round trips and the host load test: CPU-heavy for a minute, so they run
+          // after the other projects (groupOrder), where they cannot slow timing-sensitive tests.
+          name: 'stress',
+          include: ['test/stress/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           environment: 'node',

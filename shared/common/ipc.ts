@@ -5,7 +5,12 @@ import type { Prediction, ProvisioningSource, SimPresence } from './semantic/dry
 import type { LanguageSetting } from './i18n/index';
 
 /** How the bytes of a file are encoded on disk; kept so that saving writes the same encoding. */
-export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be';
+/**
+ * A file's encoding, kept when it is saved: UTF-8 with or without a BOM, UTF-16 LE/BE with a BOM
+ * or without one (recognised by `<?` in UTF-16), and Latin-1 when the XML declaration says so
+ * (ISO-8859-1, Latin-1, US-ASCII, Windows-1252: their bytes are kept as they are).
+ */
+export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'utf-16le-nobom' | 'utf-16be-nobom' | 'latin1';
 
 /** The line-ending convention found in a file. `mixed` files keep their first ending's style. */
 export type LineEnding = 'lf' | 'crlf' | 'mixed' | 'none';

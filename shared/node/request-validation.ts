@@ -3,7 +3,7 @@
 import { HostError, type Channel, type KeyStoreSelection, type RequestOf, type TextEncodingName } from '../common/ipc';
 import { LANGUAGES } from '../common/i18n/core';
 
-const ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be'];
+const ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'utf-16le-nobom', 'utf-16be-nobom', 'latin1'];
 const THEMES = ['system', 'light', 'dark'];
 
 type Fields = Record<string, unknown>;

@@ -1,4 +1,4 @@
-// The browser host under a bounded load (the same load as test/unit/http-host-load.test.ts):
+// The browser host under a bounded load (the same load as test/stress/http-host-load.test.ts):
 // 10,000 mixed requests, legitimate and hostile, from 20 concurrent clients on 127.0.0.1.
 import { runHostLoad } from '../support/host-load';
 import { median, percentile, type BenchSuite } from './report';

@@ -1,4 +1,4 @@
-// Fuzzed round trips, shared by test/unit/fuzz/round-trip.test.ts (a fixed budget per CI run)
+// Fuzzed round trips, shared by test/stress/fuzz-round-trip.test.ts (a fixed budget per CI run)
 // and `npm run fuzz` (longer runs, any seed).
 //
 // Documents come from the schema model: real element names of every namespace, written with

@@ -2,7 +2,7 @@
 // (keep-alive connections), each with the status it must get. Legitimate calls (pages, settings,
 // reads, listings, saves) must succeed; attacks (no token, another origin, a rebinding host name,
 // malformed JSON or percent-encoding, oversized bodies, unknown channels) must get their refusal.
-// Anything else is an unexpected error. Used by test/unit/http-host-load.test.ts and the bench.
+// Anything else is an unexpected error. Used by test/stress/http-host-load.test.ts and the bench.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';

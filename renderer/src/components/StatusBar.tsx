@@ -20,6 +20,9 @@ const ENCODING_LABELS: Record<TextEncodingName, string> = {
   'utf-8-bom': 'UTF-8 BOM',
   'utf-16le': 'UTF-16 LE',
   'utf-16be': 'UTF-16 BE',
+  'utf-16le-nobom': 'UTF-16 LE (no BOM)',
+  'utf-16be-nobom': 'UTF-16 BE (no BOM)',
+  latin1: 'ISO-8859-1',
 };
 
 export function StatusBar(props: StatusBarProps) {

@@ -69,8 +69,14 @@ function memoryProvider(): MemoryInputProvider {
   return provider;
 }
 
-/** Parse options for instance documents: no network, no external entities, big line numbers. */
-export const INSTANCE_PARSE_OPTIONS = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_BIG_LINES;
+/**
+ * Parse options for instance documents: no network, no external entities, big line numbers, and
+ * libxml2's "huge" limits, so that a legitimate large base64 blob (activation data, a logo) of
+ * 50 MB is one text node it accepts (the default limit is 10 MB). Documents with a DTD never get
+ * here (our scanner refuses them first), so there is no entity expansion to bound.
+ */
+export const INSTANCE_PARSE_OPTIONS =
+  ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_BIG_LINES | ParseOption.XML_PARSE_HUGE;
 
 export interface LibxmlIssue {
   message: string;

@@ -38,6 +38,7 @@ export const SCHEMA_CODES = {
   other: 'XSD_OTHER',
   compileFailed: 'XSD_COMPILE_FAILED',
   libxmlParse: 'XML_LIBXML_PARSE',
+  parserLimit: 'XML_PARSER_LIMIT',
 } as const;
 
 /** Where in the element the problem is. */

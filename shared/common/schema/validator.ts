@@ -15,6 +15,7 @@
 // something needs it: libxml2 found issues to place, lint runs, or a caller reads
 // `result.document` (built then, on first access). A valid file validated without lint costs
 // the check-only scan plus libxml2.
+import { parserLimitMessage } from './parser-limits';
 import { lintDocument } from '../lint/index';
 import { compareDiagnostics, createDiagnostic, type Diagnostic } from '../xml/diagnostic';
 import type { XmlDocumentNode } from '../xml/model';
@@ -192,7 +193,10 @@ export class ProvisioningValidator {
         // Our scanner accepted the text but libxml2 did not: report libxml2's reason, on its line.
         mapper ??= document ? new PositionMapper(document.lineStarts) : PositionMapper.forText(text);
         const start = mapper.lineStartOffset(Math.max(issue.line, 1));
-        diagnostics.push(createDiagnostic('xml', SCHEMA_CODES.libxmlParse, 'error', 'xml.error.syntax', { detail: issue.message }, mapper.rangeOf(start, start)));
+        // A parser limit is said as what the user can do, never as a libxml2 option to set.
+        const limit = parserLimitMessage(issue.message);
+        const [key, params] = limit ? [limit.messageKey, limit.params] : (['xml.error.syntax', { detail: issue.message }] as const);
+        diagnostics.push(createDiagnostic('xml', limit ? SCHEMA_CODES.parserLimit : SCHEMA_CODES.libxmlParse, 'error', key, params, mapper.rangeOf(start, start)));
       }
       if (document) diagnostics.push(...issuesToDiagnostics(document, schemaIssues));
       timings.mapMs = now() - mapStarted;

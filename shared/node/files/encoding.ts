@@ -1,6 +1,10 @@
 // Decoding a file's bytes into text and back, keeping its encoding: UTF-8 with or without a
-// byte-order mark, and UTF-16 (little or big endian) with one. Nothing is ever replaced by
-// U+FFFD silently: undecodable bytes and unencodable text are errors with a position.
+// byte-order mark, UTF-16 (little or big endian) with one or without one (then recognised by the
+// `<?` of its XML declaration), and Latin-1 when the XML declaration names ISO-8859-1, Latin-1,
+// US-ASCII or Windows-1252. These are the encodings the signing code reads
+// (shared/node/signing/xml-bytes.ts), found by the same rules, so every command and the app read
+// a file alike. Nothing is ever replaced by U+FFFD silently: undecodable bytes and unencodable
+// text are errors with a position.
 import type { TextEncodingName } from '../../common/ipc';
 
 export interface DecodedText {
@@ -61,9 +65,23 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array, start = 0): number {
   return -1;
 }
 
+/** Encoding names an XML declaration may give for Latin-1 bytes (read and written byte for byte). */
+const LATIN1_NAMES = ['iso-8859-1', 'latin1', 'us-ascii', 'ascii', 'windows-1252'];
+
+function declaredEncoding(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 256)).toString('latin1');
+  const match = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head);
+  return match ? match[1]!.toLowerCase() : null;
+}
+
 export function decodeText(bytes: Uint8Array): DecodedText {
-  if (startsWith(bytes, [0xff, 0xfe])) return { text: decodeUtf16(bytes.subarray(2), 'utf-16le'), encoding: 'utf-16le' };
-  if (startsWith(bytes, [0xfe, 0xff])) return { text: decodeUtf16(bytes.subarray(2), 'utf-16be'), encoding: 'utf-16be' };
+  if (startsWith(bytes, [0xff, 0xfe])) return { text: decodeUtf16(bytes.subarray(2), 'utf-16le', 2), encoding: 'utf-16le' };
+  if (startsWith(bytes, [0xfe, 0xff])) return { text: decodeUtf16(bytes.subarray(2), 'utf-16be', 2), encoding: 'utf-16be' };
+  if (startsWith(bytes, [0x3c, 0x00, 0x3f, 0x00])) return { text: decodeUtf16(bytes, 'utf-16le-nobom', 0), encoding: 'utf-16le-nobom' };
+  if (startsWith(bytes, [0x00, 0x3c, 0x00, 0x3f])) return { text: decodeUtf16(bytes, 'utf-16be-nobom', 0), encoding: 'utf-16be-nobom' };
+  if (!startsWith(bytes, BOM_UTF8) && LATIN1_NAMES.includes(declaredEncoding(bytes) ?? '')) {
+    return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), encoding: 'latin1' };
+  }
   const hasBom = startsWith(bytes, BOM_UTF8);
   const encoding: TextEncodingName = hasBom ? 'utf-8-bom' : 'utf-8';
   const body = hasBom ? bytes.subarray(3) : bytes;
@@ -72,13 +90,13 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   return { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), encoding };
 }
 
-function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string {
-  if (body.length % 2 !== 0) throw new DecodeError(encoding, body.length + 1);
+function decodeUtf16(body: Uint8Array, encoding: TextEncodingName, bomLength: number): string {
+  if (body.length % 2 !== 0) throw new DecodeError(encoding, body.length + bomLength - 1);
   const swapped = Buffer.from(body);
-  if (encoding === 'utf-16be') swapped.swap16();
+  if (encoding.startsWith('utf-16be')) swapped.swap16();
   const text = swapped.toString('utf16le');
   const lone = findLoneSurrogate(text);
-  if (lone !== -1) throw new DecodeError(encoding, 2 + lone * 2);
+  if (lone !== -1) throw new DecodeError(encoding, bomLength + lone * 2);
   return text;
 }
 
@@ -115,6 +133,18 @@ export function encodeText(text: string, encoding: TextEncodingName): Buffer {
     case 'utf-16be': {
       const body = Buffer.from(text, 'utf16le').swap16();
       return Buffer.concat([Buffer.from([0xfe, 0xff]), body]);
+    }
+    case 'utf-16le-nobom':
+      return Buffer.from(text, 'utf16le');
+    case 'utf-16be-nobom':
+      return Buffer.from(text, 'utf16le').swap16();
+    case 'latin1': {
+      const beyond = /[^\u0000-\u00ff]/.exec(text);
+      if (beyond) {
+        const line = text.slice(0, beyond.index).split('\n').length;
+        throw new EncodeError(encoding, `U+${beyond[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, line);
+      }
+      return Buffer.from(text, 'latin1');
     }
   }
 }

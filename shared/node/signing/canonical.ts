@@ -5,11 +5,17 @@
 // made of the file's own bytes (prolog, root start tag, the Signature element, root end tag).
 import { createHash } from 'node:crypto';
 import { ParseOption, XmlC14NMode, XmlDocument, XmlElement, XmlLibError, type XmlOutputBufferHandler } from 'libxml2-wasm';
+import { translate } from '../../common/i18n/index';
+import { parserLimitMessage } from '../../common/schema/parser-limits';
 import { DSIG_NAMESPACE, type DigestName } from './profile';
 import { XmlLocationError, type RootFrame } from './xml-bytes';
 
-/** No network, no external entities, no DTD defaults: the document is read as it is written. */
-const PARSE_OPTIONS = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NOERROR | ParseOption.XML_PARSE_NOWARNING;
+/**
+ * No network, no external entities, no DTD defaults: the document is read as it is written.
+ * XML_PARSE_HUGE: a 50 MB base64 blob (activation data, a logo) is one text node, over libxml2's
+ * default 10 MB limit; DTDs are refused before parsing, so nothing expands.
+ */
+const PARSE_OPTIONS = ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NOERROR | ParseOption.XML_PARSE_NOWARNING | ParseOption.XML_PARSE_HUGE;
 
 export function parseXml(bytes: Uint8Array): XmlDocument {
   try {
@@ -17,7 +23,10 @@ export function parseXml(bytes: Uint8Array): XmlDocument {
   } catch (error) {
     if (error instanceof XmlLibError) {
       const first = error.details[0];
-      throw new XmlLocationError(`not well-formed XML: ${(first?.message ?? error.message).trim()}`, first?.line ?? 1, first?.col ?? 1);
+      const message = (first?.message ?? error.message).trim();
+      // A parser limit is said as what the user can do, never as a libxml2 option to set.
+      const limit = parserLimitMessage(message);
+      throw new XmlLocationError(limit ? translate('en', limit.messageKey) : `not well-formed XML: ${message}`, first?.line ?? 1, first?.col ?? 1);
     }
     throw error;
   }

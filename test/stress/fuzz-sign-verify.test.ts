@@ -3,9 +3,9 @@
 // change outside the Signature is refused with 0x82170005.
 import path from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
-import { makeTestEvKit, type TestEvKit } from '../../../shared/node/signing/test-ev-kit';
-import { runSigningFuzz } from '../../support/fuzz-signing';
-import { temporaryDirectory, toolAvailable } from '../signing/support';
+import { makeTestEvKit, type TestEvKit } from '../../shared/node/signing/test-ev-kit';
+import { runSigningFuzz } from '../support/fuzz-signing';
+import { temporaryDirectory, toolAvailable } from '../unit/signing/support';
 
 const SEED = Number(process.env.PROVSTUDIO_FUZZ_SEED ?? 20261204);
 let kit: TestEvKit;

@@ -3,7 +3,7 @@
 // nothing outside their range and leave the file well-formed. Seeded: set PROVSTUDIO_FUZZ_SEED
 // to explore; `npm run fuzz` runs longer.
 import { expect, it } from 'vitest';
-import { runRoundTripFuzz } from '../../support/fuzz';
+import { runRoundTripFuzz } from '../support/fuzz';
 
 const SEED = Number(process.env.PROVSTUDIO_FUZZ_SEED ?? 20261204);
 
