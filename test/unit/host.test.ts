@@ -18,7 +18,7 @@ describe('host handlers', () => {
   it('rejects malformed requests with a translatable error', async () => {
     const handlers = host();
     await expect(dispatch(handlers, 'file.read', { path: 42 })).rejects.toMatchObject({ code: 'request.invalid', messageKey: 'error.request.invalid' });
-    await expect(dispatch(handlers, 'file.save', { path: '/tmp/x', text: 'a', encoding: 'latin1' })).rejects.toMatchObject({ code: 'request.invalid' });
+    await expect(dispatch(handlers, 'file.save', { path: '/tmp/x', text: 'a', encoding: 'ebcdic' })).rejects.toMatchObject({ code: 'request.invalid' });
     await expect(dispatch(handlers, 'settings.update', { theme: 'purple' })).rejects.toMatchObject({ code: 'request.invalid' });
     await expect(dispatch(handlers, 'recovery.discard', { documentId: '../../etc/passwd' })).rejects.toMatchObject({ code: 'request.invalid' });
     await expect(dispatch(handlers, 'file.read', null)).rejects.toMatchObject({ code: 'request.invalid' });
