@@ -1,7 +1,7 @@
 // `npm run bench`: every capability's benchmark in one run, on this machine, with the native
 // tools they are compared with (xmllint, xmlsec1) measured in the same run. A benchmark, never a
 // test: it prints tables and writes .bench/results.json; it does not fail on a missed target.
-// `npm run bench -- validation` runs one suite (validation, signing, editing, keystroke, host, fuzz).
+// `npm run bench -- validation` runs one suite (see the README for their names; `host` is the browser host load).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
