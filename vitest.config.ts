@@ -9,6 +9,9 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // unit and e2e run together (group 0); stress waits for both (an unset groupOrder would
+          // let every project run at once).
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -32,6 +35,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser at a time: the CI machine has two cores.
           fileParallelism: false,
+          sequence: { groupOrder: 0 },
         },
       },
     ],
