@@ -8,8 +8,9 @@ cd "$(dirname "$0")/.."
 # chromium: end-to-end tests; xmlsec1 + a JDK: independent signature verifiers; libxml2-utils:
 # native xmllint for agreement tests and benchmarks; softhsm2 + opensc: a real PKCS#11 token;
 # libnss3-tools: real NSS databases; p7zip-full: archive checks; openssl: test certificates;
-# time: GNU time, the peak memory of whole processes in `npm run bench`.
-packages=(chromium xmlsec1 libxml2-utils softhsm2 opensc libnss3-tools p7zip-full openssl time)
+# time: GNU time, the peak memory of whole processes in `npm run bench`; icoutils: icotool writes
+# the branding icons the COSA checks read.
+packages=(chromium xmlsec1 libxml2-utils softhsm2 opensc libnss3-tools p7zip-full openssl time icoutils)
 command -v java >/dev/null 2>&1 || packages+=(default-jdk-headless)
 
 if command -v apt-get >/dev/null 2>&1; then

@@ -50,6 +50,11 @@ function finding(field: UrlField, severity: Finding['severity'], code: string, k
   return { field, severity, code, key, params };
 }
 
+/** The findings about an operator's AccountExperienceURL on its own (what COSA stores). */
+export function checkAccountExperienceUrl(base: string): Finding[] {
+  return checkBase(base.trim(), 'build').findings;
+}
+
 /** Checks the operator's URL itself: https only, no credentials, no fragment, no clashing parameters. */
 function checkBase(base: string, mode: 'build' | 'parse'): { url: ParsedUrl | null; findings: Finding[] } {
   const findings: Finding[] = [];
