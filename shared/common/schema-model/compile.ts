@@ -574,9 +574,12 @@ function mergeAttributes(base: readonly AttributeDeclaration[], own: readonly At
  * Compiles XSD files (file name -> text) into the schema model. Files are read in name order
  * so the output does not depend on how the caller listed them.
  */
+/** Schemas of other documents than provisioning files, kept out of the forms' model (the APN database the web-site tools export). */
+export const SCHEMAS_OUTSIDE_THE_MODEL: readonly string[] = ['apn-database.xsd'];
+
 export function compileSchemaModel(files: Readonly<Record<string, string>>): SchemaCompilation {
   const reader = new SchemaReader();
-  for (const name of Object.keys(files).sort()) reader.addFile(name, files[name]!);
+  for (const name of Object.keys(files).sort()) if (!SCHEMAS_OUTSIDE_THE_MODEL.includes(name)) reader.addFile(name, files[name]!);
   const model = reader.compile();
   return { model: sortModel(model), warnings: reader.warnings };
 }
