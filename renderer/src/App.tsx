@@ -703,7 +703,7 @@ export function App({ connection }: { connection: HostConnection }) {
             onCancel={() => identityPicker.resolve(null)}
           />
         )}
-        {websiteOpen && <WebsiteDialog onClose={() => setWebsiteOpen(false)} />}
+        {websiteOpen && <WebsiteDialog onClose={() => setWebsiteOpen(false)} onOpenInEditor={newDocumentFromTemplate} onSave={(text, name) => void exportText(text, name)} />}
         {templateDialogOpen && <NewFromTemplateDialog onChoose={(_name, text) => newDocumentFromTemplate(text)} onCancel={() => setTemplateDialogOpen(false)} />}
         {dialog?.kind === 'unsaved' && (
           <UnsavedChangesDialog

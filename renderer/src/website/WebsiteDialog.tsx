@@ -1,13 +1,29 @@
-// View › Web Site Tools: the panels for web-site provisioning (seed 000), one tab each.
+// View › Web Site Tools: the panels for web-site provisioning (seed 000), one tab each: the
+// AccountExperienceURL and the COSA entry.
 import { useState } from 'react';
 import { Modal } from '../components/Modal';
 import { useI18n } from '../i18n';
 import { AccountUrlPanel } from './AccountUrlPanel';
+import { CosaPanel } from './CosaPanel';
 import './website.css';
 
-export function WebsiteDialog({ onClose }: { onClose(): void }) {
+export interface WebsiteDialogProps {
+  onClose(): void;
+  /** Opens a text as a new document in the editor (the dialog closes). */
+  onOpenInEditor(text: string): void;
+  /** Saves a text through the host's file picker. */
+  onSave(text: string, suggestedName: string): void;
+}
+
+type Tab = 'url' | 'cosa';
+
+export function WebsiteDialog({ onClose, onOpenInEditor, onSave }: WebsiteDialogProps) {
   const { t } = useI18n();
-  const [tab] = useState<'url'>('url');
+  const [tab, setTab] = useState<Tab>('url');
+  const tabs: { id: Tab; label: string }[] = [
+    { id: 'url', label: t('website.panel.urlTab') },
+    { id: 'cosa', label: t('website.panel.cosaTab') },
+  ];
   return (
     <Modal
       title={t('website.panel.title')}
@@ -20,7 +36,26 @@ export function WebsiteDialog({ onClose }: { onClose(): void }) {
         </button>
       }
     >
-      {tab === 'url' && <AccountUrlPanel />}
+      <div role="tablist" className="website-tabs" aria-label={t('website.panel.title')}>
+        {tabs.map((item) => (
+          <button key={item.id} type="button" role="tab" id={`website-tab-${item.id}`} aria-selected={tab === item.id} aria-controls={`website-tabpanel-${item.id}`} onClick={() => setTab(item.id)} data-testid={`website-tab-${item.id}`}>
+            {item.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id={`website-tabpanel-${tab}`} aria-labelledby={`website-tab-${tab}`} className="website-tabpanel">
+        {tab === 'url' ? (
+          <AccountUrlPanel />
+        ) : (
+          <CosaPanel
+            onOpenInEditor={(text) => {
+              onClose();
+              onOpenInEditor(text);
+            }}
+            onSave={onSave}
+          />
+        )}
+      </div>
     </Modal>
   );
 }

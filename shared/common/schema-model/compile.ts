@@ -574,8 +574,8 @@ function mergeAttributes(base: readonly AttributeDeclaration[], own: readonly At
  * Compiles XSD files (file name -> text) into the schema model. Files are read in name order
  * so the output does not depend on how the caller listed them.
  */
-/** Schemas of other documents than provisioning files, kept out of the forms' model (the APN database the web-site tools export). */
-export const SCHEMAS_OUTSIDE_THE_MODEL: readonly string[] = ['apn-database.xsd'];
+/** Schemas of other documents than provisioning files, kept out of the forms' model (the APN database and COSA answer file the web-site tools export). */
+export const SCHEMAS_OUTSIDE_THE_MODEL: readonly string[] = ['no-namespace.xsd', 'apn-database.xsd', 'windows-customizations.xsd', 'icd-package-config.xsd', 'windows-provisioning.xsd'];
 
 export function compileSchemaModel(files: Readonly<Record<string, string>>): SchemaCompilation {
   const reader = new SchemaReader();

@@ -17,7 +17,7 @@ export const NAMESPACES = {
   resultsV2: 'http://www.microsoft.com/networking/CarrierControlResults/v2',
 } as const;
 
-export type DocumentKind = 'provisioning' | 'result' | 'apn-database';
+export type DocumentKind = 'provisioning' | 'result' | 'apn-database' | 'customizations';
 
 export interface AcceptedRoot {
   kind: DocumentKind;
@@ -30,6 +30,7 @@ export const ACCEPTED_ROOTS: readonly AcceptedRoot[] = [
   { kind: 'result', localName: 'CarrierProvisioningResult', namespaceUri: NAMESPACES.resultsV1 },
   { kind: 'result', localName: 'CarrierProvisioningResult', namespaceUri: NAMESPACES.resultsV2 },
   { kind: 'apn-database', localName: 'OperatorList', namespaceUri: '' },
+  { kind: 'customizations', localName: 'WindowsCustomizations', namespaceUri: '' },
 ];
 
 export function documentKindOf(localName: string, namespaceUri: string): DocumentKind | null {

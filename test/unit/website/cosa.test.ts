@@ -158,6 +158,20 @@ describe('exports round-trip', () => {
   });
 });
 
+describe('the COSA answer file validates', () => {
+  it('in libxml2-wasm (schemas/windows-customizations.xsd through the driver) and in native xmllint', () => {
+    const xml = writeCustomizations(contoso);
+    const result = sharedValidator().validate(xml, { lint: false });
+    expect(result.diagnostics).toEqual([]);
+    expect(result.documentKind).toBe('customizations');
+    if (!hasXmllint) return;
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'provstudio-customizations-')), 'customizations.xml');
+    writeFileSync(file, xml);
+    const native = spawnSync('xmllint', ['--noout', '--nonet', '--schema', path.join(SCHEMA_DIRECTORY, 'provisioning.xsd'), file], { encoding: 'utf8' });
+    expect(native.stderr).toContain(`${file} validates`);
+  });
+});
+
 describe('the APN database entry validates', () => {
   it('in libxml2-wasm against schemas/apn-database.xsd (through the driver), as an accepted root', () => {
     const result = sharedValidator().validate(writeApnDatabase(contoso), { lint: false });
