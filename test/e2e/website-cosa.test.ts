@@ -15,6 +15,8 @@ describe('COSA entry form', () => {
       await page.locator('[data-menu-button="view"]').click();
       await page.locator('[data-command="view.website"]').click();
       await page.getByTestId('website-tab-cosa').click();
+      // The MCC/MNC list loads on first use (a separate chunk): allow for a slow machine.
+      await page.getByTestId('cosa-panel').waitFor({ timeout: 60_000 });
       return page.getByTestId('cosa-panel');
     };
     let panel = await openCosa();

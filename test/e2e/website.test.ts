@@ -14,7 +14,8 @@ describe('web-site tools', () => {
     await page.locator('[data-menu-button="view"]').click();
     await page.locator('[data-command="view.website"]').click();
     const dialog = page.getByTestId('website-dialog');
-    await dialog.getByTestId('website-url-panel').waitFor();
+    // The MCC/MNC list loads on first use (a separate chunk): allow for a slow machine.
+    await dialog.getByTestId('website-url-panel').waitFor({ timeout: 60_000 });
 
     await dialog.getByTestId('website-base').fill('https://shop.example.com/activate');
     await dialog.getByTestId('website-SubId').fill('208011234567890');
@@ -43,7 +44,7 @@ describe('web-site tools', () => {
     await page.getByTestId('language-select').selectOption('fr');
     await page.locator('[data-menu-button="view"]').click();
     await page.locator('[data-command="view.website"]').click();
-    await page.getByTestId('website-dialog').getByTestId('website-base').fill('http://shop.example.com/');
+    await page.getByTestId('website-dialog').getByTestId('website-base').fill('http://shop.example.com/', { timeout: 60_000 });
     await expect.poll(() => page.locator('[data-code="base-not-https"]').textContent()).toContain('Windows n’ouvre le site qu’en HTTPS');
     await page.keyboard.press('Escape');
     await page.getByTestId('language-select').selectOption('en');
