@@ -1,6 +1,6 @@
 // provstudio website cosa check|export: exit 0 / 1 / 2, findings with file:line:column, nothing
 // written when the entry breaks a rule, the written file identical to the library's export.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { runCli } from '../../../cli/main';
 import type { CliIo } from '../../../cli/command';
 import { translate, type MessageKey } from '../../../shared/common/i18n/index';
 import { checklistCsv } from '../../../shared/common/website/cosa/checklist';
-import { readCosaJson, type CosaEntry } from '../../../shared/common/website/cosa/model';
+import { readCosaJson, writeCosaJson, type CosaEntry } from '../../../shared/common/website/cosa/model';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 const GOOD = path.join(ROOT, 'test/fixtures/website/contoso-cosa.json');
@@ -59,6 +59,21 @@ describe('provstudio website cosa', () => {
     expect(await runCli(['website', 'cosa', 'export', BROKEN, '--format', 'customizations', '-o', 'customizations.xml'], capture.io)).toBe(1);
     expect(existsSync(path.join(folder, 'customizations.xml'))).toBe(false);
     expect(capture.err()).toContain('Nothing was written');
+  });
+
+  it('export: refuses an IMSI range in customizations.xml (exit 1, nothing written) but writes it to the APN database', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'provstudio-cosa-'));
+    const entry = readCosaJson(readFileSync(GOOD, 'utf8')).entry as CosaEntry;
+    entry.targets = [{ mcc: '208', mnc: '01', imsiRange: { start: '208010000000000', end: '208010000099999' } }];
+    writeFileSync(path.join(folder, 'COSA.json'), writeCosaJson(entry));
+    const refused = captureIo(folder);
+    expect(await runCli(['website', 'cosa', 'export', 'COSA.json', '--format', 'customizations', '-o', 'customizations.xml'], refused.io)).toBe(1);
+    expect(refused.err()).toContain('targets[0].imsiRange');
+    expect(refused.err()).toContain('[cosa-customizations-imsi-range]');
+    expect(existsSync(path.join(folder, 'customizations.xml'))).toBe(false);
+    const written = captureIo(folder);
+    expect(await runCli(['website', 'cosa', 'export', 'COSA.json', '--format', 'apndb', '-o', 'ApnDatabase.xml'], written.io)).toBe(0);
+    expect(readFileSync(path.join(folder, 'ApnDatabase.xml'), 'utf8')).toContain('<HardwareId id="IMSI:208010000000000-208010000099999" />');
   });
 
   it.each([
