@@ -11,6 +11,8 @@ const app = useServedApp();
 describe('COSA entry form', () => {
   it('checks the entry and opens its exports in the editor, valid', async () => {
     const page = await openApp(app.browser, app.served, { width: 1280, height: 1000 });
+    // A busy machine (several test suites at once) can take long to load chunks and answer.
+    page.setDefaultTimeout(90_000);
     const openCosa = async () => {
       await page.locator('[data-menu-button="view"]').click();
       await page.locator('[data-command="view.website"]').click();

@@ -11,6 +11,8 @@ const app = useServedApp();
 describe('web-site tools', () => {
   it('builds and checks the AccountExperienceURL, in the user language', async () => {
     const page = await openApp(app.browser, app.served);
+    // A busy machine (several test suites at once) can take long to load chunks and answer.
+    page.setDefaultTimeout(90_000);
     await page.locator('[data-menu-button="view"]').click();
     await page.locator('[data-command="view.website"]').click();
     const dialog = page.getByTestId('website-dialog');
