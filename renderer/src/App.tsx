@@ -40,6 +40,9 @@ import { SignDialog } from './signing/SignDialog';
 import { SignaturePanel } from './signing/SignaturePanel';
 import { textWithoutSignature } from './signing/remove-signature';
 import { InspectorPanel } from './results/InspectorPanel';
+import { bindFormField, placeOfField, useBindings } from './subscriber/bindings-store';
+import { DataPanel } from './subscriber/DataPanel';
+import { PerSubscriberContext, type PerSubscriberActions } from './subscriber/per-subscriber';
 import { WebsiteDialog } from './website/WebsiteDialog';
 import { SemanticFeatures } from './semantic/SemanticFeatures';
 import { documentKindOf } from './documents/document-kind';
@@ -83,6 +86,7 @@ export function App({ connection }: { connection: HostConnection }) {
   const [prefersDark, setPrefersDark] = useState(systemPrefersDark);
   const [signatureOffer, setSignatureOffer] = useState<KeyStoreOffer | null>(null);
   const [signaturePanelOpen, setSignaturePanelOpen] = useState(false);
+  const [dataPanelOpen, setDataPanelOpen] = useState(false);
   const [websiteOpen, setWebsiteOpen] = useState(false);
   /** The "What Windows will do" panel (summary, dry run, compare) beside a provisioning document. */
   const [semanticOpen, setSemanticOpen] = useState(false);
@@ -519,6 +523,20 @@ export function App({ connection }: { connection: HostConnection }) {
   useCursorSelection(activeModel, cursor, treeOpen || viewMode !== 'text', setSelectedPath);
   const largeFileMb = activeModel && isLargeModel(activeModel) ? sizeInMegabytes(activeModel) : null;
   const activeKind = activeModel ? documentKindOf(activeModel) : null;
+  const activeBindings = useBindings(activeDocument?.id ?? null);
+  const perSubscriber = useMemo<PerSubscriberActions | null>(() => {
+    if (!activeDocument || !activeModel) return null;
+    return {
+      boundName: (key) => {
+        const place = placeOfField(activeModel.getValue(), key);
+        return (place && activeBindings.fields.find((field) => field.xpath === place.xpath)?.name) ?? null;
+      },
+      bind: (key, spec) => {
+        bindFormField(activeDocument.id, activeModel.getValue(), key, spec);
+        setDataPanelOpen(true);
+      },
+    };
+  }, [activeDocument, activeModel, activeBindings]);
   useEffect(() => {
     if (activeDocument && activeKind === 'result') setInspectedResultId(activeDocument.id);
   }, [activeDocument?.id, activeKind]);
@@ -581,6 +599,8 @@ export function App({ connection }: { connection: HostConnection }) {
           <DocumentToolbar
             treeOpen={treeOpen}
             signaturePanelOpen={signaturePanelOpen}
+            dataPanelOpen={formApplies ? dataPanelOpen : null}
+            onToggleData={() => setDataPanelOpen((open) => !open)}
             inspectorOpen={inspectedResult ? inspectorOpen : null}
             viewMode={formApplies ? viewMode : null}
             largeFileMb={largeFileMb}
@@ -610,20 +630,22 @@ export function App({ connection }: { connection: HostConnection }) {
               )}
               {activeModel && showForm && (
                 <div className="form-pane" data-testid="form-view">
-                  <FormView
-                    key={activeDocument?.id}
-                    ref={formRef}
-                    model={activeModel}
-                    diagnostics={validation.diagnostics}
-                    selectedPath={selectedPath}
-                    onSelectPath={setSelectedPath}
-                    onRevealText={(range) => revealInEditor(range, false)}
-                    chooseCertificateNames={async () => {
-                      const chosen = await chooseFile('open');
-                      return chosen ? client.invoke('signing.certificateNames', { path: chosen }) : null;
-                    }}
-                    chooseCertificateFromStore={pickCertificateFromStore}
-                  />
+                  <PerSubscriberContext.Provider value={perSubscriber}>
+                    <FormView
+                      key={activeDocument?.id}
+                      ref={formRef}
+                      model={activeModel}
+                      diagnostics={validation.diagnostics}
+                      selectedPath={selectedPath}
+                      onSelectPath={setSelectedPath}
+                      onRevealText={(range) => revealInEditor(range, false)}
+                      chooseCertificateNames={async () => {
+                        const chosen = await chooseFile('open');
+                        return chosen ? client.invoke('signing.certificateNames', { path: chosen }) : null;
+                      }}
+                      chooseCertificateFromStore={pickCertificateFromStore}
+                    />
+                  </PerSubscriberContext.Provider>
                 </div>
               )}
               <div className={showText ? 'editor-pane' : 'editor-pane hidden'}>
@@ -669,6 +691,20 @@ export function App({ connection }: { connection: HostConnection }) {
               onSign={() => void openSignDialog()}
               onRemoveSignature={removeSignature}
               checkRequest={signatureCheckRequest}
+            />
+          )}
+          {activeDocument && activeModel && formApplies && dataPanelOpen && (
+            <DataPanel
+              key={activeDocument.id}
+              client={client}
+              documentId={activeDocument.id}
+              documentPath={activeDocument.path}
+              templateText={() => activeModel.getValue()}
+              encoding={activeDocument.encoding}
+              language={language}
+              chooseFile={() => chooseFile('open')}
+              openText={newDocumentFromTemplate}
+              openPath={(path) => void openPath(path)}
             />
           )}
           {!activeDocument && <Welcome recent={recent} onNew={newDocument} onOpen={() => void openWithDialog()} onOpenRecent={(path) => void openPath(path)} />}

@@ -184,6 +184,40 @@ export interface SignatureReport {
   consentRequired: boolean;
 }
 
+/** The first rows of a data file (CSV or JSON Lines) for the Data panel; values as read. */
+export interface DataRows {
+  path: string;
+  columns: string[];
+  rows: Array<{ row: number; line: number; values?: Record<string, unknown>; problem?: string }>;
+  /** Rows in the whole file. */
+  total: number;
+}
+
+/** A batch from the Data panel: the template as in the editor, its bindings (JSON), a data file, a folder. */
+export interface GenerateRequest {
+  templateText: string;
+  encoding: TextEncodingName;
+  bindingsJson: string;
+  dataPath: string;
+  outputDirectory: string;
+  nameTemplate?: string;
+  language: 'en' | 'fr' | 'pt';
+}
+
+export interface GenerateStatus {
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  done: number;
+  total: number | null;
+  rate: number;
+  remainingMs: number | null;
+  counts: { valid: number; invalid: number; rejected: number; unchanged: number };
+  /** When finished: the manifest, the first files written and the first bad rows. */
+  manifestCsv?: string;
+  files?: string[];
+  problems?: Array<{ row: number; line: number; message: string }>;
+  error?: string;
+}
+
 /** channel -> [request, response]. The only list of what the renderer may ask of a host. */
 export interface HostContract {
   'app.info': [void, AppInfo];
@@ -210,6 +244,11 @@ export interface HostContract {
   'semantic.dryRun': [DryRunRequest, Prediction];
   /** The file's text at the last commit of its git work tree; null when it is not in one (or not committed). */
   'git.committedVersion': [{ path: string }, { text: string; commit: string } | null];
+  /** One file per subscriber (docs/subscribers.md): rows of a data file, and batches with their progress. */
+  'subscriber.readRows': [{ path: string; limit: number }, DataRows];
+  'subscriber.generate': [GenerateRequest, { jobId: string }];
+  'subscriber.status': [{ jobId: string }, GenerateStatus];
+  'subscriber.cancel': [{ jobId: string }, void];
 }
 
 export interface DryRunRequest {
@@ -250,6 +289,10 @@ export const CHANNELS: readonly Channel[] = [
   'signing.certificateNames',
   'semantic.dryRun',
   'git.committedVersion',
+  'subscriber.readRows',
+  'subscriber.generate',
+  'subscriber.status',
+  'subscriber.cancel',
 ] as const;
 
 export function isChannel(value: unknown): value is Channel {

@@ -21,6 +21,7 @@ import type { SecretProvider } from './keystores/types';
 import { validateRequest } from './request-validation';
 import { committedVersion, dryRunRequest } from './semantic-service';
 import { createSigningService } from './signing-service';
+import { createSubscriberService } from './subscriber/service';
 
 export const MAX_RECENT_FILES = 12;
 
@@ -66,6 +67,7 @@ export function createHostHandlers(options: HostOptions): HostHandlers {
   const signing = createSigningService({ askSecret: options.askSecret, secretPrompt: options.secretPrompt });
   // Saves go only to documents the user opened and targets the user chose in a save dialog.
   const writeScope = new WriteScope();
+  const subscriber = createSubscriberService();
 
   return {
     'app.info': async () => ({
@@ -137,6 +139,10 @@ export function createHostHandlers(options: HostOptions): HostHandlers {
     'signing.certificateNames': async ({ path: certificatePath }) => signing.certificateNames(certificatePath),
     'semantic.dryRun': async (request) => dryRunRequest(request),
     'git.committedVersion': async ({ path: filePath }) => committedVersion(filePath),
+    'subscriber.readRows': async (request) => subscriber.readRows(request),
+    'subscriber.generate': async (request) => subscriber.generate(request),
+    'subscriber.status': async (request) => subscriber.status(request),
+    'subscriber.cancel': async (request) => subscriber.cancel(request),
   };
 }
 

@@ -143,6 +143,31 @@ export function validateRequest<C extends Channel>(channel: C, request: unknown)
         includeChain: booleanField(channel, fields, 'includeChain') ?? false,
       } as RequestOf<C>;
     }
+    case 'subscriber.readRows': {
+      const fields = objectOf(channel, request);
+      const limit = fields.limit;
+      if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) throw invalid(channel, 'limit must be a positive whole number');
+      return { path: stringField(channel, fields, 'path')!, limit } as RequestOf<C>;
+    }
+    case 'subscriber.generate': {
+      const fields = objectOf(channel, request);
+      const result: RequestOf<'subscriber.generate'> = {
+        templateText: stringField(channel, fields, 'templateText')!,
+        encoding: oneOf(channel, fields, 'encoding', ENCODINGS)!,
+        bindingsJson: stringField(channel, fields, 'bindingsJson')!,
+        dataPath: stringField(channel, fields, 'dataPath')!,
+        outputDirectory: stringField(channel, fields, 'outputDirectory')!,
+        language: oneOf(channel, fields, 'language', LANGUAGES)!,
+      };
+      const nameTemplate = stringField(channel, fields, 'nameTemplate', true);
+      if (nameTemplate) result.nameTemplate = nameTemplate;
+      return result as RequestOf<C>;
+    }
+    case 'subscriber.status':
+    case 'subscriber.cancel': {
+      const fields = objectOf(channel, request);
+      return { jobId: stringField(channel, fields, 'jobId')! } as RequestOf<C>;
+    }
     case 'signing.verify': {
       const fields = objectOf(channel, request);
       return {

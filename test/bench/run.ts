@@ -11,6 +11,7 @@ import { runEditingBench } from './editing';
 import { formChangeSuite, runFormChangeBench } from './form-change';
 import { runHostLoadBench } from './host-load';
 import { runKeystrokeBench } from './keystroke';
+import { runSubscriberBench } from './subscriber';
 import { formatSuite, type BenchSuite } from './report';
 import { formatTable as formatValidationTable, runValidationBench } from './validation';
 
@@ -71,6 +72,12 @@ if (!only || only === 'form-change') {
   const formChange = await runFormChangeBench();
   raw.formChange = formChange;
   suites.push(formChangeSuite(formChange));
+}
+
+if (!only || only === 'subscriber') {
+  const subscriber = await runSubscriberBench();
+  raw.subscriber = subscriber.result;
+  suites.push(subscriber.suite);
 }
 
 if (!only || only === 'keystroke') {

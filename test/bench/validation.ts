@@ -18,7 +18,7 @@ import { encodeUtf8 } from '../../shared/common/schema/environment';
 import { checkXml, parseXml } from '../../shared/common/xml/parse';
 
 /** The repository root: the first folder upwards with schemas/provisioning.xsd (source or bundled). */
-function findRoot(start: string): string {
+export function findRoot(start: string): string {
   for (let directory = start; ; directory = path.dirname(directory)) {
     if (existsSync(path.join(directory, 'schemas', 'provisioning.xsd'))) return directory;
     if (path.dirname(directory) === directory) return process.cwd();

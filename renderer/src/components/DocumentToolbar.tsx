@@ -10,6 +10,9 @@ export interface DocumentToolbarProps {
   signaturePanelOpen: boolean;
   /** null when the document is not a provisioning file (no "What Windows will do" panel). */
   semanticOpen?: boolean | null;
+  /** null when the document has no per-subscriber data (not a provisioning file). */
+  dataPanelOpen?: boolean | null;
+  onToggleData?(): void;
   /** null when no results document is being inspected. */
   inspectorOpen: boolean | null;
   /** null when the document has no form view (not a provisioning file). */
@@ -48,6 +51,11 @@ export function DocumentToolbar(props: DocumentToolbarProps) {
       {props.semanticOpen !== null && props.semanticOpen !== undefined && (
         <button type="button" aria-pressed={props.semanticOpen} onClick={props.onToggleSemantic} data-testid="toolbar-semantic">
           {t('semantic.panel.title')}
+        </button>
+      )}
+      {props.dataPanelOpen != null && (
+        <button type="button" aria-pressed={props.dataPanelOpen} onClick={props.onToggleData} data-testid="toolbar-data">
+          {t('subscriber.toolbar')}
         </button>
       )}
       {props.inspectorOpen !== null && (

@@ -20,6 +20,7 @@ import {
   type BlobEncoding,
 } from '../../../shared/common/forms/widgets';
 import type { Translate } from '../i18n';
+import { PerSubscriberControl } from '../subscriber/per-subscriber';
 
 export interface FieldProps {
   spec: FieldSpec;
@@ -253,6 +254,7 @@ export function Field({ spec, value, fieldKey, diagnostics, readOnly, t, onCommi
         {limits.join(' · ')}
       </div>
       {notes}
+      <PerSubscriberControl fieldKey={fieldKey} spec={spec} present={value !== undefined} t={t} />
       {children}
       <ul id={`${id}-problems`} className="form-problems" aria-live="polite">
         {diagnostics.map((diagnostic, index) => (

@@ -4,6 +4,7 @@
 // written into copies of a repeatable element. Its published JSON Schema is
 // schemas/bindings.schema.json; this reader checks the same rules and names the field at fault.
 import type { MessageKey } from '../i18n/index';
+import { childElements, type XmlElementNode } from '../xml/model';
 
 export const BINDINGS_VERSION = 1;
 
@@ -125,4 +126,25 @@ export function serializeBindings(bindings: Bindings): string {
 /** The conventional sidecar name for a template: `T.xml` -> `T.bindings.json`. */
 export function bindingsPathFor(templatePath: string): string {
   return templatePath.replace(/\.xml$/i, '') + '.bindings.json';
+}
+
+/**
+ * The path of the edit engine's subset that selects exactly this element (and attribute): local
+ * names from the root, with a position where siblings share the name.
+ */
+export function xpathOf(element: XmlElementNode, attribute?: string): string {
+  const steps: string[] = [];
+  for (let current: XmlElementNode | null = element; current; current = current.parent) {
+    const parent: XmlElementNode | null = current.parent;
+    const namesakes = parent ? childElements(parent).filter((child) => child.localName === current!.localName) : [current];
+    steps.unshift(namesakes.length > 1 ? `${current.localName}[${namesakes.indexOf(current) + 1}]` : current.localName);
+  }
+  return `/${steps.join('/')}${attribute ? `/@${attribute}` : ''}`;
+}
+
+/** A field name for a place: its local name (or attribute), made unique among `taken`. */
+export function fieldNameFor(localName: string, attribute: string | undefined, taken: ReadonlySet<string>): string {
+  const base = (attribute ?? localName).replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^([^A-Za-z_])/, '_$1');
+  if (!taken.has(base)) return base;
+  for (let index = 2; ; index++) if (!taken.has(`${base}${index}`)) return `${base}${index}`;
 }

@@ -93,6 +93,8 @@ export interface BatchSummary {
   manifestCsv: string;
   /** The first few bad rows, for a terminal or the app (the manifest has them all). */
   firstProblems: ManifestEntry[];
+  /** The names of the first few files written (or unchanged), in the order they finished. */
+  firstFiles: string[];
 }
 
 /** A problem with the batch as a whole (not one row): already in words, in the batch's language. */
@@ -424,6 +426,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const names = new Set<string>();
   const counts = emptyCounts();
   const firstProblems: ManifestEntry[] = [];
+  const firstFiles: string[] = [];
   let done = 0;
   let total: number | null = null;
   let interrupted = false;
@@ -450,6 +453,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     counts[entry.verdict]++;
     done++;
     if ((entry.verdict === 'invalid' || entry.verdict === 'rejected') && firstProblems.length < 20) firstProblems.push(entry);
+    if ((entry.verdict === 'valid' || entry.verdict === 'unchanged') && entry.file && firstFiles.length < 20) firstFiles.push(entry.file);
     if (journalEntry) {
       thisRun.set(journalEntry.file, journalEntry);
       if (entry.verdict === 'valid') await journal.write(JSON.stringify(journalEntry) + '\n');
@@ -516,5 +520,5 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   const written = await manifest.close();
   await syncDirectory(outputDirectory);
   report(true);
-  return { counts, rows: done, interrupted, failedFast, elapsedMs: performance.now() - started, manifestJson: written.json, manifestCsv: written.csv, firstProblems };
+  return { counts, rows: done, interrupted, failedFast, elapsedMs: performance.now() - started, manifestJson: written.json, manifestCsv: written.csv, firstProblems, firstFiles };
 }

@@ -9,9 +9,6 @@
 // render() checks the row's values against their places, renders through the edit engine and
 // validates the file (XSD + lint) before returning it; it throws RenderError otherwise. Compiled
 // templates and the compiled schemas are kept between calls.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Language } from '../../common/i18n/index';
 import { ProvisioningValidator } from '../../common/schema/index';
 import { BUNDLED_SCHEMA_MODEL } from '../../common/schema-model/bundled';
@@ -20,6 +17,7 @@ import { decodeText } from '../files/encoding';
 import { chooseIdentity, openKeyStore, type KeyStoreChoice, type SecretProvider } from '../keystores/index';
 import type { Signer } from '../signing/sign';
 import { describeProblem, produceFile, type FileFinding } from './produce';
+import { readSchemaFiles } from './schemas';
 
 export { sign, SigningError, type Signer, type SignOptions } from '../signing/sign';
 export { TemplateError, BindingsError, type Bindings, type Row } from '../../common/subscriber/index';
@@ -43,28 +41,9 @@ export interface RenderOptions {
   lint?: boolean;
 }
 
-/** The schemas/ folder of this installation (PROVSTUDIO_SCHEMAS overrides it). */
-function schemaDirectory(): string {
-  if (process.env.PROVSTUDIO_SCHEMAS) return path.resolve(process.env.PROVSTUDIO_SCHEMAS);
-  const here = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
-  // dist/lib/ (the bundle) or shared/node/subscriber/ (the sources): both are below the package root.
-  for (let directory = here; directory !== path.dirname(directory); directory = path.dirname(directory)) {
-    try {
-      if (readdirSync(path.join(directory, 'schemas')).includes('provisioning.xsd')) return path.join(directory, 'schemas');
-    } catch {
-      // not here
-    }
-  }
-  throw new Error('the schemas folder was not found; set PROVSTUDIO_SCHEMAS');
-}
-
 let validator: ProvisioningValidator | null = null;
 function sharedValidator(): ProvisioningValidator {
-  if (validator) return validator;
-  const directory = schemaDirectory();
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(directory)) if (name.endsWith('.xsd')) files[name] = readFileSync(path.join(directory, name), 'utf8');
-  validator = ProvisioningValidator.create(files);
+  validator ??= ProvisioningValidator.create(readSchemaFiles());
   return validator;
 }
 

@@ -9,7 +9,8 @@ import { parseXPath, selectElements, setAttribute, setText } from '../../../shar
 import { translate } from '../../../shared/common/i18n/index';
 import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
 import { checkValue } from '../../../shared/common/schema-model/value-check';
-import { BindingsError, compileTemplate, parseBindings, readBindings, redactSecrets, renderRow, TemplateError, type Bindings } from '../../../shared/common/subscriber/index';
+import { BindingsError, compileTemplate, fieldNameFor, parseBindings, readBindings, redactSecrets, renderRow, TemplateError, xpathOf, type Bindings } from '../../../shared/common/subscriber/index';
+import { walkElements } from '../../../shared/common/xml/model';
 import { parseXml } from '../../../shared/common/xml/parse';
 import { ROOT, sharedValidator } from '../schema/schema-files';
 
@@ -206,4 +207,23 @@ describe('checking a value against the type of its place agrees with libxml2', (
       }
     });
   }
+});
+
+describe('paths for new bindings', () => {
+  it('xpathOf selects exactly the element (or attribute) it was made from, for every element of a file', () => {
+    const parsed = parseXml(TEMPLATE.replace('</TrustedDomains>', '  <TrustedDomain>b.example</TrustedDomain>\n            </TrustedDomains>'));
+    if (!parsed.ok) throw new Error('not well-formed');
+    const elements = [...walkElements(parsed.document.root)];
+    for (const element of elements) {
+      expect(selectElements(parsed.document, parseXPath(xpathOf(element)))).toEqual([element]);
+      for (const attribute of element.attributes.filter((candidate) => !candidate.name.startsWith('xmlns'))) {
+        const path = parseXPath(xpathOf(element, attribute.name));
+        expect(path.attribute).toBe(attribute.name);
+        expect(selectElements(parsed.document, path)).toEqual([element]);
+      }
+    }
+    expect(xpathOf(elements.find((element) => element.localName === 'TrustedDomain')!)).toBe('/CarrierProvisioning/WLANProfiles/WLANProfile/MSM/security/HotspotProfile/TrustedDomains/TrustedDomain[1]');
+    expect(fieldNameFor('Password', undefined, new Set(['Password']))).toBe('Password2');
+    expect(fieldNameFor('Usage', 'CurrentUsage', new Set())).toBe('CurrentUsage');
+  });
 });

@@ -1,0 +1,31 @@
+// "Make this a per-subscriber field" under a form field: binds the field's place (see
+// bindings-store.ts). Shown only where the app provides the context and the place exists.
+import { createContext, useContext } from 'react';
+import type { FieldSpec } from '../../../shared/common/forms/form-model';
+import type { Translate } from '../i18n';
+
+export interface PerSubscriberActions {
+  /** The bound field's name for this form field, if it is bound. */
+  boundName(fieldKey: string): string | null;
+  bind(fieldKey: string, spec: FieldSpec): void;
+}
+
+export const PerSubscriberContext = createContext<PerSubscriberActions | null>(null);
+
+export function PerSubscriberControl({ fieldKey, spec, present, t }: { fieldKey: string; spec: FieldSpec; present: boolean; t: Translate }) {
+  const actions = useContext(PerSubscriberContext);
+  if (!actions || !present) return null;
+  const bound = actions.boundName(fieldKey);
+  if (bound) {
+    return (
+      <p className="form-note per-subscriber-bound" data-testid="per-subscriber-bound">
+        {t('subscriber.bound', { name: bound })}
+      </p>
+    );
+  }
+  return (
+    <button type="button" className="form-link per-subscriber-make" data-testid="make-per-subscriber" onClick={() => actions.bind(fieldKey, spec)}>
+      {t('subscriber.makeField')}
+    </button>
+  );
+}
