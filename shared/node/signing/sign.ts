@@ -45,10 +45,19 @@ export class SigningError extends Error {
   }
 }
 
+/** Each signer's certificate is read once: a batch signs thousands of files with the same one. */
+const leafSummaries = new WeakMap<Uint8Array, ReturnType<typeof summarizeCertificate>>();
+
 /** What Windows will object to in the signer's own certificate (empty when nothing). */
 export function signerCertificateProblems(signer: Pick<Signer, 'certificates'>, now = new Date()): SigningCertificateProblem[] {
   const [leaf] = signer.certificates;
-  return leaf ? signingCertificateProblems(summarizeCertificate(leaf), now, 'leaf') : [];
+  if (!leaf) return [];
+  let summary = leafSummaries.get(leaf);
+  if (!summary) {
+    summary = summarizeCertificate(leaf);
+    leafSummaries.set(leaf, summary);
+  }
+  return signingCertificateProblems(summary, now, 'leaf');
 }
 
 interface ByteRange {
