@@ -2,7 +2,7 @@
 // while the others are written, the manifests, resume after an interrupted run, signed outputs
 // checked by xmlsec1 (PFX in the workers, SoftHSM through PKCS#11 in the main thread), secrets
 // kept out of every message, and bindings that point nowhere.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
@@ -95,6 +95,15 @@ describe('provstudio generate', () => {
     expect(everything).not.toMatch(/Secret/);
   });
 
+  it('--fail-fast stops at the first bad row (the rows already under way finish)', async () => {
+    const directory = setUpFolder([row(1, { UsageMB: 'bad' }), ...Array.from({ length: 39 }, (_, index) => row(index + 2))]);
+    const run = testIo(directory);
+    expect(await runCli(['generate', '--template', 'template.xml', '--data', 'rows.csv', '--out', 'out', '--jobs', '1', '--fail-fast'], run.io)).toBe(1);
+    const entries = manifest(path.join(directory, 'out'));
+    expect(entries[0]).toMatchObject({ row: 1, verdict: 'rejected' });
+    expect(entries.length).toBeLessThan(10);
+  });
+
   it('names the binding that points nowhere and writes nothing', async () => {
     const directory = setUpFolder([row(1)]);
     const bindings = parseBindings(readFileSync(path.join(directory, 'template.bindings.json'), 'utf8'));
@@ -144,6 +153,35 @@ describe('provstudio generate', () => {
   });
 });
 
+describe('Ctrl-C on the real command', () => {
+  it('stops on SIGINT with exit code 2, no half-written file, manifests written, and a second run resumes', async () => {
+    const rows = Array.from({ length: 3000 }, (_, index) => row(index + 1));
+    const directory = setUpFolder(rows);
+    const command = [path.join(ROOT, 'bin', 'provstudio.mjs'), 'generate', '--template', 'template.xml', '--data', 'rows.csv', '--out', 'out', '--jobs', '2'];
+    const child = spawn(process.execPath, command, { cwd: directory, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const out = path.join(directory, 'out');
+    await expect.poll(() => existsSync(out) && readdirSync(out).filter((name) => name.endsWith('.xml')).length >= 20, { timeout: 60_000, interval: 50 }).toBe(true);
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code, output).toBe(2);
+    expect(output).toContain('Interrupted: no file is half-written');
+    const names = readdirSync(out);
+    expect(names.filter((name) => name.includes('.tmp'))).toEqual([]);
+    const written = names.filter((name) => name.endsWith('.xml'));
+    expect(written.length).toBeLessThan(3000);
+    const entries = manifest(out);
+    expect(entries.filter((entry) => entry.verdict === 'valid')).toHaveLength(written.length);
+    for (const name of written) expect(readFileSync(path.join(out, name), 'utf8')).toMatch(/<\/CarrierProvisioning>\n$/);
+
+    const again = testIo(directory);
+    expect(await runCli(['generate', '--template', 'template.xml', '--data', 'rows.csv', '--out', 'out'], again.io)).toBe(0);
+    expect(again.text()).toContain(`unchanged: ${written.length}`);
+  }, 180_000);
+});
+
 describe.runIf(toolAvailable('xmlsec1'))('signed in bulk, verified by xmlsec1', () => {
   it('signs every file with a PFX key (password from the environment, asked once) in the workers', async () => {
     const directory = setUpFolder([row(1), row(2), row(3)]);
@@ -186,5 +224,21 @@ describe.runIf(toolAvailable('xmlsec1'))('signed in bulk, verified by xmlsec1', 
       const verdict = xmlsecVerify(path.join(directory, 'out', `31026000000000${index}.xml`), path.join(directory, 'kit', 'root.cer'));
       expect(verdict.ok, verdict.output).toBe(true);
     }
+
+    // The PIN is asked once for the whole batch, whatever the number of workers.
+    const asked: string[] = [];
+    const summary = await runBatch({
+      templateText: readFileSync(path.join(directory, 'template.xml'), 'utf8'),
+      encoding: 'utf-8',
+      bindings: parseBindings(readFileSync(path.join(directory, 'template.bindings.json'), 'utf8')),
+      dataPath: path.join(directory, 'rows.csv'),
+      outputDirectory: path.join(directory, 'out-2'),
+      language: 'en',
+      schemaFiles: readSchemaFiles(),
+      jobs: 2,
+      signing: { choice: { kind: 'pkcs11', modulePath: softhsm!, tokenLabel: 'bulk-test' }, secrets: async (request) => (asked.push(request.kind), '4321'), options: {} },
+    });
+    expect(summary.counts.valid).toBe(4);
+    expect(asked).toEqual(['pin']);
   });
 });

@@ -1,0 +1,48 @@
+// The host channels behind the Data panel: requests checked, rows read, a batch run with progress
+// polled until done, bad bindings and unknown jobs refused with translatable errors.
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createHostHandlers, dispatch } from '../../../shared/node/host';
+import { ROOT } from '../schema/schema-files';
+
+function host() {
+  return createHostHandlers({ dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-')), kind: 'browser', version: '9.9.9', askSecret: async () => null, secretPrompt: 'terminal' });
+}
+
+describe('subscriber channels', () => {
+  it('refuses malformed requests, bad bindings and unknown jobs', async () => {
+    const handlers = host();
+    await expect(dispatch(handlers, 'subscriber.readRows', { path: '/x.csv', limit: 0 })).rejects.toMatchObject({ code: 'request.invalid' });
+    await expect(dispatch(handlers, 'subscriber.generate', { templateText: 'x', encoding: 'utf-8', bindingsJson: '{}', dataPath: '/x', outputDirectory: '/y', language: 'xx' })).rejects.toMatchObject({ code: 'request.invalid' });
+    await expect(dispatch(handlers, 'subscriber.generate', { templateText: 'x', encoding: 'utf-8', bindingsJson: '{"version":1,"fields":[]}', dataPath: '/x', outputDirectory: '/y', language: 'en' })).rejects.toMatchObject({ messageKey: 'bindings.error.file' });
+    await expect(dispatch(handlers, 'subscriber.status', { jobId: 'nope' })).rejects.toMatchObject({ messageKey: 'subscriber.error.noJob' });
+    await expect(dispatch(handlers, 'subscriber.readRows', { path: '/no/such/file.csv', limit: 5 })).rejects.toMatchObject({ messageKey: 'subscriber.error.data' });
+  });
+
+  it('reads rows and runs a batch whose progress is polled until done', async () => {
+    const handlers = host();
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-batch-'));
+    const data = path.join(directory, 'rows.jsonl');
+    writeFileSync(data, ['{"SubscriberId":"310260000000001","HotspotUser":"a","HotspotPassword":"p1","RefreshUser":"r","RefreshPassword":"q1","PortalDomains":["x.example","y.example"]}', '{"SubscriberId":"310260000000002","HotspotUser":"b","HotspotPassword":"p2","RefreshUser":"r","RefreshPassword":"q2","UsageMB":"lots"}'].join('\n') + '\n');
+    const rows = await dispatch(handlers, 'subscriber.readRows', { path: data, limit: 10 });
+    expect(rows.total).toBe(2);
+    expect(rows.rows[0]!.values!.PortalDomains).toEqual(['x.example', 'y.example']);
+
+    const { jobId } = await dispatch(handlers, 'subscriber.generate', {
+      templateText: readFileSync(path.join(ROOT, 'examples/bulk/template.xml'), 'utf8'),
+      encoding: 'utf-8',
+      bindingsJson: readFileSync(path.join(ROOT, 'examples/bulk/template.bindings.json'), 'utf8'),
+      dataPath: data,
+      outputDirectory: path.join(directory, 'out'),
+      language: 'en',
+    });
+    await expect.poll(async () => (await dispatch(handlers, 'subscriber.status', { jobId })).state, { timeout: 30_000 }).toBe('done');
+    const status = await dispatch(handlers, 'subscriber.status', { jobId });
+    expect(status.counts).toEqual({ valid: 1, invalid: 0, rejected: 1, unchanged: 0 });
+    expect(status.files).toEqual([path.join(directory, 'out', '310260000000001.xml')]);
+    expect(status.problems).toEqual([{ row: 2, line: 2, message: 'column UsageMB: not an integer' }]);
+    expect(readdirSync(path.join(directory, 'out')).sort()).toEqual(['.provstudio-generate.jsonl', '310260000000001.xml', 'manifest.csv', 'manifest.json']);
+  });
+});
