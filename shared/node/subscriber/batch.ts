@@ -207,6 +207,7 @@ class ManifestWriter {
   private csvHandle!: fs.FileHandle;
   private first = true;
   private buffered = { json: '', csv: '' };
+  private writing: Promise<void> = Promise.resolve();
   private readonly jsonTemporary: string;
   private readonly csvTemporary: string;
 
@@ -237,10 +238,15 @@ class ManifestWriter {
     if (this.buffered.json.length > 64 * 1024) await this.flush();
   }
 
-  private async flush(): Promise<void> {
-    await this.jsonHandle.write(this.buffered.json);
-    await this.csvHandle.write(this.buffered.csv);
+  /** Takes the buffered text at once and queues its writes, so rows finishing meanwhile are neither lost nor written twice. */
+  private flush(): Promise<void> {
+    const { json, csv } = this.buffered;
     this.buffered = { json: '', csv: '' };
+    this.writing = this.writing.then(async () => {
+      await this.jsonHandle.write(json);
+      await this.csvHandle.write(csv);
+    });
+    return this.writing;
   }
 
   async close(): Promise<{ json: string; csv: string }> {

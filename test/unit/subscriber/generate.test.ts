@@ -116,7 +116,9 @@ describe('provstudio generate', () => {
   });
 
   it('resumes after an interrupted run: no half-written file, finished rows skipped, changed inputs redone', async () => {
-    const rows = Array.from({ length: 40 }, (_, index) => row(index + 1));
+    // Enough rows that the batch is still reading when it is stopped (progress is reported every 100 ms).
+    const ROWS = 400;
+    const rows = Array.from({ length: ROWS }, (_, index) => row(index + 1));
     const directory = setUpFolder(rows);
     const common = {
       templateText: readFileSync(path.join(directory, 'template.xml'), 'utf8'),
@@ -133,7 +135,7 @@ describe('provstudio generate', () => {
     expect(first.interrupted).toBe(true);
     const written = first.counts.valid;
     expect(written).toBeGreaterThanOrEqual(3);
-    expect(written).toBeLessThan(40);
+    expect(written).toBeLessThan(ROWS);
     const outputs = readdirSync(common.outputDirectory);
     expect(outputs.filter((name) => name.endsWith('.tmp'))).toEqual([]);
     expect(outputs.filter((name) => name.endsWith('.xml'))).toHaveLength(written);
@@ -143,14 +145,14 @@ describe('provstudio generate', () => {
     writeFileSync(common.dataPath, [HEADER, ...rows.map((line, index) => (index === 1 ? row(2, { UsageMB: '999' }) : line))].join('\r\n') + '\r\n');
     const second = await runBatch(common);
     expect(second.interrupted).toBe(false);
-    expect(second.counts).toEqual({ valid: 40 - written + 2, unchanged: written - 2, invalid: 0, rejected: 0 });
+    expect(second.counts).toEqual({ valid: ROWS - written + 2, unchanged: written - 2, invalid: 0, rejected: 0 });
     expect(readFileSync(path.join(common.outputDirectory, '310260000000002.xml'), 'utf8')).toContain('CurrentUsage="999"');
-    expect(manifest(common.outputDirectory)).toHaveLength(40);
+    expect(manifest(common.outputDirectory)).toHaveLength(ROWS);
 
     const third = await runBatch(common);
-    expect(third.counts).toEqual({ valid: 0, unchanged: 40, invalid: 0, rejected: 0 });
+    expect(third.counts).toEqual({ valid: 0, unchanged: ROWS, invalid: 0, rejected: 0 });
     expect(everyFile(directory).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-  });
+  }, 120_000);
 });
 
 describe('Ctrl-C on the real command', () => {
