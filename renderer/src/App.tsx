@@ -703,6 +703,7 @@ export function App({ connection }: { connection: HostConnection }) {
               encoding={activeDocument.encoding}
               language={language}
               chooseFile={() => chooseFile('open')}
+              chooseSaveFile={(name) => chooseFile('save', name)}
               openText={newDocumentFromTemplate}
               openPath={(path) => void openPath(path)}
             />

@@ -36,7 +36,14 @@ describe('per-subscriber data in the app', () => {
 
     // Save the bindings beside the template: the CLI can use them too.
     await panel.getByTestId('data-save-bindings').click();
-    await expect.poll(() => existsSync(path.join(directory, 'contoso.bindings.json'))).toBe(true);
+    await page.getByTestId('file-picker').waitFor();
+    await page.getByTestId('picker-location').fill(directory);
+    await page.getByTestId('picker-location').press('Enter');
+    await page.getByTestId('picker-name').fill('contoso.bindings.json');
+    await page.getByTestId('picker-confirm').click();
+    await panel.getByTestId('data-message').waitFor();
+    expect(await panel.getByTestId('data-message').textContent()).toBe(`Bindings saved to ${path.join(directory, 'contoso.bindings.json')}`);
+    expect(existsSync(path.join(directory, 'contoso.bindings.json'))).toBe(true);
     expect(JSON.parse(readFileSync(path.join(directory, 'contoso.bindings.json'), 'utf8')).fields.map((field: { name: string }) => field.name)).toEqual(['SubscriberId', 'DataLimitInMegabytes']);
 
     // Load the CSV (semicolons, BOM, a quoted cell with a line break).

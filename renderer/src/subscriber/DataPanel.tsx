@@ -19,6 +19,8 @@ export interface DataPanelProps {
   encoding: TextEncodingName;
   language: Language;
   chooseFile(): Promise<string | null>;
+  /** The save dialog (the host writes only files the user chose), with a suggested name. */
+  chooseSaveFile(suggestedName: string): Promise<string | null>;
   /** Opens text as a new document (the preview of a row). */
   openText(text: string): void;
   openPath(path: string): void;
@@ -77,7 +79,8 @@ export function DataPanel(props: DataPanelProps) {
 
   async function saveBindings() {
     if (!documentPath) return;
-    const target = bindingsPathFor(documentPath);
+    const target = await props.chooseSaveFile(fileNameOf(bindingsPathFor(documentPath)));
+    if (!target) return;
     try {
       await client.invoke('file.save', { path: target, text: serializeBindings(bindings), encoding: 'utf-8' });
       setMessage(t('subscriber.savedBindings', { path: target }));
