@@ -1,4 +1,5 @@
-// Compiles schemas/*.xsd into shared/common/schema-model/generated/schema-model.json, the
+// Compiles the authoring schema set (schemas/*.xsd, the newest target's folder and schemas/authoring/;
+// see shared/common/schema/targets.ts) into shared/common/schema-model/generated/schema-model.json, the
 // schema model the renderer, the worker and the CLI load (element tree, types, facets, docs).
 //   node scripts/compile-schema-model.mjs           write the file (only if it changed)
 //   node scripts/compile-schema-model.mjs --check   exit 1 when the file is missing or stale
@@ -15,7 +16,7 @@ const check = process.argv.includes('--check');
 
 const bundle = await build({
   stdin: {
-    contents: "export { compileSchemaModel } from './compile'; export { serializeSchemaModel } from './serialize';",
+    contents: "export { compileSchemaModel } from './compile'; export { serializeSchemaModel } from './serialize'; export { authoringSchemaSet } from '../schema/targets';",
     resolveDir: path.join(root, 'shared/common/schema-model'),
     loader: 'ts',
   },
@@ -26,13 +27,14 @@ const bundle = await build({
   mainFields: ['module', 'main'],
   logLevel: 'warning',
 });
-const { compileSchemaModel, serializeSchemaModel } = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
+const { compileSchemaModel, serializeSchemaModel, authoringSchemaSet } = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
 
-const files = {};
-for (const name of readdirSync(schemaDirectory).sort()) {
-  if (name.endsWith('.xsd')) files[name] = readFileSync(path.join(schemaDirectory, name), 'utf8');
+const library = {};
+for (const entry of readdirSync(schemaDirectory, { recursive: true }).sort()) {
+  const name = String(entry).split(path.sep).join('/');
+  if (name.endsWith('.xsd')) library[name] = readFileSync(path.join(schemaDirectory, name), 'utf8');
 }
-const { model, warnings } = compileSchemaModel(files);
+const { model, warnings } = compileSchemaModel(authoringSchemaSet(library));
 for (const warning of warnings) console.warn(`compile-schema-model: ${warning}`);
 const text = serializeSchemaModel(model);
 const current = existsSync(output) ? readFileSync(output, 'utf8') : undefined;

@@ -19,6 +19,7 @@ function lazyCommand(name: string, summaryKey: MessageKey, usageKey: MessageKey,
 export const COMMANDS = [
   lazyCommand('new', 'cli.new.summary', 'cli.new.usage', async () => (await import('./new')).newCommand),
   lazyCommand('validate', 'cli.validate.summary', 'cli.validate.usage', async () => (await import('./validate')).validateCommand),
+  lazyCommand('fix', 'cli.fix.summary', 'cli.fix.usage', async () => (await import('./fix')).fixCommand),
   lazyCommand('set', 'cli.set.summary', 'cli.set.usage', async () => (await import('./edit')).setCommand),
   lazyCommand('insert', 'cli.insert.summary', 'cli.insert.usage', async () => (await import('./edit')).insertCommand),
   lazyCommand('remove', 'cli.remove.summary', 'cli.remove.usage', async () => (await import('./edit')).removeCommand),

@@ -1,17 +1,19 @@
-// provstudio validate [--schema-only] [--format text|json|sarif] FILE...
+// provstudio validate [--schema-only] [--target windows10|windows11] [--format text|json|sarif] FILE...
 //
-// Well-formedness + XSD (the verdict Windows would give) and, unless --schema-only, the lint
-// rules. Exit 0 when no file has an error (warnings and notes allowed), 1 when any file has an
+// Well-formedness + XSD (the verdict Windows would give: the target's published schemas, see
+// shared/common/schema/targets.ts; default windows11) and, unless --schema-only, the lint rules. Exit 0 when no file has an error (warnings and notes allowed), 1 when any file has an
 // error, 2 on a usage or I/O problem (missing file, unreadable schemas).
 import { isUtf8 } from 'node:buffer';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { LINT_RULES } from '../../shared/common/lint/index';
 import { SCHEMA_CODES } from '../../shared/common/schema/map-issues';
 import { DRIVER_SCHEMA } from '../../shared/common/schema/roots';
+import { DEFAULT_TARGET, isWindowsTarget, type SchemaLibrary } from '../../shared/common/schema/targets';
 import type { ProvisioningValidator, ValidationResult } from '../../shared/common/schema/validator';
+import { readSchemaLibrary } from '../../shared/node/schema-library';
 import { createDiagnostic, type Diagnostic, type Severity } from '../../shared/common/xml/diagnostic';
 import { XML_CODES } from '../../shared/common/xml/parse';
 import { DecodeError, decodeText } from '../../shared/node/files/encoding';
@@ -25,11 +27,9 @@ export function defaultSchemaDirectory(moduleUrl: string = import.meta.url, env:
   return path.resolve(path.dirname(fileURLToPath(moduleUrl)), '..', '..', 'schemas');
 }
 
-/** Every *.xsd in the folder, by file name (the driver imports its siblings by name). */
-export function readSchemaDirectory(directory: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(directory)) if (name.endsWith('.xsd')) files[name] = readFileSync(path.join(directory, name), 'utf8');
-  return files;
+/** Every *.xsd under the folder, by relative path (the schema library; targets.ts picks a target's set). */
+export function readSchemaDirectory(directory: string): SchemaLibrary {
+  return readSchemaLibrary(directory);
 }
 
 interface FileReport {
@@ -65,7 +65,7 @@ function validateFile(validator: ProvisioningValidator, file: string, cwd: strin
     // Undecodable bytes: Windows would refuse the file, so it is a finding, not an I/O error.
     const diagnostic = createDiagnostic('xml', XML_CODES.syntax, 'error', 'xml.error.syntax', { detail: error.message }, startOfFile());
     const timings = { parseMs: 0, schemaMs: 0, lintMs: 0, totalMs: 0 };
-    return { file, result: { diagnostics: [diagnostic], valid: false, documentKind: null, timings, document: null }, readError: null };
+    return { file, result: { diagnostics: [diagnostic], valid: false, documentKind: null, target: validator.target, timings, document: null }, readError: null };
   }
 }
 
@@ -96,9 +96,11 @@ function formatJson(reports: readonly FileReport[]): string {
       file: report.file,
       valid: report.result ? report.result.valid : false,
       documentKind: report.result?.documentKind ?? null,
+      target: report.result?.target ?? null,
       readError: report.readError,
       timings: report.result?.timings ?? null,
-      diagnostics: (report.result?.diagnostics ?? []).map(({ code, severity, source, messageKey, params, message, range }) => ({
+      diagnostics: (report.result?.diagnostics ?? []).map(({ code, severity, source, messageKey, params, message, range, fix }) => ({
+        ...(fix ? { fix } : {}),
         code,
         severity,
         source,
@@ -191,6 +193,7 @@ export const validateCommand: Command = {
       args,
       options: {
         'schema-only': { type: 'boolean', default: false },
+        target: { type: 'string', default: DEFAULT_TARGET },
         format: { type: 'string', default: 'text' },
       },
       strict: true,
@@ -199,6 +202,8 @@ export const validateCommand: Command = {
     const format = values.format as string;
     if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(io.t('cli.validate.badFormat', { format }));
     if (positionals.length === 0) throw new UsageError(io.t('cli.validate.noFiles'));
+    const target = values.target;
+    if (!isWindowsTarget(target)) throw new UsageError(io.t('cli.validate.badTarget', { target: String(target) }));
 
     const schemaDirectory = defaultSchemaDirectory(import.meta.url, io.env);
     if (!existsSync(path.join(schemaDirectory, DRIVER_SCHEMA))) {
@@ -210,7 +215,7 @@ export const validateCommand: Command = {
     const { ProvisioningValidator, SchemaCompileError } = await import('../../shared/common/schema/validator');
     let validator: ProvisioningValidator;
     try {
-      validator = ProvisioningValidator.create(readSchemaDirectory(schemaDirectory));
+      validator = ProvisioningValidator.create(readSchemaDirectory(schemaDirectory), target);
     } catch (error) {
       const detail = error instanceof SchemaCompileError ? [error.message, ...error.issues.map((issue) => issue.message)].join(' ') : String(error);
       io.stderr(io.t('cli.validate.schemaCompileFailed', { path: schemaDirectory, detail }) + '\n');

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ProvisioningValidator } from '../../shared/common/schema/index';
+import { readSchemaLibrary } from '../../shared/node/schema-library';
 import { encodeUtf8 } from '../../shared/common/schema/environment';
 import { checkXml, parseXml } from '../../shared/common/xml/parse';
 
@@ -153,8 +154,7 @@ export async function runValidationBench(options: { runs?: number; outputDirecto
   const runs = options.runs ?? 7;
   const outputDirectory = options.outputDirectory ?? path.join(ROOT, '.bench');
   mkdirSync(outputDirectory, { recursive: true });
-  const schemaFiles: Record<string, string> = {};
-  for (const name of readdirSync(SCHEMAS)) if (name.endsWith('.xsd')) schemaFiles[name] = readFileSync(path.join(SCHEMAS, name), 'utf8');
+  const schemaFiles = readSchemaLibrary(SCHEMAS);
 
   const compileSamples: number[] = [];
   let validator: ProvisioningValidator | undefined;

@@ -6,6 +6,7 @@
 // files (markers follow a keystroke in well under 100 ms on 1 MB) without a backlog building up
 // when someone types faster than the worker validates.
 import type { ValidationResponse } from './validation-service';
+import { DEFAULT_TARGET, type WindowsTarget } from '../../../shared/common/schema/targets';
 
 export interface ValidationClientOptions {
   /** Called with the answer to the newest request only. */
@@ -34,6 +35,8 @@ export class ValidationClient {
   private disposed = false;
   private inFlight = false;
   private waiting: { id: number; text: string } | null = null;
+  /** The Windows version the document is checked for (the status bar's choice). */
+  private target: WindowsTarget = DEFAULT_TARGET;
 
   constructor(private readonly options: ValidationClientOptions) {
     this.worker = (options.createWorker ?? createValidationWorker)();
@@ -62,6 +65,11 @@ export class ValidationClient {
     }, this.options.debounceMs ?? (length <= SMALL_TEXT_CHARS ? SMALL_TEXT_DEBOUNCE_MS : LARGE_TEXT_DEBOUNCE_MS));
   }
 
+  /** Checks later requests against another Windows version's schemas (call requestNow to re-check). */
+  setTarget(target: WindowsTarget): void {
+    this.target = target;
+  }
+
   /** Validates now, skipping the debounce (e.g. on open or save). */
   requestNow(text: string): void {
     if (this.disposed) return;
@@ -77,7 +85,7 @@ export class ValidationClient {
       return;
     }
     this.inFlight = true;
-    this.worker.postMessage({ id, text, lint: this.options.lint !== false });
+    this.worker.postMessage({ id, text, lint: this.options.lint !== false, target: this.target });
   }
 
   dispose(): void {

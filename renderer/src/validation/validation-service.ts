@@ -3,12 +3,15 @@
 import { ProvisioningValidator, SchemaCompileError } from '../../../shared/common/schema/index';
 import { createDiagnostic, type Diagnostic } from '../../../shared/common/xml/diagnostic';
 import type { ValidationTimings } from '../../../shared/common/schema/index';
+import { DEFAULT_TARGET, type WindowsTarget } from '../../../shared/common/schema/targets';
 
 export interface ValidationRequest {
   id: number;
   text: string;
   /** Run lint rules too (default true). */
   lint?: boolean;
+  /** The Windows version whose schemas give the verdict (default windows11). */
+  target?: WindowsTarget;
 }
 
 export interface ValidationResponse {
@@ -19,10 +22,13 @@ export interface ValidationResponse {
   timings: ValidationTimings & { compileMs: number };
 }
 
-/** `import.meta.glob` keys are paths ("../../../schemas/base.xsd"); the validator wants file names. */
+/** `import.meta.glob` keys are paths ("../../../schemas/windows11/x.xsd"); the validator wants the schema library (paths relative to schemas/). */
 export function schemaFilesByName(modules: Readonly<Record<string, string>>): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const [modulePath, text] of Object.entries(modules)) files[modulePath.slice(modulePath.lastIndexOf('/') + 1)] = text;
+  for (const [modulePath, text] of Object.entries(modules)) {
+    const marker = modulePath.lastIndexOf('schemas/');
+    files[marker === -1 ? modulePath.slice(modulePath.lastIndexOf('/') + 1) : modulePath.slice(marker + 'schemas/'.length)] = text;
+  }
   return files;
 }
 
@@ -31,14 +37,17 @@ export function schemaFilesByName(modules: Readonly<Record<string, string>>): Re
  * every later one; a schema set that does not compile is reported on every request.
  */
 export function createValidationHandler(schemaFiles: Readonly<Record<string, string>>): (request: ValidationRequest) => ValidationResponse {
-  let validator: ProvisioningValidator | undefined;
+  const validators = new Map<WindowsTarget, ProvisioningValidator>();
   let compileProblem: string | undefined;
   let compileMsToReport = 0;
 
   return (request) => {
+    const target = request.target ?? DEFAULT_TARGET;
+    let validator = validators.get(target);
     if (!validator && compileProblem === undefined) {
       try {
-        validator = ProvisioningValidator.create(schemaFiles);
+        validator = ProvisioningValidator.create(schemaFiles, target);
+        validators.set(target, validator);
         compileMsToReport = validator.compileMs;
       } catch (error) {
         compileProblem = error instanceof SchemaCompileError ? [error.message, ...error.issues.map((issue) => issue.message)].join(' ') : String(error);

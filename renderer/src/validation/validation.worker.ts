@@ -1,9 +1,9 @@
-// Module worker: validates documents off the main thread. Receives {id, text, lint?} and answers
+// Module worker: validates documents off the main thread. Receives {id, text, lint?, target?} and answers
 // {id, diagnostics, valid, timings}. The XSDs are bundled as text by Vite; libxml2-wasm carries
 // its WebAssembly inside its own module, so there is no separate .wasm file to locate.
 import { createValidationHandler, schemaFilesByName, type ValidationRequest } from './validation-service';
 
-const schemaModules = import.meta.glob('../../../schemas/*.xsd', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const schemaModules = import.meta.glob('../../../schemas/**/*.xsd', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const handle = createValidationHandler(schemaFilesByName(schemaModules));
 
 interface WorkerScope {

@@ -1,17 +1,24 @@
-// Lint: semantic checks on a well-formed provisioning document (see rules.ts and docs/validation.md).
+// Lint: semantic checks on a well-formed provisioning document (see rules.ts, windows-rules.ts
+// and docs/validation.md).
 import type { Diagnostic } from '../xml/diagnostic';
 import type { XmlDocumentNode } from '../xml/model';
 import type { DocumentKind } from '../schema/roots';
-import { LINT_RULES, LintContext } from './rules';
+import { DEFAULT_TARGET, type WindowsTarget } from '../schema/targets';
+import { CORE_LINT_RULES, LintContext, type LintRule } from './rules';
+import { WINDOWS_KNOWLEDGE_RULES } from './windows-rules';
 
-export { LINT_RULES, type LintRule } from './rules';
+export { type LintRule } from './rules';
 export { analysePattern, analyseTimestampFormat, countCaptureGroups } from './sms-rules';
 export { luhnCheckDigit, passesLuhn, looksLikeIccid, looksLikeImei, looksLikeImsi } from './identifiers';
+export { intendedNamespace, nearMissNamespaceDiagnostics, KNOWN_NAMESPACES } from './namespaces';
+
+/** Every rule, in code order. */
+export const LINT_RULES: readonly LintRule[] = [...CORE_LINT_RULES, ...WINDOWS_KNOWLEDGE_RULES];
 
 /** Runs every rule; results documents (what Windows returns) have nothing to lint. */
-export function lintDocument(document: XmlDocumentNode, kind: DocumentKind = 'provisioning'): Diagnostic[] {
+export function lintDocument(document: XmlDocumentNode, kind: DocumentKind = 'provisioning', target: WindowsTarget = DEFAULT_TARGET): Diagnostic[] {
   if (kind !== 'provisioning') return [];
-  const context = new LintContext(document);
+  const context = new LintContext(document, target);
   for (const rule of LINT_RULES) {
     try {
       rule.check(context);

@@ -17,6 +17,7 @@ import {
   type XmlElementNode,
 } from '../xml/model';
 import { NAMESPACES } from '../schema/roots';
+import { DEFAULT_TARGET, type WindowsTarget } from '../schema/targets';
 import { looksLikeIccid, looksLikeImei, looksLikeImsi, luhnCheckDigit, passesLuhn, startsWithPlausibleMcc } from './identifiers';
 import { analysePattern, analyseTimestampFormat, type PatternAnalysis } from './sms-rules';
 
@@ -33,7 +34,11 @@ export class LintContext {
   readonly diagnostics: Diagnostic[] = [];
   private readonly byName = new Map<string, XmlElementNode[]>();
 
-  constructor(readonly document: XmlDocumentNode) {
+  constructor(
+    readonly document: XmlDocumentNode,
+    /** The Windows version the document is checked for. */
+    readonly target: WindowsTarget = DEFAULT_TARGET,
+  ) {
     for (const element of walkElements(document.root)) {
       const key = `${element.namespaceUri} ${element.localName}`;
       const list = this.byName.get(key);
@@ -57,6 +62,10 @@ export class LintContext {
 }
 
 const { carrierControlV1: CC, wwan: WWAN, plans: PLANS, wlanV1: WLAN, wlanV2: WLAN2, hotspot: HOTSPOT, xmlDsig: DSIG } = NAMESPACES;
+
+const EAP_USER_CREDENTIALS = 'http://www.microsoft.com/provisioning/EapHostUserCredentials';
+/** Local names of EAP user-credential leaves that hold a secret. */
+const SECRET_NAME = /password|passphrase|secret|pin$|privatekey/i;
 
 /** Text with XSD token whitespace rules applied (how Windows compares names). */
 function collapsed(value: string): string {
@@ -142,7 +151,7 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-export const LINT_RULES: readonly LintRule[] = [
+export const CORE_LINT_RULES: readonly LintRule[] = [
   {
     code: 'PS-L001',
     severity: 'error',
@@ -220,6 +229,15 @@ export const LINT_RULES: readonly LintRule[] = [
         const keyMaterial = findChild(sharedKey, 'keyMaterial', WLAN);
         if (keyMaterial && childText(sharedKey, 'protected', WLAN) === 'false') {
           context.report(this, 'lint.cleartextSecret', { element: 'sharedKey/keyMaterial' }, textSpan(keyMaterial));
+        }
+      }
+      // EAP user credentials (EAP-TTLS, PEAP/MSCHAPv2, EAP-TLS...): every secret-bearing leaf counts,
+      // whatever the method's namespace.
+      for (const credentials of context.elements(EAP_USER_CREDENTIALS, 'EapHostUserCredentials')) {
+        for (const element of walkElements(credentials)) {
+          if (childElements(element).length === 0 && SECRET_NAME.test(element.localName) && textContent(element).trim() !== '') {
+            context.report(this, 'lint.cleartextSecret', { element: `${element.parent?.localName ?? 'EapHostUserCredentials'}/${element.localName}` }, textSpan(element));
+          }
         }
       }
     },

@@ -24,7 +24,9 @@ import { PositionMapper } from '../xml/positions';
 import { decodeUtf8, encodeUtf8, now } from './environment';
 import { CompiledXsd, SchemaCompileError } from './libxml';
 import { SCHEMA_CODES, issuesToDiagnostics } from './map-issues';
-import { DRIVER_SCHEMA, documentKindOf, type DocumentKind } from './roots';
+import { ACCEPTED_ROOTS, DRIVER_SCHEMA, NAMESPACES, RESULTS_DRIVER_SCHEMA, RESULTS_INSPECTOR_ROOTS, documentKindOf, type AcceptedRoot, type DocumentKind } from './roots';
+import { DEFAULT_TARGET, schemaSetFor, type SchemaLibrary, type WindowsTarget } from './targets';
+import { nearMissNamespaceDiagnostics } from '../lint/namespaces';
 
 export interface ValidationTimings {
   /** Well-formedness check (no tree). */
@@ -44,6 +46,8 @@ export interface ValidationResult {
   /** True when Windows would accept the file: no XML or schema error (lint is advisory). */
   valid: boolean;
   documentKind: DocumentKind | null;
+  /** The Windows version whose schemas gave the verdict. */
+  target: WindowsTarget;
   timings: ValidationTimings;
   /** The positioned tree, when the text was well-formed (built on first access if not yet). */
   readonly document: XmlDocumentNode | null;
@@ -61,13 +65,26 @@ export class ProvisioningValidator {
     private readonly xsd: CompiledXsd,
     /** How long compiling the schema set took, in milliseconds. */
     readonly compileMs: number,
+    /** The Windows version whose published schemas (and documented additions) give the verdict. */
+    readonly target: WindowsTarget,
+    private readonly roots: readonly AcceptedRoot[],
   ) {}
 
-  /** Compiles the schema set once (file name -> XSD text). Throws SchemaCompileError. */
-  static create(schemaFiles: Readonly<Record<string, string>>, entry: string = DRIVER_SCHEMA): ProvisioningValidator {
+  /**
+   * Windows' verdict for one target: compiles the target's schema set once from the schema
+   * library (every .xsd under schemas/, by relative path; see targets.ts). Throws SchemaCompileError.
+   */
+  static create(library: SchemaLibrary, target: WindowsTarget = DEFAULT_TARGET): ProvisioningValidator {
     const started = now();
-    const xsd = CompiledXsd.compile(schemaFiles, entry);
-    return new ProvisioningValidator(xsd, now() - started);
+    const xsd = CompiledXsd.compile(schemaSetFor(library, target), DRIVER_SCHEMA);
+    return new ProvisioningValidator(xsd, now() - started, target, ACCEPTED_ROOTS);
+  }
+
+  /** The results inspector's reading: results v1 and v2 (v2 from its element pages, not a published schema). */
+  static forResultsInspector(library: SchemaLibrary): ProvisioningValidator {
+    const started = now();
+    const xsd = CompiledXsd.compile(schemaSetFor(library, DEFAULT_TARGET), RESULTS_DRIVER_SCHEMA);
+    return new ProvisioningValidator(xsd, now() - started, DEFAULT_TARGET, RESULTS_INSPECTOR_ROOTS);
   }
 
   validate(text: string, options: ValidateOptions = {}): ValidationResult {
@@ -92,6 +109,7 @@ export class ProvisioningValidator {
         diagnostics,
         valid,
         documentKind,
+        target: this.target,
         timings,
         get document(): XmlDocumentNode | null {
           return wellFormed ? buildTree() : null;
@@ -104,7 +122,7 @@ export class ProvisioningValidator {
     // text malformed (to place the error precisely) or the root needs a precise diagnostic.
     const mayHoldDtd = text.includes('<!DOCTYPE');
     const peeked = mayHoldDtd ? null : peekRoot(text);
-    const fastKind = peeked ? documentKindOf(peeked.localName, peeked.namespaceUri) : null;
+    const fastKind = peeked ? documentKindOf(peeked.localName, peeked.namespaceUri, this.roots) : null;
     if (fastKind) {
       const schemaStarted = now();
       const issues = this.xsd.validate(encodeUtf8(text));
@@ -118,18 +136,23 @@ export class ProvisioningValidator {
     if (!checked.ok) return finish([checked.error], false, null);
 
     const root = checked.root;
-    const documentKind = documentKindOf(root.localName, root.namespaceUri);
+    const documentKind = documentKindOf(root.localName, root.namespaceUri, this.roots);
     if (!documentKind) {
       const nameStart = root.start + 1;
+      const unpublishedResults = root.localName === 'CarrierProvisioningResult' && root.namespaceUri === NAMESPACES.resultsV2;
       const diagnostic = createDiagnostic(
         'schema',
         SCHEMA_CODES.rootNotAllowed,
         'error',
-        'schema.rootNotAllowed',
+        unpublishedResults ? 'schema.rootResultsV2NotPublished' : 'schema.rootNotAllowed',
         { element: root.localName, namespace: root.namespaceUri || '—' },
         PositionMapper.forText(text).rangeOf(nameStart, nameStart + root.name.length),
       );
-      return finish([diagnostic], true, null);
+      const diagnostics = [diagnostic];
+      // A namespace that is almost one we know (https, case, trailing slash, version digit): say
+      // which one was meant, with its fix (lint, so it never changes the verdict).
+      if (options.lint !== false) diagnostics.push(...nearMissNamespaceDiagnostics(buildTree()));
+      return finish(diagnostics, true, null);
     }
 
     const schemaStarted = now();
@@ -150,7 +173,7 @@ export class ProvisioningValidator {
     const started = now();
     if (containsAscii(bytes, '<!DOCTYPE')) return null;
     const peeked = peekRoot(decodeUtf8(bytes.subarray(0, ROOT_PEEK_BYTES)));
-    const documentKind = peeked ? documentKindOf(peeked.localName, peeked.namespaceUri) : null;
+    const documentKind = peeked ? documentKindOf(peeked.localName, peeked.namespaceUri, this.roots) : null;
     if (!documentKind) return null;
     const schemaStarted = now();
     const issues = this.xsd.validate(bytes);
@@ -161,6 +184,7 @@ export class ProvisioningValidator {
       diagnostics: [],
       valid: true,
       documentKind,
+      target: this.target,
       timings: { parseMs: 0, schemaMs, lintMs: 0, totalMs: now() - started, treeMs: 0, mapMs: 0 },
       get document(): XmlDocumentNode | null {
         if (tree) return tree;
@@ -205,7 +229,7 @@ export class ProvisioningValidator {
     if (options.lint !== false) {
       const document = buildTree();
       const lintStarted = now();
-      diagnostics.push(...lintDocument(document, documentKind));
+      diagnostics.push(...lintDocument(document, documentKind, this.target));
       timings.lintMs = now() - lintStarted;
     }
     return finish(diagnostics, true, documentKind);

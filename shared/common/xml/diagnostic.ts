@@ -7,6 +7,20 @@ import type { Range } from './positions';
 export type Severity = 'error' | 'warning' | 'info';
 export type DiagnosticSource = 'xml' | 'schema' | 'lint';
 
+/** A replacement of the text between two UTF-16 offsets. */
+export interface TextReplacement {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** A one-click repair: minimal text edits, and the action's title. */
+export interface DiagnosticFix {
+  titleKey: MessageKey;
+  titleParams: MessageParams;
+  edits: TextReplacement[];
+}
+
 export interface Diagnostic {
   code: string;
   severity: Severity;
@@ -15,6 +29,8 @@ export interface Diagnostic {
   message: string;
   range: Range;
   source: DiagnosticSource;
+  /** Present when the finding can be repaired mechanically (the app's quick fix, `provstudio fix`). */
+  fix?: DiagnosticFix;
 }
 
 export function createDiagnostic(

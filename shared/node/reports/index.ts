@@ -1,9 +1,10 @@
 // Node-only helpers for results reports: reading files with their SHA-256, the signer of a
 // source provisioning file, and the compiled results validator from the schemas/ folder.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readSchemaLibrary } from '../schema-library';
 import { resultsValidator } from '../../common/results/validator';
 import type { ResultsValidator } from '../../common/results/types';
 import { ProvisioningValidator } from '../../common/schema/validator';
@@ -74,16 +75,14 @@ export function findSchemaDirectory(starts: string[] = [path.dirname(fileURLToPa
   return undefined;
 }
 
-/** Compiles every XSD of our schemas/ folder once; undefined when the folder cannot be found. */
+/** Windows' verdict (default target, windows11) from our schemas/ folder, compiled once; undefined when the folder cannot be found. */
 export function loadSchemaValidator(directory = findSchemaDirectory()): ProvisioningValidator | undefined {
   if (!directory) return undefined;
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(directory)) if (name.endsWith('.xsd')) files[name] = readFileSync(path.join(directory, name), 'utf8');
-  return ProvisioningValidator.create(files);
+  return ProvisioningValidator.create(readSchemaLibrary(directory));
 }
 
-/** Compiles our schemas into a results validator; undefined when the schemas cannot be found. */
+/** Compiles the results inspector's schemas (results v1 and v2); undefined when the schemas cannot be found. */
 export function loadResultsValidator(directory = findSchemaDirectory()): ResultsValidator | undefined {
-  const validator = loadSchemaValidator(directory);
-  return validator ? resultsValidator(validator) : undefined;
+  if (!directory) return undefined;
+  return resultsValidator(ProvisioningValidator.forResultsInspector(readSchemaLibrary(directory)));
 }

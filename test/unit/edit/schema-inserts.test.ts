@@ -29,6 +29,9 @@ describe('schema-allowed inserts keep valid documents valid', () => {
         // Big files (10 000 SSIDs) repeat one shape: the first parents cover every kind.
         if (++parentsTried > 60) break;
         const existing = childNames(parent);
+        // Placing a child in a list of thousands behind a lax wildcard (SSIDConfig with 10 000 v2
+        // SSIDs) costs O(n²) content-model matches; not exercised here (known limit, see docs/forms.md).
+        if (existing.length > 1000) continue;
         const offered = new Map<string, { namespace: string; localName: string }>();
         const indexes = existing.length <= 40 ? existing.map((_, index) => index).concat(existing.length) : [0, 1, existing.length - 1, existing.length];
         for (const index of indexes) {

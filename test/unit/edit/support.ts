@@ -1,6 +1,7 @@
 // Helpers shared by the edit-engine tests.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { readSchemaLibrary } from '../../../shared/node/schema-library';
 import { ProvisioningValidator } from '../../../shared/common/schema/index';
 import { parseXml, type XmlDocumentNode, type XmlElementNode } from '../../../shared/common/xml/index';
 
@@ -16,10 +17,9 @@ export function listFiles(directory: string, suffix = '.xml'): string[] {
   return found;
 }
 
+/** The schema library (every .xsd under schemas/, by relative path). */
 export function schemaFiles(): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const file of listFiles(path.join(ROOT, 'schemas'), '.xsd')) files[path.basename(file)] = readFileSync(file, 'utf8');
-  return files;
+  return { ...readSchemaLibrary(path.join(ROOT, 'schemas')) };
 }
 
 let validator: ProvisioningValidator | undefined;

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { resultsValidator } from '../../../shared/common/results/validator';
 import type { ResultsValidator } from '../../../shared/common/results/types';
-import { sharedValidator } from '../schema/schema-files';
+import { ProvisioningValidator } from '../../../shared/common/schema/validator';
+import { readSchemaFiles } from '../schema/schema-files';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 export const RESULTS_FIXTURES = path.join(ROOT, 'test', 'fixtures', 'results');
@@ -16,6 +17,6 @@ export function fixture(...parts: string[]): string {
 
 let validator: ResultsValidator | undefined;
 export function validatorForTests(): ResultsValidator {
-  validator ??= resultsValidator(sharedValidator());
+  validator ??= resultsValidator(ProvisioningValidator.forResultsInspector(readSchemaFiles()));
   return validator;
 }

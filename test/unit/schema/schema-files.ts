@@ -1,24 +1,28 @@
 // Test helper: the repository's schemas/ folder as the in-memory map the validator takes.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ProvisioningValidator } from '../../../shared/common/schema/index';
+import type { WindowsTarget } from '../../../shared/common/schema/targets';
+import { readSchemaLibrary } from '../../../shared/node/schema-library';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 export const SCHEMA_DIRECTORY = path.join(ROOT, 'schemas');
 export const CORPUS_DIRECTORY = path.join(ROOT, 'test', 'fixtures', 'corpus');
+/** Files whose verdict differs between targets: Windows 11 additions (Hotspot2). */
+export const WINDOWS11_CORPUS_DIRECTORY = path.join(ROOT, 'test', 'fixtures', 'corpus-windows11');
 
+/** The schema library: every .xsd under schemas/, by relative path. */
 export function readSchemaFiles(directory = SCHEMA_DIRECTORY): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(directory)) if (name.endsWith('.xsd')) files[name] = readFileSync(path.join(directory, name), 'utf8');
-  return files;
+  return { ...readSchemaLibrary(directory) };
 }
 
-let shared: ProvisioningValidator | undefined;
+const shared = new Map<WindowsTarget, ProvisioningValidator>();
 
-/** One compiled validator for a whole test file (compiling is the slow part). */
-export function sharedValidator(): ProvisioningValidator {
-  shared ??= ProvisioningValidator.create(readSchemaFiles());
-  return shared;
+/** One compiled validator per target for a whole test file (compiling is the slow part). windows10 = the published schemas. */
+export function sharedValidator(target: WindowsTarget = 'windows10'): ProvisioningValidator {
+  let validator = shared.get(target);
+  if (!validator) shared.set(target, (validator = ProvisioningValidator.create(readSchemaFiles(), target)));
+  return validator;
 }
 
 export function listFiles(directory: string, suffix: string): string[] {

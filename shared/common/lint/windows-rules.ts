@@ -1,0 +1,255 @@
+// Lint rules for what we know beyond Windows' published schemas (schemas/DECISIONS.md names the
+// rule that carries each deviation). The schema verdict is exactly the published schemas' (per
+// target); these rules say what Windows will do later with a file its schema check accepts, or
+// explain why it refuses one.
+import { BUNDLED_SCHEMA_MODEL } from '../schema-model/bundled';
+import { childDeclaration, fitsContentModel, complexTypeOf, possibleChildren, textTypeOf, xsdPatternToRegExp } from '../schema-model/queries';
+import type { ElementDeclaration, SchemaModel } from '../schema-model/types';
+import { NAMESPACES } from '../schema/roots';
+import { TARGET_NAMES, additionUnknownTo } from '../schema/targets';
+import { attributeSpan, childElements, elementNameSpan, findAttribute, startTagSpan, textContent, textSpan, walkElements, type XmlElementNode } from '../xml/model';
+import { KNOWN_NAMESPACES, NEAR_MISS_NAMESPACE_CODE, NEAR_MISS_NAMESPACE_MESSAGE, intendedNamespace, nearMissNamespaceDiagnostics } from './namespaces';
+import type { LintRule } from './rules';
+
+const { wwan: WWAN, wlanV1: WLAN, wlanV2: WLAN2, hotspot: HOTSPOT, oneX: ONEX, xmlDsig: DSIG } = NAMESPACES;
+
+/** Attributes documented on element pages that the published schema does not declare. */
+const UNDECLARED_DOCUMENTED_ATTRIBUTES: readonly { element: string; attribute: string }[] = [
+  { element: 'Message', attribute: 'RuleId' },
+  { element: 'UsageTimestamp', attribute: 'AmToken' },
+  { element: 'UsageTimestamp', attribute: 'PmToken' },
+];
+
+/** Elements whose content model ends with a lax `##other` wildcard in the published schemas. */
+const LAX_SLOT_PARENTS: readonly { namespace: string; localName: string }[] = [
+  { namespace: WLAN, localName: 'SSIDConfig' },
+  { namespace: WLAN, localName: 'authEncryption' },
+  { namespace: WLAN, localName: 'security' },
+  { namespace: WLAN, localName: 'sharedKey' },
+  { namespace: WLAN, localName: 'MSM' },
+  { namespace: HOTSPOT, localName: 'HotspotProfile' },
+  { namespace: WWAN, localName: 'Extensions' },
+];
+
+/** Namespaces Windows' schemas declare: their global elements are validated in a lax slot, anything else of theirs is skipped. */
+const PUBLISHED_NAMESPACES = new Set<string>([
+  NAMESPACES.carrierControlV1,
+  NAMESPACES.carrierControlV2,
+  NAMESPACES.base,
+  WWAN,
+  NAMESPACES.plans,
+  WLAN,
+  WLAN2,
+  HOTSPOT,
+  DSIG,
+]);
+
+/** Global elements only our authoring schemas (schemas/authoring/) declare: Windows' schema check skips them in a lax slot. */
+const AUTHORING_ONLY = new Set<string>([`{${ONEX}}OneX`, `{${WLAN2}}FIPSMode`]);
+
+const INTEGER_TYPES = /^xs:(integer|int|long|short|byte|(non)?(Negative|Positive)Integer|unsigned\w+|positiveInteger|nonNegativeInteger)$/;
+
+/** Why a value does not fit a simple type, or undefined. Covers the facets our authoring schemas use. */
+function valueProblem(model: SchemaModel, declaration: ElementDeclaration, raw: string): string | undefined {
+  const type = textTypeOf(model, declaration);
+  if (!type) return undefined;
+  const builtin = typeof type === 'string' ? type : type.builtin;
+  const facets = typeof type === 'string' ? {} : type.facets;
+  const value = builtin === 'xs:string' ? raw : raw.replace(/[\t\n\r ]+/g, ' ').trim();
+  if (builtin === 'xs:boolean' && !/^(true|false|1|0)$/.test(value)) return `"${value}" is not true, false, 1 or 0`;
+  if (INTEGER_TYPES.test(builtin)) {
+    if (!/^[+-]?\d+$/.test(value)) return `"${value}" is not an integer`;
+    const number = Number(value);
+    if (facets.minInclusive !== undefined && number < Number(facets.minInclusive)) return `${value} is below ${facets.minInclusive}`;
+    if (facets.maxInclusive !== undefined && number > Number(facets.maxInclusive)) return `${value} is above ${facets.maxInclusive}`;
+  }
+  if (facets.enumeration && !facets.enumeration.includes(value)) return `"${value}" is not one of ${facets.enumeration.join(', ')}`;
+  if (facets.minLength !== undefined && value.length < facets.minLength) return `"${value}" is shorter than ${facets.minLength}`;
+  if (facets.maxLength !== undefined && value.length > facets.maxLength) return `"${value}" is longer than ${facets.maxLength}`;
+  for (const pattern of facets.patterns ?? []) {
+    const expression = xsdPatternToRegExp(pattern);
+    if (expression && !expression.test(value)) return `"${value}" does not match ${pattern}`;
+  }
+  return undefined;
+}
+
+/** Where `element` departs from its declaration in our authoring model: the element to point at and why. */
+function modelProblem(model: SchemaModel, element: XmlElementNode, declaration: ElementDeclaration): { element: XmlElementNode; detail: string } | undefined {
+  const complex = complexTypeOf(model, declaration);
+  if (!complex) {
+    const problem = valueProblem(model, declaration, textContent(element));
+    return problem ? { element, detail: `${element.localName}: ${problem}` } : undefined;
+  }
+  const children = childElements(element);
+  const names = children.map((child) => ({ namespace: child.namespaceUri, localName: child.localName }));
+  if (!fitsContentModel(model, complex.content ?? null, names, 'strict')) {
+    const allowed = possibleChildren(model, declaration.key).filter((child) => !child.viaWildcard);
+    const allowedNames = new Set(allowed.map((child) => `${child.namespace} ${child.localName}`));
+    const stranger = complex.content && allowed.length > 0 ? children.find((child) => !allowedNames.has(`${child.namespaceUri} ${child.localName}`) && child.namespaceUri === declaration.namespace) : undefined;
+    const expected = allowed.map((child) => child.localName).join(', ') || '—';
+    if (stranger) return { element: stranger, detail: `${element.localName} does not take ${stranger.localName} (expected: ${expected})` };
+    return { element, detail: `${element.localName}: children missing, repeated or out of order (expected: ${expected})` };
+  }
+  for (const child of children) {
+    const childDeclarationFound = childDeclaration(model, declaration.key, { namespace: child.namespaceUri, localName: child.localName });
+    if (!childDeclarationFound || child.namespaceUri !== declaration.namespace) continue;
+    const problem = modelProblem(model, child, childDeclarationFound);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+function* laxSlotChildren(context: Parameters<LintRule['check']>[0]): Generator<XmlElementNode> {
+  for (const parent of LAX_SLOT_PARENTS) {
+    for (const element of context.elements(parent.namespace, parent.localName)) {
+      for (const child of childElements(element)) if (child.namespaceUri !== parent.namespace) yield child;
+    }
+  }
+}
+
+const KNOWN = new Set(KNOWN_NAMESPACES);
+
+export const WINDOWS_KNOWLEDGE_RULES: readonly LintRule[] = [
+  {
+    code: 'PS-L025',
+    severity: 'error',
+    title: 'Attribute documented by Microsoft but not in Windows’ schema',
+    messageKeys: ['lint.documentedAttributeNotInSchema'],
+    check(context) {
+      for (const { element: localName, attribute: attributeName } of UNDECLARED_DOCUMENTED_ATTRIBUTES) {
+        for (const element of context.elements(WWAN, localName)) {
+          const attribute = findAttribute(element, attributeName);
+          if (attribute) context.report(this, 'lint.documentedAttributeNotInSchema', { element: localName, attribute: attributeName }, attributeSpan(attribute));
+        }
+      }
+    },
+  },
+  {
+    code: 'PS-L026',
+    severity: 'error',
+    title: 'Signature without the signing certificate (0x82170007)',
+    messageKeys: ['lint.signatureWithoutCertificate'],
+    check(context) {
+      for (const signature of context.elements(DSIG, 'Signature')) {
+        const keyInfo = childElements(signature).find((child) => child.namespaceUri === DSIG && child.localName === 'KeyInfo');
+        const hasCertificate = keyInfo !== undefined && childElements(keyInfo).some((data) => data.namespaceUri === DSIG && data.localName === 'X509Data' && childElements(data).some((certificate) => certificate.localName === 'X509Certificate' && textContent(certificate).trim() !== ''));
+        if (!hasCertificate) context.report(this, 'lint.signatureWithoutCertificate', { part: keyInfo ? 'KeyInfo/X509Data/X509Certificate' : 'KeyInfo' }, startTagSpan(keyInfo ?? signature));
+      }
+    },
+  },
+  {
+    code: 'PS-L027',
+    severity: 'error',
+    title: 'Content Windows’ schema lets through a lax slot, but Windows will not apply',
+    messageKeys: ['lint.laxSlotContentRejected'],
+    check(context) {
+      const model = BUNDLED_SCHEMA_MODEL;
+      for (const child of laxSlotChildren(context)) {
+        if (child.namespaceUri === DSIG || intendedNamespace(child.namespaceUri)) continue;
+        const key = `{${child.namespaceUri}}${child.localName}`;
+        const declaration = model.elements[key];
+        if (PUBLISHED_NAMESPACES.has(child.namespaceUri) || child.namespaceUri === ONEX) {
+          if (!declaration?.global) {
+            context.report(this, 'lint.laxSlotContentRejected', { detail: `${child.localName} is not an element of ${child.namespaceUri}` }, elementNameSpan(child));
+          } else if (AUTHORING_ONLY.has(key)) {
+            const problem = modelProblem(model, child, declaration);
+            if (problem) context.report(this, 'lint.laxSlotContentRejected', { detail: problem.detail }, elementNameSpan(problem.element));
+          }
+        }
+      }
+    },
+  },
+  {
+    code: 'PS-L028',
+    severity: 'warning',
+    title: 'Element of a namespace Windows does not know, in a lax slot',
+    messageKeys: ['lint.laxSlotUnknownNamespace'],
+    check(context) {
+      for (const child of laxSlotChildren(context)) {
+        if (KNOWN.has(child.namespaceUri) || intendedNamespace(child.namespaceUri)) continue;
+        context.report(this, 'lint.laxSlotUnknownNamespace', { element: child.localName, namespace: child.namespaceUri || '—' }, elementNameSpan(child));
+      }
+    },
+  },
+  {
+    code: 'PS-L029',
+    severity: 'error',
+    title: 'More version 2 SSIDs or SSID prefixes than Windows takes',
+    messageKeys: ['lint.v2SsidLimit'],
+    check(context) {
+      for (const config of context.elements(WLAN, 'SSIDConfig')) {
+        const children = childElements(config);
+        for (const [localName, limit] of [['SSID', 10000], ['SSIDPrefix', 32]] as const) {
+          const entries = children.filter((child) => child.namespaceUri === WLAN2 && child.localName === localName);
+          if (entries.length > limit) context.report(this, 'lint.v2SsidLimit', { element: localName, count: entries.length, limit }, elementNameSpan(entries[limit]!));
+        }
+      }
+    },
+  },
+  {
+    code: 'PS-L030',
+    severity: 'warning',
+    title: 'Version 2 SSIDPrefix before a version 2 SSID',
+    messageKeys: ['lint.v2SsidOrder'],
+    check(context) {
+      for (const config of context.elements(WLAN, 'SSIDConfig')) {
+        let prefixSeen = false;
+        for (const child of childElements(config)) {
+          if (child.namespaceUri !== WLAN2) continue;
+          if (child.localName === 'SSIDPrefix') prefixSeen = true;
+          else if (child.localName === 'SSID' && prefixSeen) {
+            context.report(this, 'lint.v2SsidOrder', {}, elementNameSpan(child));
+            break;
+          }
+        }
+      }
+    },
+  },
+  {
+    code: 'PS-L031',
+    severity: 'error',
+    title: 'Element the target Windows version does not know',
+    messageKeys: ['lint.elementNeedsNewerWindows'],
+    check(context) {
+      for (const element of walkElements(context.document.root)) {
+        const addition = additionUnknownTo(context.target, element.namespaceUri, element.localName);
+        if (addition && element.parent?.localName === addition.parentLocalName) {
+          context.report(this, 'lint.elementNeedsNewerWindows', { element: element.localName, since: TARGET_NAMES[addition.since], target: TARGET_NAMES[context.target] }, elementNameSpan(element));
+        }
+      }
+    },
+  },
+  {
+    code: NEAR_MISS_NAMESPACE_CODE,
+    severity: 'error',
+    title: 'Namespace that is almost a known one',
+    messageKeys: [NEAR_MISS_NAMESPACE_MESSAGE],
+    check(context) {
+      context.diagnostics.push(...nearMissNamespaceDiagnostics(context.document));
+    },
+  },
+  {
+    code: 'PS-L033',
+    severity: 'warning',
+    title: 'More than one X509Data in KeyInfo',
+    messageKeys: ['lint.severalX509Data'],
+    check(context) {
+      for (const keyInfo of context.elements(DSIG, 'KeyInfo')) {
+        const data = childElements(keyInfo).filter((child) => child.namespaceUri === DSIG && child.localName === 'X509Data');
+        if (data.length > 1) context.report(this, 'lint.severalX509Data', { count: data.length }, elementNameSpan(data[1]!));
+      }
+    },
+  },
+  {
+    code: 'PS-L034',
+    severity: 'error',
+    title: 'Hotspot2 PLMN id that is not 5 or 6 decimal digits',
+    messageKeys: ['lint.plmnIdNotDigits'],
+    check(context) {
+      for (const plmn of context.elements(WLAN, 'PLMNID')) {
+        const value = textContent(plmn).trim();
+        if (!/^\d{5,6}$/.test(value)) context.report(this, 'lint.plmnIdNotDigits', { value }, textSpan(plmn));
+      }
+    },
+  },
+];
