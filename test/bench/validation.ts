@@ -9,7 +9,7 @@
 // validate = check + root + libxml2 (+ tree and mapping only when there are findings);
 // +lint = validate with lint (builds the tree); (lint) = the lint rules alone.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -1,5 +1,5 @@
 // Helpers shared by the edit-engine tests.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readSchemaLibrary } from '../../../shared/node/schema-library';
 import { ProvisioningValidator } from '../../../shared/common/schema/index';
