@@ -57,10 +57,15 @@ import { NewFromTemplateDialog } from './forms/NewFromTemplateDialog';
 import { useCursorSelection } from './tree/useCursorSelection';
 import { samePath, type ElementPath } from './selection';
 import { registerXmlLanguageFeatures, setXmlLanguageTranslator } from './editor/xml-language';
+import { applyDiagnosticFix, registerQuickFixes, setQuickFixTranslator } from './editor/quick-fixes';
+import { setDocumentTarget, useDocumentTarget } from './validation/document-targets';
+import { templateByName } from '../../shared/common/templates/index';
+import { TARGET_NAMES } from '../../shared/common/schema/targets';
 import { isLargeModel, sizeInMegabytes } from './editor/parsed-model';
 import { toMonacoRange, type MonacoRange } from '../../shared/common/edit/text-edits';
 
 registerXmlLanguageFeatures();
+registerQuickFixes();
 
 type Dialog =
   | { kind: 'unsaved'; title: string; resolve(choice: UnsavedChoice): void }
@@ -112,6 +117,7 @@ export function App({ connection }: { connection: HostConnection }) {
   const language = resolveLanguage(settings.language, navigator.languages ?? [navigator.language]);
   const t = useMemo(() => translator(language), [language]);
   useEffect(() => setXmlLanguageTranslator(t), [t]);
+  useEffect(() => setQuickFixTranslator(t), [t]);
   const setSelectedPath = useCallback((path: ElementPath | null) => setSelectedPathState((previous) => (samePath(previous, path) ? previous : path)), []);
   const theme: 'light' | 'dark' = settings.theme === 'system' ? (prefersDark ? 'dark' : 'light') : settings.theme;
 
@@ -185,10 +191,14 @@ export function App({ connection }: { connection: HostConnection }) {
   );
 
   // ---- File commands. ----
-  function newDocumentFromTemplate(text: string) {
+  function newDocumentFromTemplate(name: string, text: string) {
     setTemplateDialogOpen(false);
     untitledCounter.current += 1;
-    addDocument(untitledDocument(text, untitledCounter.current));
+    const created = untitledDocument(text, untitledCounter.current);
+    // A template that needs a newer Windows (Passpoint) starts with that target.
+    const needs = templateByName(name)?.target;
+    if (needs) setDocumentTarget(created, needs);
+    addDocument(created);
   }
 
   function newDocument() {
@@ -517,7 +527,8 @@ export function App({ connection }: { connection: HostConnection }) {
 
   const activeDocument = documents.find((doc) => doc.id === activeId) ?? null;
   const activeModel = activeDocument ? modelOf(activeDocument.id) : null;
-  const validation = useValidation(activeModel, t);
+  const [target, setTarget] = useDocumentTarget(activeDocument);
+  const validation = useValidation(activeModel, t, target);
   // The selection belongs to one document: a new active document starts with none.
   useEffect(() => setSelectedPath(null), [activeModel, setSelectedPath]);
   useCursorSelection(activeModel, cursor, treeOpen || viewMode !== 'text', setSelectedPath);
@@ -635,6 +646,7 @@ export function App({ connection }: { connection: HostConnection }) {
                       key={activeDocument?.id}
                       ref={formRef}
                       model={activeModel}
+                      target={target}
                       diagnostics={validation.diagnostics}
                       selectedPath={selectedPath}
                       onSelectPath={setSelectedPath}
@@ -652,7 +664,15 @@ export function App({ connection }: { connection: HostConnection }) {
                 <EditorView model={activeModel} theme={theme} onCursorChange={onCursorChange} onReady={onEditorReady} />
               </div>
             </div>
-            <ProblemsPanel diagnostics={validation.diagnostics} pending={validation.pending} onReveal={revealDiagnostic} />
+            <ProblemsPanel
+              diagnostics={validation.diagnostics}
+              pending={validation.pending}
+              targetName={TARGET_NAMES[target]}
+              onReveal={revealDiagnostic}
+              onFix={(diagnostic) => {
+                if (activeModel && !applyDiagnosticFix(activeModel, diagnostic)) setStatusMessage(t('problems.fixStale'));
+              }}
+            />
           </div>
           {inspectedResult && inspectedModel && inspectorOpen && (
             <InspectorPanel
@@ -704,7 +724,7 @@ export function App({ connection }: { connection: HostConnection }) {
               language={language}
               chooseFile={() => chooseFile('open')}
               chooseSaveFile={(name) => chooseFile('save', name)}
-              openText={newDocumentFromTemplate}
+              openText={(text: string) => newDocumentFromTemplate('', text)}
               openPath={(path) => void openPath(path)}
             />
           )}
@@ -721,6 +741,8 @@ export function App({ connection }: { connection: HostConnection }) {
           language={settings.language}
           onTheme={(value) => void updateSettings({ theme: value })}
           onLanguage={(value) => void updateSettings({ language: value })}
+          target={activeDocument ? target : null}
+          onTarget={setTarget}
         />
         {signatureOffer && activeDocument && activeModel && (
           <SignDialog
@@ -740,8 +762,8 @@ export function App({ connection }: { connection: HostConnection }) {
             onCancel={() => identityPicker.resolve(null)}
           />
         )}
-        {websiteOpen && <WebsiteDialog onClose={() => setWebsiteOpen(false)} onOpenInEditor={newDocumentFromTemplate} onSave={(text, name) => void exportText(text, name)} />}
-        {templateDialogOpen && <NewFromTemplateDialog onChoose={(_name, text) => newDocumentFromTemplate(text)} onCancel={() => setTemplateDialogOpen(false)} />}
+        {websiteOpen && <WebsiteDialog onClose={() => setWebsiteOpen(false)} onOpenInEditor={(text: string) => newDocumentFromTemplate('', text)} onSave={(text, name) => void exportText(text, name)} />}
+        {templateDialogOpen && <NewFromTemplateDialog onChoose={(name, text) => newDocumentFromTemplate(name, text)} onCancel={() => setTemplateDialogOpen(false)} />}
         {dialog?.kind === 'unsaved' && (
           <UnsavedChangesDialog
             title={dialog.title}

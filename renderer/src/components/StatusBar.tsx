@@ -1,5 +1,6 @@
 import type { LineEnding, TextEncodingName, ThemeSetting } from '../../../shared/common/ipc';
 import type { LanguageSetting } from '../../../shared/common/i18n/index';
+import { WINDOWS_TARGETS, type WindowsTarget } from '../../../shared/common/schema/targets';
 import { useI18n } from '../i18n';
 
 export interface StatusBarProps {
@@ -13,6 +14,9 @@ export interface StatusBarProps {
   language: LanguageSetting;
   onTheme(theme: ThemeSetting): void;
   onLanguage(language: LanguageSetting): void;
+  /** The active document's target Windows version (null: no document). */
+  target: WindowsTarget | null;
+  onTarget(target: WindowsTarget): void;
 }
 
 const ENCODING_LABELS: Record<TextEncodingName, string> = {
@@ -45,6 +49,18 @@ export function StatusBar(props: StatusBarProps) {
             ? t('status.lineEnding.mixed', { style: props.savedLineEnding.toUpperCase() })
             : t(`status.lineEnding.${props.lineEnding}`)}
         </span>
+      )}
+      {props.target && (
+        <label className="status-select">
+          <span className="visually-hidden">{t('status.target')}</span>
+          <select value={props.target} title={t('status.target')} onChange={(event) => props.onTarget(event.target.value as WindowsTarget)} data-testid="target-select">
+            {WINDOWS_TARGETS.map((target) => (
+              <option key={target} value={target}>
+                {t(`status.target.${target}`)}
+              </option>
+            ))}
+          </select>
+        </label>
       )}
       {props.host && <span>{t(props.host === 'electron' ? 'status.host.electron' : 'status.host.browser')}</span>}
       <label className="status-select">

@@ -2,9 +2,11 @@
 // latest wins); its diagnostics become Monaco markers and the problems panel's list.
 import { useEffect, useRef, useState } from 'react';
 import type { Diagnostic } from '../../../shared/common/xml/diagnostic';
+import type { WindowsTarget } from '../../../shared/common/schema/targets';
 import type { Translate } from '../i18n';
 import { ValidationClient } from '../validation/validation-client';
 import { monaco } from './monaco';
+import { rememberDiagnostics } from './quick-fixes';
 
 const MARKER_OWNER = 'provstudio';
 const MARKER_SEVERITY = {
@@ -33,7 +35,7 @@ export interface ValidationState {
   pending: boolean;
 }
 
-export function useValidation(model: monaco.editor.ITextModel | null, t: Translate): ValidationState {
+export function useValidation(model: monaco.editor.ITextModel | null, t: Translate, target: WindowsTarget): ValidationState {
   const [state, setState] = useState<ValidationState>({ diagnostics: [], pending: false });
   const client = useRef<ValidationClient | null>(null);
   const requestedModel = useRef<monaco.editor.ITextModel | null>(null);
@@ -46,6 +48,7 @@ export function useValidation(model: monaco.editor.ITextModel | null, t: Transla
         const target = requestedModel.current;
         if (target && !target.isDisposed()) {
           monaco.editor.setModelMarkers(target, MARKER_OWNER, response.diagnostics.map((diagnostic) => toMarker(diagnostic, translateRef.current)));
+          rememberDiagnostics(target, response.diagnostics);
         }
         setState({ diagnostics: response.diagnostics, pending: false });
       },
@@ -60,13 +63,14 @@ export function useValidation(model: monaco.editor.ITextModel | null, t: Transla
     }
     requestedModel.current = model;
     setState((previous) => ({ diagnostics: previous.diagnostics, pending: true }));
+    client.current?.setTarget(target);
     client.current?.requestNow(model.getValue());
     const subscription = model.onDidChangeContent(() => {
       setState((previous) => (previous.pending ? previous : { diagnostics: previous.diagnostics, pending: true }));
       client.current?.request(() => model.getValue(), model.getValueLength());
     });
     return () => subscription.dispose();
-  }, [model]);
+  }, [model, target]);
 
   // Marker messages follow the UI language.
   useEffect(() => {

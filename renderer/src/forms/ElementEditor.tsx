@@ -26,6 +26,8 @@ import { DEFAULT_EAP_SETTINGS, eapHostConfigText, readEapSettings, type EapMetho
 import { elementIndentation, indentUnitOf, lineEndingOf } from '../../../shared/common/edit/text-edits';
 import type { Translate } from '../i18n';
 import { Field } from './fields';
+import { additionUnknownTo, type WindowsTarget } from '../../../shared/common/schema/targets';
+import { OPENROAMING_OI, hasOpenRoaming, openRoamingChanges } from '../../../shared/common/forms/passpoint';
 import { SmsTester } from './SmsTester';
 
 export interface FormContextValue {
@@ -45,6 +47,8 @@ export interface FormContextValue {
   trustCertificateFromStore?(): void;
   /** Replaces text[start, end) as one undoable edit. */
   replaceText(start: number, end: number, text: string): void;
+  /** The Windows version the document is written for: elements it does not know are not offered. */
+  target: WindowsTarget;
 }
 
 export const FormContext = createContext<FormContextValue | null>(null);
@@ -223,6 +227,10 @@ function Slot({ element, slot, siblings }: { element: XmlElementNode; slot: Chil
   const { t, readOnly, problems } = form;
   const path = pathOf(element);
   const present = childrenInSlot(element, slot);
+  // An element a later Windows version added (Hotspot2) is offered only from that target on; one
+  // already in the file stays editable, and lint PS-L031 says which version it needs.
+  const addition = additionUnknownTo(form.target, slot.namespace, slot.localName);
+  if (addition && present.length === 0) return null;
   const label = slotLabel(slot, t);
   const canAdd = !readOnly && present.length < max(slot);
   const choiceSiblings = slot.choice === undefined ? [] : siblings.filter((other) => other.choice === slot.choice && other !== slot);
@@ -316,6 +324,20 @@ function Slot({ element, slot, siblings }: { element: XmlElementNode; slot: Chil
   );
 }
 
+/** One click adds OpenRoaming's roaming consortium OI (and RoamingConsortium when missing). */
+function OpenRoamingPreset({ hotspot2 }: { hotspot2: XmlElementNode }) {
+  const form = useForm();
+  if (hasOpenRoaming(hotspot2)) return <p className="form-note">{form.t('forms.hotspot2.openRoamingPresent', { oi: OPENROAMING_OI })}</p>;
+  if (form.readOnly) return null;
+  return (
+    <div className="form-actions">
+      <button type="button" className="form-add" data-testid="form-openroaming" onClick={() => form.apply(openRoamingChanges(hotspot2))}>
+        {form.t('forms.hotspot2.openRoaming', { oi: OPENROAMING_OI })}
+      </button>
+    </div>
+  );
+}
+
 function SwitchButton({ rival, slot, label }: { rival: XmlElementNode; slot: ChildSlot; label: string }) {
   const form = useForm();
   if (form.readOnly) return null;
@@ -337,6 +359,7 @@ function ElementExtras({ element }: { element: XmlElementNode }) {
   if (element.namespaceUri === NS.wlan && element.localName === 'SSIDConfig') return <p className="form-note">{t('forms.ssid.v1')}</p>;
   if (element.namespaceUri === NS.wlan && element.localName === 'WLANProfile') return <WlanSecurityPreset profile={element} />;
   if (element.namespaceUri === NS.onex && element.localName === 'OneX') return <EapSettingsEditor oneX={element} />;
+  if (element.namespaceUri === NS.wlan && element.localName === 'Hotspot2') return <OpenRoamingPreset hotspot2={element} />;
   if (element.namespaceUri === NS.cc && element.localName === 'Provisioning' && !form.readOnly) {
     return (
       <div className="form-actions">

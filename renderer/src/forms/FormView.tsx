@@ -7,6 +7,7 @@
 // Integration (App.tsx): <FormView ref={formRef} model={…} diagnostics={…} selectedPath={…}
 //   onSelectPath={…} onRevealText={(range) => editor.revealRangeInCenter(range)} />
 // and formRef.current?.focusFieldForRange(diagnostic.range) from a problems-panel click.
+import { DEFAULT_TARGET, type WindowsTarget } from '../../../shared/common/schema/targets';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
 import { toMonacoRange, type MonacoRange } from '../../../shared/common/edit/text-edits';
@@ -29,6 +30,8 @@ import './forms.css';
 
 export interface FormViewProps {
   model: monaco.editor.ITextModel;
+  /** The Windows version the document is written for (default windows11). */
+  target?: WindowsTarget;
   diagnostics: readonly Diagnostic[];
   /** Selected element as child-element indexes from the root (renderer/src/selection.ts ElementPath). */
   selectedPath: number[] | null;
@@ -83,7 +86,7 @@ function planNamesOf(document: XmlDocumentNode): string[] {
     .filter((name) => name !== '');
 }
 
-export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormView({ model, diagnostics, selectedPath, onSelectPath, onRevealText, revealRange, debounceMs = FOLLOW_TEXT_DELAY_MS, chooseCertificateNames, chooseCertificateFromStore }, ref) {
+export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormView({ model, target, diagnostics, selectedPath, onSelectPath, onRevealText, revealRange, debounceMs = FOLLOW_TEXT_DELAY_MS, chooseCertificateNames, chooseCertificateFromStore }, ref) {
   const { t } = useI18n();
   const [state, setState] = useState<ParseState>(() => parse(model, null));
   const [section, setSection] = useState<SectionId>('global');
@@ -204,6 +207,7 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
   const context: FormContextValue | null = document
     ? {
         schema: BUNDLED_SCHEMA_MODEL,
+        target: target ?? DEFAULT_TARGET,
         document,
         readOnly,
         t,

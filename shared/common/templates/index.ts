@@ -5,6 +5,7 @@
 // (test/unit/templates). Pure data: the CLI (`provstudio new`) and the renderer's
 // "New from template" dialog both read this list.
 import type { MessageKey } from '../i18n/index';
+import type { WindowsTarget } from '../schema/targets';
 
 export interface ProvisioningTemplate {
   /** Stable name for `provstudio new --template NAME`. */
@@ -12,6 +13,8 @@ export interface ProvisioningTemplate {
   titleKey: MessageKey;
   descriptionKey: MessageKey;
   text: string;
+  /** The oldest Windows version whose schemas accept it (default windows10); a new document from it gets this target at least. */
+  target?: WindowsTarget;
 }
 
 const CC = 'http://www.microsoft.com/networking/CarrierControl/v1';
@@ -37,7 +40,7 @@ ${GLOBAL}${body}</CarrierProvisioning>
 `;
 }
 
-function wlanProfile(name: string, ssid: string, security: string, extra = ''): string {
+function wlanProfile(name: string, ssid: string, security: string, extra = '', afterSsids = ''): string {
   return `    <WLANProfile xmlns="${WLAN}">
       <name>${name}</name>
 ${extra}      <SSIDConfig>
@@ -45,7 +48,7 @@ ${extra}      <SSIDConfig>
           <name>${ssid}</name>
         </SSID>
       </SSIDConfig>
-      <MSM>
+${afterSsids}      <MSM>
         <security>
 ${security}        </security>
       </MSM>
@@ -88,6 +91,115 @@ const FIXED_PLAN = (withUsage: boolean) => `    <Plan xmlns="${PLANS}" Name="Con
       </Description>
 ${withUsage ? '      <Usage CurrentUsage="1024" OverLimit="false" Congested="false" UsageTimestamp="2025-01-15T12:00:00Z"/>\n' : ''}    </Plan>
 `;
+
+const EAP_HOST_CONFIG = 'http://www.microsoft.com/provisioning/EapHostConfig';
+const EAP_COMMON = 'http://www.microsoft.com/provisioning/EapCommon';
+
+/** WPA2-Enterprise (802.1X) with the given EAP method configuration inside OneX/EAPConfig. */
+function enterpriseSecurity(eapMethod: string, config: string): string {
+  return `          <authEncryption>
+            <authentication>WPA2</authentication>
+            <encryption>AES</encryption>
+            <useOneX>true</useOneX>
+          </authEncryption>
+          <OneX xmlns="${ONEX}">
+            <authMode>user</authMode>
+            <EAPConfig>
+              <EapHostConfig xmlns="${EAP_HOST_CONFIG}">
+${eapMethod}                <Config>
+${config}                </Config>
+              </EapHostConfig>
+            </EAPConfig>
+          </OneX>
+`;
+}
+
+/** EapHostConfig/EapMethod for a Microsoft-authored method (author id 311). */
+function eapMethod(type: number): string {
+  return `                <EapMethod>
+                  <Type xmlns="${EAP_COMMON}">${type}</Type>
+                  <VendorId xmlns="${EAP_COMMON}">0</VendorId>
+                  <VendorType xmlns="${EAP_COMMON}">0</VendorType>
+                  <AuthorId xmlns="${EAP_COMMON}">311</AuthorId>
+                </EapMethod>
+`;
+}
+
+/** Passpoint: OpenRoaming's roaming consortium OI, the home domain and realm; EAP-TLS with a user certificate. */
+const PASSPOINT_OPENROAMING: ProvisioningTemplate = {
+  name: 'passpoint-openroaming',
+  titleKey: 'template.passpoint-openroaming.title',
+  descriptionKey: 'template.passpoint-openroaming.description',
+  target: 'windows11',
+  text: file(`  <WLANProfiles>
+${wlanProfile(
+  'OpenRoaming',
+  'OpenRoaming',
+  enterpriseSecurity(
+    eapMethod(13),
+    `                  <Eap xmlns="http://www.microsoft.com/provisioning/BaseEapConnectionPropertiesV1">
+                    <Type>13</Type>
+                    <EapType xmlns="http://www.microsoft.com/provisioning/EapTlsConnectionPropertiesV1">
+                      <CredentialsSource>
+                        <CertificateStore>
+                          <SimpleCertSelection>true</SimpleCertSelection>
+                        </CertificateStore>
+                      </CredentialsSource>
+                      <ServerValidation>
+                        <DisableUserPromptForServerValidation>false</DisableUserPromptForServerValidation>
+                        <ServerNames>radius.example.com</ServerNames>
+                      </ServerValidation>
+                      <DifferentUsername>false</DifferentUsername>
+                    </EapType>
+                  </Eap>
+`,
+  ),
+  '',
+  `      <Hotspot2>
+        <DomainName>example.com</DomainName>
+        <NAIRealm>
+          <name>example.com</name>
+        </NAIRealm>
+        <RoamingConsortium>
+          <OUI>5A03BA0000</OUI>
+        </RoamingConsortium>
+      </Hotspot2>
+`,
+)}  </WLANProfiles>
+`),
+};
+
+/** eduroam: the eduroam SSID, EAP-TTLS with MSCHAPv2 inside and an anonymous outer identity; the user types the password on first connection. */
+const EDUROAM_EAP_TTLS: ProvisioningTemplate = {
+  name: 'eduroam-eap-ttls',
+  titleKey: 'template.eduroam-eap-ttls.title',
+  descriptionKey: 'template.eduroam-eap-ttls.description',
+  text: file(`  <WLANProfiles>
+${wlanProfile(
+  'eduroam',
+  'eduroam',
+  enterpriseSecurity(
+    eapMethod(21),
+    `                  <EapTtls xmlns="http://www.microsoft.com/provisioning/EapTtlsConnectionPropertiesV1">
+                    <ServerValidation>
+                      <ServerNames>radius.example.edu</ServerNames>
+                      <DisablePrompt>false</DisablePrompt>
+                    </ServerValidation>
+                    <Phase2Authentication>
+                      <MSCHAPv2Authentication>
+                        <UseWinlogonCredentials>false</UseWinlogonCredentials>
+                      </MSCHAPv2Authentication>
+                    </Phase2Authentication>
+                    <Phase1Identity>
+                      <IdentityPrivacy>true</IdentityPrivacy>
+                      <AnonymousIdentity>anonymous@example.edu</AnonymousIdentity>
+                    </Phase1Identity>
+                  </EapTtls>
+`,
+  ),
+)}  </WLANProfiles>
+`),
+};
 
 export const TEMPLATES: readonly ProvisioningTemplate[] = [
   {
@@ -282,6 +394,8 @@ ${FIXED_PLAN(false)}  </Plans>
   </Provisioning>
 `),
   },
+  PASSPOINT_OPENROAMING,
+  EDUROAM_EAP_TTLS,
 ];
 
 export function templateByName(name: string): ProvisioningTemplate | undefined {

@@ -9,8 +9,11 @@ import { parseXml } from '../../../shared/common/xml/parse';
 import { childElements } from '../../../shared/common/xml/model';
 import { TEMPLATES } from '../../../shared/common/templates/index';
 import { ElementEditor, FormContext, type FormContextValue } from '../../../renderer/src/forms/ElementEditor';
+import type { WindowsTarget } from '../../../shared/common/schema/targets';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
-function render(text: string, language: Language): string {
+function render(text: string, language: Language, target: WindowsTarget = 'windows11'): string {
   const parsed = parseXml(text);
   if (!parsed.ok) throw new Error('not well-formed');
   const document = parsed.document;
@@ -26,6 +29,7 @@ function render(text: string, language: Language): string {
     reveal: () => undefined,
     select: () => undefined,
     replaceText: () => undefined,
+    target,
   };
   return childElements(document.root)
     .map((section) => renderToStaticMarkup(createElement(FormContext.Provider, { value: context }, createElement(ElementEditor, { element: section }))))
@@ -62,5 +66,18 @@ describe('form rendering', () => {
   </MBNProfiles>
 </CarrierProvisioning>`;
     expect(render(sms, 'en')).toContain('data-testid="sms-tester"');
+  });
+
+  it('follows the target: Hotspot2 is offered for Windows 11 only, an existing one stays editable with the OpenRoaming preset', () => {
+    const open = TEMPLATES.find((template) => template.name === 'wifi-open')!.text;
+    expect(render(open, 'en', 'windows11')).toContain('Add Passpoint (Hotspot 2.0, Windows 11 and later)');
+    expect(render(open, 'en', 'windows10')).not.toContain('Passpoint');
+    const passpoint = readFileSync(path.join(import.meta.dirname, '../../fixtures/passpoint/hgot07-passpoint-win-eap-ttls.xml'), 'utf8');
+    const html = render(passpoint, 'en', 'windows10');
+    expect(html).toContain('data-testid="form-element-Hotspot2"');
+    // The file's OI is 5a03ba0000 (lower case): recognised as OpenRoaming already.
+    expect(html).toContain('OpenRoaming’s roaming consortium OI 5A03BA0000 is listed.');
+    const without = passpoint.replace(/<RoamingConsortium>[\s\S]*?<\/RoamingConsortium>\s*/, '');
+    expect(render(without, 'fr')).toContain('data-testid="form-openroaming"');
   });
 });

@@ -22,6 +22,8 @@ const SCENARIOS = [
   'usage-only-update',
   'plan-only-update',
   'refresh-trusted-certificates',
+  'passpoint-openroaming',
+  'eduroam-eap-ttls',
 ];
 
 function captureIo(cwd: string) {
@@ -47,8 +49,8 @@ describe('templates', () => {
     }
   });
 
-  it.each(TEMPLATES.map((template) => [template.name, template.text] as const))('%s is valid with no lint error', (_name, text) => {
-    const result = sharedValidator().validate(text);
+  it.each(TEMPLATES.map((template) => [template.name, template.text, template.target ?? 'windows10'] as const))('%s is valid with no lint error (from %s on)', (_name, text, target) => {
+    const result = sharedValidator(target).validate(text);
     const errors = result.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
     expect(errors.map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`)).toEqual([]);
     expect(result.valid).toBe(true);
@@ -66,6 +68,20 @@ describe('templates', () => {
     }
     expect(templateByName('eap-sim-hotspot2')!.text).toContain('<EAPConfig>');
     expect(templateByName('refresh-trusted-certificates')!.text).toContain('<UserName>refreshuser</UserName>');
+  });
+
+  it('Passpoint (OpenRoaming) needs Windows 11; eduroam (EAP-TTLS) works on Windows 10 too', () => {
+    const passpoint = templateByName('passpoint-openroaming')!;
+    expect(passpoint.target).toBe('windows11');
+    expect(passpoint.text).toContain('<OUI>5A03BA0000</OUI>');
+    const onTen = sharedValidator('windows10').validate(passpoint.text);
+    expect(onTen.valid).toBe(false);
+    expect(onTen.diagnostics.map((diagnostic) => diagnostic.code)).toContain('PS-L031');
+    const eduroam = templateByName('eduroam-eap-ttls')!;
+    expect(eduroam.target).toBeUndefined();
+    expect(eduroam.text).toContain('<Type xmlns="http://www.microsoft.com/provisioning/EapCommon">21</Type>');
+    // No password ships in the file: no clear-text secret finding.
+    expect(sharedValidator('windows10').validate(eduroam.text).diagnostics.map((diagnostic) => diagnostic.code)).not.toContain('PS-L005');
   });
 
   it('plans-with-usage: both profiles reference the plan the file defines', () => {
