@@ -18,6 +18,7 @@ import {
 } from '../xml/model';
 import { NAMESPACES } from '../schema/roots';
 import { DEFAULT_TARGET, type WindowsTarget } from '../schema/targets';
+import type { LaxSlotChecker } from '../schema/authoring-check';
 import { looksLikeIccid, looksLikeImei, looksLikeImsi, luhnCheckDigit, passesLuhn, startsWithPlausibleMcc } from './identifiers';
 import { analysePattern, analyseTimestampFormat, type PatternAnalysis } from './sms-rules';
 
@@ -38,6 +39,8 @@ export class LintContext {
     readonly document: XmlDocumentNode,
     /** The Windows version the document is checked for. */
     readonly target: WindowsTarget = DEFAULT_TARGET,
+    /** XSD validation of lax-slot content against what we know (given by the validator; PS-L027). */
+    readonly laxSlotChecker?: LaxSlotChecker,
   ) {
     for (const element of walkElements(document.root)) {
       const key = `${element.namespaceUri} ${element.localName}`;

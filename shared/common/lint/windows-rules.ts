@@ -2,12 +2,9 @@
 // rule that carries each deviation). The schema verdict is exactly the published schemas' (per
 // target); these rules say what Windows will do later with a file its schema check accepts, or
 // explain why it refuses one.
-import { BUNDLED_SCHEMA_MODEL } from '../schema-model/bundled';
-import { childDeclaration, fitsContentModel, complexTypeOf, possibleChildren, textTypeOf, xsdPatternToRegExp } from '../schema-model/queries';
-import type { ElementDeclaration, SchemaModel } from '../schema-model/types';
 import { NAMESPACES } from '../schema/roots';
 import { TARGET_NAMES, additionUnknownTo } from '../schema/targets';
-import { attributeSpan, childElements, elementNameSpan, findAttribute, startTagSpan, textContent, textSpan, walkElements, type XmlElementNode } from '../xml/model';
+import { attributeSpan, childElements, elementNameSpan, findAttribute, positionOf, startTagSpan, textContent, textSpan, walkElements, type XmlElementNode } from '../xml/model';
 import { KNOWN_NAMESPACES, NEAR_MISS_NAMESPACE_CODE, NEAR_MISS_NAMESPACE_MESSAGE, intendedNamespace, nearMissNamespaceDiagnostics } from './namespaces';
 import type { LintRule } from './rules';
 
@@ -31,8 +28,8 @@ const LAX_SLOT_PARENTS: readonly { namespace: string; localName: string }[] = [
   { namespace: WWAN, localName: 'Extensions' },
 ];
 
-/** Namespaces Windows' schemas declare: their global elements are validated in a lax slot, anything else of theirs is skipped. */
-const PUBLISHED_NAMESPACES = new Set<string>([
+/** Namespaces whose lax-slot elements Windows applies: ours, and the OneX (802.1X) block. */
+const CHECKED_NAMESPACES = new Set<string>([
   NAMESPACES.carrierControlV1,
   NAMESPACES.carrierControlV2,
   NAMESPACES.base,
@@ -41,63 +38,8 @@ const PUBLISHED_NAMESPACES = new Set<string>([
   WLAN,
   WLAN2,
   HOTSPOT,
-  DSIG,
+  ONEX,
 ]);
-
-/** Global elements only our authoring schemas (schemas/authoring/) declare: Windows' schema check skips them in a lax slot. */
-const AUTHORING_ONLY = new Set<string>([`{${ONEX}}OneX`, `{${WLAN2}}FIPSMode`]);
-
-const INTEGER_TYPES = /^xs:(integer|int|long|short|byte|(non)?(Negative|Positive)Integer|unsigned\w+|positiveInteger|nonNegativeInteger)$/;
-
-/** Why a value does not fit a simple type, or undefined. Covers the facets our authoring schemas use. */
-function valueProblem(model: SchemaModel, declaration: ElementDeclaration, raw: string): string | undefined {
-  const type = textTypeOf(model, declaration);
-  if (!type) return undefined;
-  const builtin = typeof type === 'string' ? type : type.builtin;
-  const facets = typeof type === 'string' ? {} : type.facets;
-  const value = builtin === 'xs:string' ? raw : raw.replace(/[\t\n\r ]+/g, ' ').trim();
-  if (builtin === 'xs:boolean' && !/^(true|false|1|0)$/.test(value)) return `"${value}" is not true, false, 1 or 0`;
-  if (INTEGER_TYPES.test(builtin)) {
-    if (!/^[+-]?\d+$/.test(value)) return `"${value}" is not an integer`;
-    const number = Number(value);
-    if (facets.minInclusive !== undefined && number < Number(facets.minInclusive)) return `${value} is below ${facets.minInclusive}`;
-    if (facets.maxInclusive !== undefined && number > Number(facets.maxInclusive)) return `${value} is above ${facets.maxInclusive}`;
-  }
-  if (facets.enumeration && !facets.enumeration.includes(value)) return `"${value}" is not one of ${facets.enumeration.join(', ')}`;
-  if (facets.minLength !== undefined && value.length < facets.minLength) return `"${value}" is shorter than ${facets.minLength}`;
-  if (facets.maxLength !== undefined && value.length > facets.maxLength) return `"${value}" is longer than ${facets.maxLength}`;
-  for (const pattern of facets.patterns ?? []) {
-    const expression = xsdPatternToRegExp(pattern);
-    if (expression && !expression.test(value)) return `"${value}" does not match ${pattern}`;
-  }
-  return undefined;
-}
-
-/** Where `element` departs from its declaration in our authoring model: the element to point at and why. */
-function modelProblem(model: SchemaModel, element: XmlElementNode, declaration: ElementDeclaration): { element: XmlElementNode; detail: string } | undefined {
-  const complex = complexTypeOf(model, declaration);
-  if (!complex) {
-    const problem = valueProblem(model, declaration, textContent(element));
-    return problem ? { element, detail: `${element.localName}: ${problem}` } : undefined;
-  }
-  const children = childElements(element);
-  const names = children.map((child) => ({ namespace: child.namespaceUri, localName: child.localName }));
-  if (!fitsContentModel(model, complex.content ?? null, names, 'strict')) {
-    const allowed = possibleChildren(model, declaration.key).filter((child) => !child.viaWildcard);
-    const allowedNames = new Set(allowed.map((child) => `${child.namespace} ${child.localName}`));
-    const stranger = complex.content && allowed.length > 0 ? children.find((child) => !allowedNames.has(`${child.namespaceUri} ${child.localName}`) && child.namespaceUri === declaration.namespace) : undefined;
-    const expected = allowed.map((child) => child.localName).join(', ') || '—';
-    if (stranger) return { element: stranger, detail: `${element.localName} does not take ${stranger.localName} (expected: ${expected})` };
-    return { element, detail: `${element.localName}: children missing, repeated or out of order (expected: ${expected})` };
-  }
-  for (const child of children) {
-    const childDeclarationFound = childDeclaration(model, declaration.key, { namespace: child.namespaceUri, localName: child.localName });
-    if (!childDeclarationFound || child.namespaceUri !== declaration.namespace) continue;
-    const problem = modelProblem(model, child, childDeclarationFound);
-    if (problem) return problem;
-  }
-  return undefined;
-}
 
 function* laxSlotChildren(context: Parameters<LintRule['check']>[0]): Generator<XmlElementNode> {
   for (const parent of LAX_SLOT_PARENTS) {
@@ -143,19 +85,15 @@ export const WINDOWS_KNOWLEDGE_RULES: readonly LintRule[] = [
     title: 'Content Windows’ schema lets through a lax slot, but Windows will not apply',
     messageKeys: ['lint.laxSlotContentRejected'],
     check(context) {
-      const model = BUNDLED_SCHEMA_MODEL;
+      // The check itself is XSD validation (libxml2), injected by the validator; without it, nothing to say.
+      const checker = context.laxSlotChecker;
+      if (!checker) return;
+      const text = context.document.text;
+      const lineAt = (offset: number) => positionOf(context.document, offset).line;
       for (const child of laxSlotChildren(context)) {
-        if (child.namespaceUri === DSIG || intendedNamespace(child.namespaceUri)) continue;
-        const key = `{${child.namespaceUri}}${child.localName}`;
-        const declaration = model.elements[key];
-        if (PUBLISHED_NAMESPACES.has(child.namespaceUri) || child.namespaceUri === ONEX) {
-          if (!declaration?.global) {
-            context.report(this, 'lint.laxSlotContentRejected', { detail: `${child.localName} is not an element of ${child.namespaceUri}` }, elementNameSpan(child));
-          } else if (AUTHORING_ONLY.has(key)) {
-            const problem = modelProblem(model, child, declaration);
-            if (problem) context.report(this, 'lint.laxSlotContentRejected', { detail: problem.detail }, elementNameSpan(problem.element));
-          }
-        }
+        if (!CHECKED_NAMESPACES.has(child.namespaceUri) || intendedNamespace(child.namespaceUri)) continue;
+        const problem = checker(child, text, lineAt);
+        if (problem) context.report(this, 'lint.laxSlotContentRejected', { detail: problem.detail }, elementNameSpan(problem.element));
       }
     },
   },

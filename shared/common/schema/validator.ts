@@ -25,7 +25,8 @@ import { decodeUtf8, encodeUtf8, now } from './environment';
 import { CompiledXsd, SchemaCompileError } from './libxml';
 import { SCHEMA_CODES, issuesToDiagnostics } from './map-issues';
 import { ACCEPTED_ROOTS, DRIVER_SCHEMA, NAMESPACES, RESULTS_DRIVER_SCHEMA, RESULTS_INSPECTOR_ROOTS, documentKindOf, type AcceptedRoot, type DocumentKind } from './roots';
-import { DEFAULT_TARGET, schemaSetFor, type SchemaLibrary, type WindowsTarget } from './targets';
+import { DEFAULT_TARGET, authoringSchemaSet, schemaSetFor, type SchemaLibrary, type WindowsTarget } from './targets';
+import { createLaxSlotChecker, type LaxSlotChecker } from './authoring-check';
 import { nearMissNamespaceDiagnostics } from '../lint/namespaces';
 
 export interface ValidationTimings {
@@ -68,6 +69,8 @@ export class ProvisioningValidator {
     /** The Windows version whose published schemas (and documented additions) give the verdict. */
     readonly target: WindowsTarget,
     private readonly roots: readonly AcceptedRoot[],
+    /** Lax-slot content against what we know (lint PS-L027); absent for the results inspector. */
+    private readonly laxSlotChecker?: LaxSlotChecker,
   ) {}
 
   /**
@@ -77,7 +80,8 @@ export class ProvisioningValidator {
   static create(library: SchemaLibrary, target: WindowsTarget = DEFAULT_TARGET): ProvisioningValidator {
     const started = now();
     const xsd = CompiledXsd.compile(schemaSetFor(library, target), DRIVER_SCHEMA);
-    return new ProvisioningValidator(xsd, now() - started, target, ACCEPTED_ROOTS);
+    const checker = createLaxSlotChecker(xsd, () => authoringSchemaSet(library));
+    return new ProvisioningValidator(xsd, now() - started, target, ACCEPTED_ROOTS, checker);
   }
 
   /** The results inspector's reading: results v1 and v2 (v2 from its element pages, not a published schema). */
@@ -229,7 +233,7 @@ export class ProvisioningValidator {
     if (options.lint !== false) {
       const document = buildTree();
       const lintStarted = now();
-      diagnostics.push(...lintDocument(document, documentKind, this.target));
+      diagnostics.push(...lintDocument(document, documentKind, this.target, this.laxSlotChecker));
       timings.lintMs = now() - lintStarted;
     }
     return finish(diagnostics, true, documentKind);
