@@ -32,14 +32,15 @@ export interface AcceptedRoot {
 export const ACCEPTED_ROOTS: readonly AcceptedRoot[] = [
   { kind: 'provisioning', localName: 'CarrierProvisioning', namespaceUri: NAMESPACES.carrierControlV1 },
   { kind: 'result', localName: 'CarrierProvisioningResult', namespaceUri: NAMESPACES.resultsV1 },
+  // Documents in no namespace the web-site tools export (docs/website.md).
+  { kind: 'apn-database', localName: 'OperatorList', namespaceUri: '' },
+  { kind: 'customizations', localName: 'WindowsCustomizations', namespaceUri: '' },
 ];
 
 /** The roots the results inspector reads (results.xsd). */
 export const RESULTS_INSPECTOR_ROOTS: readonly AcceptedRoot[] = [
   { kind: 'result', localName: 'CarrierProvisioningResult', namespaceUri: NAMESPACES.resultsV1 },
   { kind: 'result', localName: 'CarrierProvisioningResult', namespaceUri: NAMESPACES.resultsV2 },
-  { kind: 'apn-database', localName: 'OperatorList', namespaceUri: '' },
-  { kind: 'customizations', localName: 'WindowsCustomizations', namespaceUri: '' },
 ];
 
 export function documentKindOf(localName: string, namespaceUri: string, roots: readonly AcceptedRoot[] = ACCEPTED_ROOTS): DocumentKind | null {
