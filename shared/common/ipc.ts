@@ -194,6 +194,9 @@ export interface DataRows {
 }
 
 /** A batch from the Data panel: the template as in the editor, its bindings (JSON), a data file, a folder. */
+/** The manifest a batch writes in its output folder: choosing it is how the user chooses the folder. */
+export const BATCH_MANIFEST_NAME = 'manifest.json';
+
 export interface GenerateRequest {
   templateText: string;
   encoding: TextEncodingName;

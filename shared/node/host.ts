@@ -5,6 +5,7 @@ import path from 'node:path';
 import {
   HostError,
   type AppInfo,
+  BATCH_MANIFEST_NAME,
   type Channel,
   type HostHandlers,
   type RecentFile,
@@ -140,7 +141,11 @@ export function createHostHandlers(options: HostOptions): HostHandlers {
     'semantic.dryRun': async (request) => dryRunRequest(request),
     'git.committedVersion': async ({ path: filePath }) => committedVersion(filePath),
     'subscriber.readRows': async (request) => subscriber.readRows(request),
-    'subscriber.generate': async (request) => subscriber.generate(request),
+    // A batch writes into a folder the user chose: its manifest is the save target they picked.
+    'subscriber.generate': async (request) => {
+      await writeScope.resolveTarget(path.join(request.outputDirectory, BATCH_MANIFEST_NAME));
+      return subscriber.generate(request);
+    },
     'subscriber.status': async (request) => subscriber.status(request),
     'subscriber.cancel': async (request) => subscriber.cancel(request),
   };

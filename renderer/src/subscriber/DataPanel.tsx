@@ -3,7 +3,7 @@
 // validation), and the batch, run by the host, with its progress. See docs/subscribers.md.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GenerateStatus, HostClient, DataRows, TextEncodingName } from '../../../shared/common/ipc';
-import { HostError } from '../../../shared/common/ipc';
+import { BATCH_MANIFEST_NAME, HostError } from '../../../shared/common/ipc';
 import type { Language } from '../../../shared/common/i18n/index';
 import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
 import { bindingsPathFor, compileTemplate, parseBindings, renderRow, serializeBindings, TemplateError, type FieldType, type Row } from '../../../shared/common/subscriber/index';
@@ -33,6 +33,15 @@ const loadedData = new Map<string, DataRows>();
 
 function fileNameOf(filePath: string): string {
   return filePath.split(/[\\/]/).pop() ?? filePath;
+}
+
+function folderOf(filePath: string): string {
+  return filePath.slice(0, Math.max(filePath.lastIndexOf('/'), filePath.lastIndexOf('\\')));
+}
+
+function joinPath(folder: string, name: string): string {
+  const separator = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
+  return folder.endsWith(separator) ? folder + name : folder + separator + name;
 }
 
 function minutesAndSeconds(milliseconds: number): string {
@@ -124,15 +133,36 @@ export function DataPanel(props: DataPanelProps) {
     }
   }
 
+  /**
+   * The host writes a batch only into a folder the user chose. In the browser host the folder typed
+   * in this panel is that choice (as the in-page save picker's is); with native dialogs the user
+   * picks where the batch's manifest goes, and its folder receives the files.
+   */
+  async function chooseOutputFolder(): Promise<string | null> {
+    try {
+      await client.invoke('dialog.confirmSaveTarget', { path: joinPath(outputDirectory, BATCH_MANIFEST_NAME) });
+      return outputDirectory;
+    } catch (error) {
+      if (!(error instanceof HostError) || error.code !== 'dialog.nativeOnly') throw error;
+    }
+    const manifest = await props.chooseSaveFile(BATCH_MANIFEST_NAME);
+    if (!manifest) return null;
+    const folder = folderOf(manifest);
+    setOutputDirectory(folder);
+    return folder;
+  }
+
   async function generate() {
     if (!data) return;
     try {
+      const chosenFolder = await chooseOutputFolder();
+      if (chosenFolder === null) return;
       const { jobId } = await client.invoke('subscriber.generate', {
         templateText: props.templateText(),
         encoding: props.encoding,
         bindingsJson: serializeBindings(bindings),
         dataPath: data.path,
-        outputDirectory,
+        outputDirectory: chosenFolder,
         ...(nameTemplate ? { nameTemplate } : {}),
         language: props.language,
       });

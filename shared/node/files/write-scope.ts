@@ -21,6 +21,23 @@ async function realpathOrNull(filePath: string): Promise<string | null> {
   }
 }
 
+/**
+ * The real folder behind `folder`: its realpath, or, for a folder not created yet (a batch's
+ * output folder), the realpath of its nearest existing ancestor with the missing part appended.
+ */
+async function realFolderOf(folder: string): Promise<string | null> {
+  const missing: string[] = [];
+  let current = folder;
+  for (;;) {
+    const real = await realpathOrNull(current);
+    if (real !== null) return path.join(real, ...missing.reverse());
+    const parent = path.dirname(current);
+    if (parent === current) return null;
+    missing.push(path.basename(current));
+    current = parent;
+  }
+}
+
 function redirected(filePath: string): HostError {
   return new HostError('file.redirected', 'error.file.redirected', { path: filePath });
 }
@@ -31,7 +48,7 @@ export class WriteScope {
   /** The user chose or opened `filePath`: it may be saved to, as it resolves now. */
   async allow(filePath: string): Promise<void> {
     const key = path.resolve(filePath);
-    const folder = await realpathOrNull(path.dirname(key));
+    const folder = await realFolderOf(path.dirname(key));
     if (folder === null) return;
     this.grants.set(key, { folder, file: await realpathOrNull(key) });
   }
@@ -48,7 +65,7 @@ export class WriteScope {
     const key = path.resolve(filePath);
     const grant = this.grants.get(key);
     if (!grant) throw new HostError('file.notChosen', 'error.file.notChosen', { path: filePath });
-    const folder = await realpathOrNull(path.dirname(key));
+    const folder = await realFolderOf(path.dirname(key));
     if (folder !== grant.folder) throw redirected(filePath);
     const inFolder = path.join(folder, path.basename(key));
     let stat;

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { parse } from 'csv-parse';
 import { translate, type Language } from '../../common/i18n/index';
-import type { TextEncodingName } from '../../common/ipc';
+import { BATCH_MANIFEST_NAME, type TextEncodingName } from '../../common/ipc';
 import { BUNDLED_SCHEMA_MODEL } from '../../common/schema-model/bundled';
 import { compileTemplate, secretFieldNames, type Bindings, type Row } from '../../common/subscriber/index';
 import { sha256Hex, syncDirectory, writeFileAtomic } from '../files/atomic-write';
@@ -101,7 +101,7 @@ export interface BatchSummary {
 export class BatchError extends Error {}
 
 export const JOURNAL_NAME = '.provstudio-generate.jsonl';
-export const MANIFEST_JSON = 'manifest.json';
+export const MANIFEST_JSON = BATCH_MANIFEST_NAME;
 export const MANIFEST_CSV = 'manifest.csv';
 
 interface JournalEntry {

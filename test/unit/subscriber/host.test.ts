@@ -1,6 +1,6 @@
 // The host channels behind the Data panel: requests checked, rows read, a batch run with progress
 // polled until done, bad bindings and unknown jobs refused with translatable errors.
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +16,9 @@ describe('subscriber channels', () => {
     const handlers = host();
     await expect(dispatch(handlers, 'subscriber.readRows', { path: '/x.csv', limit: 0 })).rejects.toMatchObject({ code: 'request.invalid' });
     await expect(dispatch(handlers, 'subscriber.generate', { templateText: 'x', encoding: 'utf-8', bindingsJson: '{}', dataPath: '/x', outputDirectory: '/y', language: 'xx' })).rejects.toMatchObject({ code: 'request.invalid' });
+    // A folder the user did not choose is refused before anything runs.
+    await expect(dispatch(handlers, 'subscriber.generate', { templateText: 'x', encoding: 'utf-8', bindingsJson: '{"version":1,"fields":[]}', dataPath: '/x', outputDirectory: '/y', language: 'en' })).rejects.toMatchObject({ code: 'file.notChosen' });
+    await dispatch(handlers, 'dialog.confirmSaveTarget', { path: '/y/manifest.json' });
     await expect(dispatch(handlers, 'subscriber.generate', { templateText: 'x', encoding: 'utf-8', bindingsJson: '{"version":1,"fields":[]}', dataPath: '/x', outputDirectory: '/y', language: 'en' })).rejects.toMatchObject({ messageKey: 'bindings.error.file' });
     await expect(dispatch(handlers, 'subscriber.status', { jobId: 'nope' })).rejects.toMatchObject({ messageKey: 'subscriber.error.noJob' });
     await expect(dispatch(handlers, 'subscriber.readRows', { path: '/no/such/file.csv', limit: 5 })).rejects.toMatchObject({ messageKey: 'subscriber.error.data' });
@@ -30,6 +33,7 @@ describe('subscriber channels', () => {
     expect(rows.total).toBe(2);
     expect(rows.rows[0]!.values!.PortalDomains).toEqual(['x.example', 'y.example']);
 
+    await dispatch(handlers, 'dialog.confirmSaveTarget', { path: path.join(directory, 'out', 'manifest.json') });
     const { jobId } = await dispatch(handlers, 'subscriber.generate', {
       templateText: readFileSync(path.join(ROOT, 'examples/bulk/template.xml'), 'utf8'),
       encoding: 'utf-8',
@@ -44,5 +48,17 @@ describe('subscriber channels', () => {
     expect(status.files).toEqual([path.join(directory, 'out', '310260000000001.xml')]);
     expect(status.problems).toEqual([{ row: 2, line: 2, message: 'column UsageMB: not an integer' }]);
     expect(readdirSync(path.join(directory, 'out')).sort()).toEqual(['.provstudio-generate.jsonl', '310260000000001.xml', 'manifest.csv', 'manifest.json']);
+  });
+
+  it('writes a batch only into the folder the user chose, not through a link planted there since', async () => {
+    const handlers = host();
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-scope-'));
+    const request = { templateText: 'x', encoding: 'utf-8' as const, bindingsJson: '{"version":1,"fields":[]}', dataPath: '/x', language: 'en' as const };
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-elsewhere-'));
+    await dispatch(handlers, 'dialog.confirmSaveTarget', { path: path.join(directory, 'out', 'manifest.json') });
+    // Chosen while 'out' did not exist; a symbolic link created there afterwards is not followed.
+    symlinkSync(elsewhere, path.join(directory, 'out'));
+    await expect(dispatch(handlers, 'subscriber.generate', { ...request, outputDirectory: path.join(directory, 'out') })).rejects.toMatchObject({ code: 'file.redirected' });
+    await expect(dispatch(handlers, 'subscriber.generate', { ...request, outputDirectory: elsewhere })).rejects.toMatchObject({ code: 'file.notChosen' });
   });
 });
