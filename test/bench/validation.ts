@@ -34,7 +34,7 @@ const WLAN = 'http://www.microsoft.com/networking/CarrierControl/WLAN/v1';
 const PLANS = 'http://www.microsoft.com/networking/CarrierControl/Plans/v1';
 
 function smsRule(index: number): string {
-  return `      <Message RuleId="rule-${index}">
+  return `      <Message>
         <SMSBearer Sender="+1425555${String(index % 10000).padStart(4, '0')}"/>
         <Pattern>Used ([0-9.]+) (MB|GB) of plan ${index} at (.+)</Pattern>
         <Fields>
