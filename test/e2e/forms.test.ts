@@ -149,6 +149,61 @@ describe('forms: build a complete file from blank with the forms only', () => {
     await page.close();
   });
 
+  it('edits EAP-TTLS settings from the eduroam template, refuses a bad thumbprint, then switches to EAP-TLS', async () => {
+    // Tall enough for Monaco to render the whole file (it renders only visible lines).
+    const page = await openApp(app.browser, app.served, { width: 1400, height: 1800 });
+    await page.locator('[data-menu-button="file"]').click();
+    await page.locator('[data-command="file.newFromTemplate"]').click();
+    const dialog = page.getByTestId('new-from-template');
+    await dialog.waitFor();
+    await dialog.locator('input[type="radio"][value="eduroam-eap-ttls"]').check();
+    await page.getByTestId('template-create').click();
+    await page.getByTestId('view-mode-both').click();
+    await page.getByTestId('form-section-wlan').click();
+    const eap = page.getByTestId('eap-settings');
+    await expect.poll(() => page.getByTestId('eap-method').inputValue()).toBe('ttls');
+    await expect.poll(() => page.getByTestId('eap-inner-method').inputValue()).toBe('mschapv2');
+
+    // A thumbprint of the wrong length is refused with its message; the file does not change.
+    const before = await editorText(page);
+    await page.getByTestId('eap-thumbprint-input').fill('CA:BD:2A:79');
+    await page.getByTestId('eap-thumbprint-add').click();
+    await expect.poll(() => eap.getByTestId('eap-problem').first().textContent()).toContain('40 hexadecimal digits; this value has 8');
+    expect(await editorText(page)).toBe(before);
+    // A good one (as a certificate viewer shows it) is written as Windows writes it.
+    await page.getByTestId('eap-thumbprint-input').fill('CA:BD:2A:79:A1:07:6A:31:F2:1D:25:36:35:CB:03:9D:43:29:A5:E8');
+    await page.getByTestId('eap-thumbprint-add').click();
+    await expect.poll(() => editorText(page)).toContain('<TrustedRootCAHash>ca bd 2a 79 a1 07 6a 31 f2 1d 25 36 35 cb 03 9d 43 29 a5 e8</TrustedRootCAHash>');
+
+    // Server names: white space inside a name is refused, a good list is written.
+    const names = page.getByTestId('eap-server-names').locator('input');
+    await names.fill('radius.example.edu; radius 2');
+    await names.press('Enter');
+    await expect.poll(() => page.getByTestId('eap-server-names').textContent()).toContain('contains white space');
+    expect(await editorText(page)).toContain('<ServerNames>radius.example.edu</ServerNames>');
+    await names.fill('radius1.example.edu;radius2.example.edu');
+    await names.press('Enter');
+    await expect.poll(() => editorText(page)).toContain('<ServerNames>radius1.example.edu;radius2.example.edu</ServerNames>');
+
+    // Inner method PAP: MSCHAPv2's block goes, PAPAuthentication comes.
+    await page.getByTestId('eap-inner-method').selectOption('pap');
+    await expect.poll(() => editorText(page)).toContain('<PAPAuthentication/>');
+    expect(await editorText(page)).not.toContain('MSCHAPv2Authentication');
+    await expect.poll(() => page.getByTestId('problems-counts').textContent(), { timeout: 20_000 }).toMatch(/^0 errors/);
+
+    // EAP-TLS with a smart card.
+    await page.getByTestId('eap-method').selectOption('tls');
+    await expect.poll(() => editorText(page)).toContain('EapTlsConnectionPropertiesV1');
+    await expect.poll(() => editorText(page)).toContain('<Type xmlns="http://www.microsoft.com/provisioning/EapCommon">13</Type>');
+    await page.getByTestId('eap-credentials-source').selectOption('smartCard');
+    await expect.poll(() => editorText(page)).toContain('<SmartCard/>');
+    await page.getByTestId('eap-thumbprint-input').fill('00112233445566778899AABBCCDDEEFF00112233');
+    await page.getByTestId('eap-thumbprint-add').click();
+    await expect.poll(() => editorText(page)).toContain('<TrustedRootCA>00 11 22 33 44 55 66 77 88 99 aa bb cc dd ee ff 00 11 22 33</TrustedRootCA>');
+    await expect.poll(() => page.getByTestId('problems-counts').textContent(), { timeout: 20_000 }).toMatch(/^0 errors/);
+    await page.close();
+  });
+
   it('lists a certificate chosen from a key store (by its identity and thumbprint) in TrustedCertificates', async () => {
     const kit = mkdtempSync(path.join(os.tmpdir(), 'provstudio-forms-store-'));
     const env = { ...process.env, KIT_PASSWORD: 'forms-store' };

@@ -22,13 +22,12 @@ import {
 import { NS, WILDCARD_EXTENSIONS } from '../../../shared/common/forms/declarations';
 import type { SectionStep } from '../../../shared/common/forms/sections';
 import { ssidByteLength, ssidNameToHex } from '../../../shared/common/forms/widgets';
-import { DEFAULT_EAP_SETTINGS, eapHostConfigText, readEapSettings, type EapMethod, type EapSettings } from '../../../shared/common/forms/eap';
-import { elementIndentation, indentUnitOf, lineEndingOf } from '../../../shared/common/edit/text-edits';
 import type { Translate } from '../i18n';
 import { Field } from './fields';
 import { additionUnknownTo, type WindowsTarget } from '../../../shared/common/schema/targets';
 import { OPENROAMING_OI, hasOpenRoaming, openRoamingChanges } from '../../../shared/common/forms/passpoint';
 import { SmsTester } from './SmsTester';
+import { EapSettingsEditor } from './EapSettingsEditor';
 
 export interface FormContextValue {
   schema: SchemaModel;
@@ -431,70 +430,5 @@ function WlanSecurityPreset({ profile }: { profile: XmlElementNode }) {
         </select>
       </label>
     </div>
-  );
-}
-
-/**
- * EAP-SIM / EAP-AKA settings of an 802.1X block, written as the EapHostConfig inside EAPConfig
- * (any other EAP method found there is left alone and only named).
- */
-function EapSettingsEditor({ oneX }: { oneX: XmlElementNode }) {
-  const form = useForm();
-  const { t } = form;
-  const eapConfig = findChild(oneX, 'EAPConfig');
-  if (!eapConfig) return null;
-  const current = readEapSettings(eapConfig);
-  const hasOtherMethod = current === null && childElements(eapConfig).length > 0;
-  const settings = current ?? DEFAULT_EAP_SETTINGS;
-  const text = form.document.text;
-
-  const write = (patch: Partial<EapSettings>) => {
-    const next = { ...settings, ...patch };
-    const eol = lineEndingOf(text);
-    const unit = indentUnitOf(form.document);
-    const indent = elementIndentation(text, eapConfig);
-    const block = `${eol}${eapHostConfigText(next, indent + unit, unit, eol)}${eol}${indent}`;
-    if (eapConfig.endTagStart === -1) {
-      // <EAPConfig/>: write the element out in full.
-      form.replaceText(eapConfig.start, eapConfig.end, `<${eapConfig.name}>${block}</${eapConfig.name}>`);
-    } else {
-      form.replaceText(eapConfig.startTagEnd, eapConfig.endTagStart, block);
-    }
-  };
-
-  if (hasOtherMethod) return <p className="form-note">{t('forms.eap.otherMethod')}</p>;
-  const disabled = form.readOnly;
-  return (
-    <fieldset className="form-element" data-testid="eap-settings">
-      <legend>{t('forms.eap.title')}</legend>
-      <div className="form-field">
-        <label className="form-label" htmlFor="eap-method">
-          {t('forms.eap.method')}
-        </label>
-        <select id="eap-method" value={current ? settings.method : ''} disabled={disabled} onChange={(event) => write({ method: event.target.value as EapMethod })} data-testid="eap-method">
-          {!current && <option value="">{t('forms.eap.choose')}</option>}
-          <option value="sim">EAP-SIM</option>
-          <option value="aka">EAP-AKA</option>
-        </select>
-      </div>
-      {current && (
-        <>
-          <label className="checkbox">
-            <input type="checkbox" checked={settings.realmEnabled} disabled={disabled} onChange={(event) => write({ realmEnabled: event.target.checked })} />
-            {t('forms.eap.realmEnabled')}
-          </label>
-          <label className="checkbox">
-            <input type="checkbox" checked={settings.dontRevealPermanentId} disabled={disabled} onChange={(event) => write({ dontRevealPermanentId: event.target.checked })} />
-            {t('forms.eap.dontRevealPermanentId')}
-          </label>
-          {settings.method === 'sim' && (
-            <label className="checkbox">
-              <input type="checkbox" checked={settings.useStrongCipherKeys} disabled={disabled} onChange={(event) => write({ useStrongCipherKeys: event.target.checked })} />
-              {t('forms.eap.useStrongCipherKeys')}
-            </label>
-          )}
-        </>
-      )}
-    </fieldset>
   );
 }
