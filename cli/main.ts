@@ -25,6 +25,25 @@ function helpText(io: CliIo, commands: readonly Command[]): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * node:util parseArgs' error as one translated line ("Unknown option --bogus."); its own messages
+ * are English and run over several sentences. The option is the quoted name in that message.
+ */
+function argumentProblem(io: CliIo, code: string, message: string): string {
+  const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
+  const option = quoted.split(' ')[0] ?? quoted;
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return io.t('cli.unknownOption', { option });
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return io.t('cli.optionNeedsValue', { option });
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return io.t('cli.unexpectedArgument', { argument: quoted });
+    default:
+      return io.t('cli.badArguments', { detail: message.split('\n')[0] ?? message });
+  }
+}
+
 export async function runCli(argv: string[], io: CliIo, commands: readonly Command[] = COMMANDS): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
@@ -51,7 +70,8 @@ export async function runCli(argv: string[], io: CliIo, commands: readonly Comma
     // node:util parseArgs throws TypeErrors with codes ERR_PARSE_ARGS_* for bad options.
     const code = (error as { code?: string }).code ?? '';
     if (error instanceof UsageError || code.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`${(error as Error).message}\n${io.t(command.usageKey)}\n`);
+      const reason = error instanceof UsageError ? error.message : argumentProblem(io, code, (error as Error).message);
+      io.stderr(`${reason}\n${io.t(command.usageKey)}\n`);
       return EXIT_USAGE_OR_IO;
     }
     io.stderr(io.t('cli.ioError', { message: error instanceof Error ? error.message : String(error) }) + '\n');

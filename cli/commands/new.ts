@@ -18,13 +18,13 @@ export const newCommand: Command = {
       allowPositionals: true,
       strict: true,
     });
-    if (positionals.length > 0) throw new UsageError(io.t('cli.new.usage'));
+    if (positionals.length > 0) throw new UsageError(io.t('cli.unexpectedArgument', { argument: positionals[0]! }));
     if (values.list) {
-      if (values.template !== undefined || values.output !== undefined) throw new UsageError(io.t('cli.new.usage'));
+      if (values.template !== undefined || values.output !== undefined) throw new UsageError(io.t('cli.new.listAlone'));
       for (const template of TEMPLATES) io.stdout(`${template.name}\n`);
       return EXIT_OK;
     }
-    if (values.template === undefined) throw new UsageError(io.t('cli.new.usage'));
+    if (values.template === undefined) throw new UsageError(io.t('cli.new.needTemplate'));
     const template = templateByName(values.template);
     if (!template) throw new UsageError(io.t('cli.new.unknownTemplate', { name: values.template }));
     if (values.output === undefined) throw new UsageError(io.t('cli.new.needOutput'));

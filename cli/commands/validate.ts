@@ -231,7 +231,10 @@ export const validateCommand: Command = {
     for (const report of reports) {
       if (report.readError) io.stderr(io.t('cli.validate.cannotRead', { path: report.file, reason: report.readError }) + '\n');
     }
-    const output = format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, io) : formatText(reports, io);
+    // A file that could not be read has nothing to summarise: its error alone is the answer (the
+    // JSON and SARIF reports still carry it, with readError, for tools).
+    const unreadable = reports.every((report) => report.readError);
+    const output = format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, io) : unreadable ? '' : formatText(reports, io);
     io.stdout(output);
 
     if (reports.some((report) => report.readError)) return EXIT_USAGE_OR_IO;

@@ -20,7 +20,7 @@ describe('results inspector', () => {
 
     const inspector = page.getByTestId('inspector');
     await inspector.waitFor();
-    expect(await page.getByTestId('inspector-summary').textContent()).toBe('4 item(s) failed, 8 applied.');
+    expect(await page.getByTestId('inspector-summary').textContent()).toBe('4 items failed, 8 applied.');
     // The first failure is selected and explained.
     expect(await page.getByTestId('inspector-details').textContent()).toContain('E_MBN_SIM_NOT_INSERTED');
 

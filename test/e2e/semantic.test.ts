@@ -53,7 +53,7 @@ describe('what Windows will do', () => {
     await page.getByTestId('dry-run-open-predicted').click();
     const inspector = page.getByTestId('inspector');
     await inspector.waitFor();
-    expect(await page.getByTestId('inspector-summary').textContent()).toBe('Everything applied (3 item(s)).');
+    expect(await page.getByTestId('inspector-summary').textContent()).toBe('Everything applied (3 items).');
     await expect.poll(() => documentTabs(page).count()).toBe(2);
     await expect.poll(() => documentTabs(page).and(page.locator('[aria-selected="true"]')).textContent()).toBe('plans.xml');
     await expect.poll(() => page.getByTestId('inspector-source').inputValue()).not.toBe('');

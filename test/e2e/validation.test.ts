@@ -17,7 +17,7 @@ describe('validation in the browser', () => {
     await openFile(page, directory, 'refresh.xml');
 
     const counts = page.getByTestId('problems-counts');
-    await expect.poll(() => counts.textContent(), { timeout: 20_000 }).toBe('1 errors, 1 warnings, 1 notes');
+    await expect.poll(() => counts.textContent(), { timeout: 20_000 }).toBe('1 error, 1 warning, 1 note');
     const rangeError = page.getByTestId('problem').filter({ hasText: 'XSD_RANGE' });
     expect(await rangeError.textContent()).toContain('Ln 10, Col 20');
     // Monaco shows the same error as a marker (a squiggle in the text).
@@ -26,7 +26,7 @@ describe('validation in the browser', () => {
     // Going to the problem selects the offending value; typing replaces it.
     await rangeError.click();
     await page.keyboard.type('730');
-    await expect.poll(() => counts.textContent(), { timeout: 20_000 }).toBe('0 errors, 1 warnings, 1 notes');
+    await expect.poll(() => counts.textContent(), { timeout: 20_000 }).toBe('0 errors, 1 warning, 1 note');
     await expect.poll(() => page.locator('.squiggly-error').count()).toBe(0);
 
     // The language of the problems follows the UI language.

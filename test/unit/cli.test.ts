@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cliLanguage, runCli } from '../../cli/main';
 import { translate, type MessageKey } from '../../shared/common/i18n/index';
 import type { CliIo } from '../../cli/command';
+import { COMMANDS } from '../../cli/commands/index';
 
 function captureIo(language: 'en' | 'fr' = 'en') {
   const out: string[] = [];
@@ -42,6 +43,32 @@ describe('provstudio entry point', () => {
     const badPort = captureIo();
     expect(await runCli(['serve', '--port', '99999'], badPort.io)).toBe(2);
     expect(await runCli([], captureIo().io)).toBe(2);
+  });
+
+  it.each(COMMANDS.map((command) => command.name))('%s: an unknown option prints a one-line reason and the usage, exit 2', async (name) => {
+    const command = COMMANDS.find((candidate) => candidate.name === name)!;
+    // Commands with subcommands read their options after the subcommand.
+    const subcommand = ({ certs: ['list'], website: ['url', 'parse'] } as Record<string, string[]>)[name] ?? [];
+    const capture = captureIo();
+    expect(await runCli([name, ...subcommand, '--no-such-option'], capture.io)).toBe(2);
+    expect(capture.out()).toBe('');
+    expect(capture.err()).toBe(`Unknown option --no-such-option.\n${translate('en', command.usageKey)}\n`);
+    const french = captureIo('fr');
+    expect(await runCli([name, ...subcommand, '--no-such-option'], french.io)).toBe(2);
+    expect(french.err().split('\n')[0]).toBe('Option inconnue --no-such-option.');
+  });
+
+  it('says which option lacks its value, in one line', async () => {
+    const capture = captureIo();
+    expect(await runCli(['validate', '--target'], capture.io)).toBe(2);
+    expect(capture.err()).toBe(`The option --target needs a value.\n${translate('en', 'cli.validate.usage')}\n`);
+  });
+
+  it('validate of a missing file prints only the error, no summary', async () => {
+    const capture = captureIo();
+    expect(await runCli(['validate', 'no-such-file.xml'], capture.io)).toBe(2);
+    expect(capture.out()).toBe('');
+    expect(capture.err()).toBe('Cannot read no-such-file.xml: no such file\n');
   });
 
   it('speaks French when the environment asks for it', async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES, LANGUAGES, formatMessage, languageFromLocales, translate } from '../../shared/common/i18n/index';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+/** Every parameter a message reads: `{name}` and the number of a plural (`{count, plural, …}`), once each. */
+const placeholders = (text: string) => [...new Set([...text.matchAll(/(?<!(?:=\d+|\b(?:zero|one|two|few|many|other))\s*)\{(\w+)(?:\}|,\s*plural,)/g)].map((match) => match[1]))].sort();
 
 describe('i18n catalogues', () => {
   const english = CATALOGUES.en;
@@ -27,6 +28,34 @@ describe('i18n catalogues', () => {
     expect(formatMessage('Ln {line}, Col {column}', { line: 3, column: 9 })).toBe('Ln 3, Col 9');
     expect(formatMessage('{missing} stays', {})).toBe('{missing} stays');
     expect(translate('fr', 'menu.file')).toBe('Fichier');
+  });
+
+  it.each(LANGUAGES)('%s has no "(s)"-style plural: counts go through plural rules', (language) => {
+    // "file(s)", "erreur(s)", "item(ns)", "alteração(ões)", "character(s)": a word with a plural ending in parentheses.
+    const bracketed = Object.entries(CATALOGUES[language]).filter(([, text]) => /\p{L}\((?:s|es|x|ns|ões|ães|is)\)/u.test(text) || /\(s\)/.test(text));
+    expect(bracketed.map(([key, text]) => `${key}: ${text}`)).toEqual([]);
+  });
+
+  it('chooses plural branches with each language\'s rules (Intl.PluralRules)', () => {
+    expect(translate('en', 'inspector.summaryFailed', { failed: 1, applied: 3 })).toBe('1 item failed, 3 applied.');
+    expect(translate('en', 'inspector.summaryFailed', { failed: 2, applied: 0 })).toBe('2 items failed, 0 applied.');
+    expect(translate('en', 'schema.tooShort', { element: 'Name', length: 0, limit: 1 })).toBe('Name is too short: 0 characters where at least 1 character is required.');
+    // French and Brazilian Portuguese put 0 and 1 in the "one" category; English only 1.
+    expect(translate('fr', 'cli.validate.totals', { files: 1, errors: 0, warnings: 2, infos: 1 })).toBe('1 fichier vérifié : 0 erreur, 2 avertissements, 1 remarque.');
+    expect(translate('pt', 'cli.validate.totals', { files: 2, errors: 1, warnings: 0, infos: 3 })).toBe('2 arquivos verificados: 1 erro, 0 aviso, 3 notas.');
+    expect(translate('en', 'cli.validate.totals', { files: 1, errors: 0, warnings: 1, infos: 2 })).toBe('1 file checked: 0 errors, 1 warning, 2 notes.');
+    expect(formatMessage('{n, plural, =0 {none} one {# thing} other {# things}}', { n: 0 })).toBe('none');
+    expect(formatMessage('{n, plural, one {# thing} other {# things}}', {})).toBe('{n}');
+  });
+
+  it.each(LANGUAGES)('%s: every plural message has an "other" branch and parses', (language) => {
+    for (const [key, text] of Object.entries(CATALOGUES[language])) {
+      for (const match of text.matchAll(/\{(\w+),\s*plural,/g)) {
+        expect(text.slice(match.index), `${language} ${key}`).toMatch(/other\s*\{/);
+      }
+      const filled = formatMessage(text, Object.fromEntries(placeholders(text).map((name) => [name, 2])), CATALOGUES[language]['i18n.locale']);
+      expect(filled, `${language} ${key}`).not.toMatch(/plural,/);
+    }
   });
 
   it('picks the language from OS locale tags', () => {

@@ -14,9 +14,69 @@ export const LANGUAGES: readonly Language[] = ['en', 'fr', 'pt'];
 
 export const ENGLISH: Catalogue = en;
 
-/** Fills `{name}` placeholders; a placeholder without a value stays visible rather than vanishing. */
-export function formatMessage(template: string, params: MessageParams = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+/**
+ * Fills a message. `{name}` takes a parameter (a placeholder without a value stays visible rather
+ * than vanishing). `{count, plural, one {# item failed} other {# items failed}}` picks the branch
+ * the language's plural rules (Intl.PluralRules for `locale`) choose for the number `count`; `=0`
+ * style exact branches come first; `#` in a branch is the number. Branches may hold `{name}`.
+ */
+export function formatMessage(template: string, params: MessageParams = {}, locale = 'en'): string {
+  let result = '';
+  let position = 0;
+  for (;;) {
+    const open = template.indexOf('{', position);
+    if (open === -1) return result + template.slice(position);
+    result += template.slice(position, open);
+    const simple = /^\{(\w+)\}/.exec(template.slice(open));
+    if (simple) {
+      const name = simple[1]!;
+      result += name in params ? String(params[name]) : simple[0];
+      position = open + simple[0].length;
+      continue;
+    }
+    const plural = /^\{(\w+),\s*plural,/.exec(template.slice(open));
+    const end = plural ? matchingBrace(template, open) : -1;
+    if (!plural || end === -1) {
+      result += '{';
+      position = open + 1;
+      continue;
+    }
+    result += formatPlural(plural[1]!, template.slice(open + plural[0].length, end), params, locale);
+    position = end + 1;
+  }
+}
+
+/** The index of the `}` closing the `{` at `open`, or -1. */
+function matchingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let index = open; index < text.length; index++) {
+    if (text[index] === '{') depth++;
+    else if (text[index] === '}' && --depth === 0) return index;
+  }
+  return -1;
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** The branches of a plural (`one {…} other {…}`), the one chosen for params[name], filled. */
+function formatPlural(name: string, body: string, params: MessageParams, locale: string): string {
+  const branches = new Map<string, string>();
+  const branch = /\s*(=\d+|zero|one|two|few|many|other)\s*\{/g;
+  let match: RegExpExecArray | null;
+  while ((match = branch.exec(body))) {
+    const open = match.index + match[0].length - 1;
+    const close = matchingBrace(body, open);
+    if (close === -1) break;
+    branches.set(match[1]!, body.slice(open + 1, close));
+    branch.lastIndex = close + 1;
+  }
+  const raw = params[name];
+  const count = typeof raw === 'number' ? raw : Number(String(raw ?? '').replace(/[\s\u00a0\u202f,]/g, ''));
+  if (raw === undefined || Number.isNaN(count)) return `{${name}}`;
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  const chosen = branches.get(`=${count}`) ?? branches.get(rules.select(count)) ?? branches.get('other') ?? '';
+  return formatMessage(chosen.replace(/#/g, String(raw)), params, locale);
 }
 
 export function isMessageKey(key: string): key is MessageKey {
@@ -25,7 +85,7 @@ export function isMessageKey(key: string): key is MessageKey {
 
 /** The message from `catalogue`, or the English one when the catalogue lacks it. */
 export function translateWith(catalogue: Catalogue, key: MessageKey, params?: MessageParams): string {
-  return formatMessage(catalogue[key] ?? en[key], params);
+  return formatMessage(catalogue[key] ?? en[key], params, catalogue['i18n.locale']);
 }
 
 /** English text of a message: the `message` field of diagnostics and findings. */
