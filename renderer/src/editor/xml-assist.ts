@@ -25,6 +25,7 @@ import {
 } from '../../../shared/common/xml/model';
 import { parseXml } from '../../../shared/common/xml/parse';
 import { innermostElementAt } from '../selection';
+import { patternDescriptionKey } from '../../../shared/common/schema-model/pattern-descriptions';
 
 // ---------------------------------------------------------------------------------------------
 // Where the cursor is
@@ -332,7 +333,8 @@ function typeFacts(type: SimpleTypeDefinition | string | undefined): HoverInfo['
   facts.push({ key: 'type', params: { type: name } });
   const f: Facets = type.facets;
   if (f.enumeration?.length) facts.push({ key: 'values', params: { values: f.enumeration.join(', ') } });
-  for (const pattern of f.patterns ?? []) facts.push({ key: 'pattern', params: { pattern } });
+  // A pattern is said in words, never as the regular expression (pattern-descriptions.ts).
+  if (f.patterns?.length) facts.push({ key: 'pattern', params: { expectedKey: patternDescriptionKey(f.patterns) } });
   const low = f.minInclusive !== undefined ? `≥ ${f.minInclusive}` : f.minExclusive !== undefined ? `> ${f.minExclusive}` : '';
   const high = f.maxInclusive !== undefined ? `≤ ${f.maxInclusive}` : f.maxExclusive !== undefined ? `< ${f.maxExclusive}` : '';
   if (low || high) facts.push({ key: 'range', params: { range: [low, high].filter(Boolean).join(', ') } });

@@ -45,10 +45,9 @@ export function fieldHelp(spec: FieldSpec, t: Translate): string | undefined {
   return spec.helpKey ? t(spec.helpKey) : spec.help;
 }
 
+/** A limit in words; its parts (`unitKey`, `expectedKey`) are translated by the catalogue with the same numbers. */
 export function limitText(limit: Limit, t: Translate): string {
-  const params: Record<string, string> = { ...limit.params };
-  if (params.unit) params.unit = t(params.unit);
-  return t(limit.key, params);
+  return t(limit.key, limit.params);
 }
 
 interface DraftInputProps {

@@ -25,6 +25,7 @@ import { childElements, textContent, type XmlDocumentNode, type XmlElementNode }
 import { parseXml } from '../xml/parse';
 import type { Diagnostic } from '../xml/diagnostic';
 import { helpKeyOf, humanize, labelKeyOf, widgetOverride, type WidgetKind } from './declarations';
+import { patternDescriptionKey } from '../schema-model/pattern-descriptions';
 
 // ---------------------------------------------------------------------------------------------
 // Specs (from the schema model only)
@@ -119,10 +120,10 @@ export function limitsOf(builtin: string, facets: Facets): Limit[] {
     if (!INTEGER_BUILTINS.has(builtin) && facets.maxExclusive !== undefined) limits.push({ key: 'forms.limit.lessThan', params: { value: facets.maxExclusive } });
   }
   const unit = builtin === 'xs:hexBinary' ? 'forms.limit.bytes' : 'forms.limit.characters';
-  if (facets.length !== undefined) limits.push({ key: 'forms.limit.length', params: { value: String(facets.length), unit } });
-  if (facets.minLength !== undefined && facets.minLength > 0) limits.push({ key: 'forms.limit.minLength', params: { value: String(facets.minLength), unit } });
-  if (facets.maxLength !== undefined) limits.push({ key: 'forms.limit.maxLength', params: { value: String(facets.maxLength), unit } });
-  for (const pattern of facets.patterns ?? []) if (!GUID_LIKE.test(pattern)) limits.push({ key: 'forms.limit.pattern', params: { value: pattern } });
+  if (facets.length !== undefined) limits.push({ key: 'forms.limit.length', params: { value: String(facets.length), unitKey: unit } });
+  if (facets.minLength !== undefined && facets.minLength > 0) limits.push({ key: 'forms.limit.minLength', params: { value: String(facets.minLength), unitKey: unit } });
+  if (facets.maxLength !== undefined) limits.push({ key: 'forms.limit.maxLength', params: { value: String(facets.maxLength), unitKey: unit } });
+  for (const pattern of facets.patterns ?? []) if (!GUID_LIKE.test(pattern)) limits.push({ key: 'forms.limit.pattern', params: { expectedKey: patternDescriptionKey([pattern]) } });
   return limits;
 }
 

@@ -85,7 +85,22 @@ export function isMessageKey(key: string): key is MessageKey {
 
 /** The message from `catalogue`, or the English one when the catalogue lacks it. */
 export function translateWith(catalogue: Catalogue, key: MessageKey, params?: MessageParams): string {
-  return formatMessage(catalogue[key] ?? en[key], params, catalogue['i18n.locale']);
+  return formatMessage(catalogue[key] ?? en[key], params && withTranslatedParts(catalogue, params), catalogue['i18n.locale']);
+}
+
+/**
+ * A parameter named `somethingKey` whose value is a message key is a part of the message said in
+ * the reader's language: it fills `{something}` (so a finding made in one language, such as a
+ * pattern's description, is shown in another).
+ */
+function withTranslatedParts(catalogue: Catalogue, params: MessageParams): MessageParams {
+  let result = params;
+  for (const [name, value] of Object.entries(params)) {
+    if (!name.endsWith('Key') || typeof value !== 'string' || !isMessageKey(value)) continue;
+    if (result === params) result = { ...params };
+    result[name.slice(0, -3)] = formatMessage(catalogue[value] ?? en[value], params, catalogue['i18n.locale']);
+  }
+  return result;
 }
 
 /** English text of a message: the `message` field of diagnostics and findings. */

@@ -9,6 +9,7 @@
 import type { MessageKey } from '../i18n/index';
 import { durationSeconds, INTEGER_BUILTINS, lengthFits, patternsFit, rangeFits } from './queries';
 import type { Facets, SchemaModel } from './types';
+import { patternDescriptionKey } from './pattern-descriptions';
 
 export interface ValueProblem {
   messageKey: MessageKey;
@@ -88,7 +89,7 @@ function facetProblem(value: string, facets: Facets, builtin: string, name: stri
       .join(', ');
     return { messageKey: 'value.badLength', params: { type: name, limits } };
   }
-  if (!patternsFit(value, facets)) return { messageKey: 'value.noPatternMatch', params: { type: name, pattern: (facets.patterns ?? []).join(' ; ') } };
+  if (!patternsFit(value, facets)) return { messageKey: 'value.noPatternMatch', params: { type: name, expectedKey: patternDescriptionKey(facets.patterns ?? []) } };
   if (!rangeFits(value, facets, builtin)) {
     const limits = [
       facets.minInclusive !== undefined ? `>= ${facets.minInclusive}` : '',

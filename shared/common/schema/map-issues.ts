@@ -19,6 +19,7 @@ import {
 import { PositionMapper, type Range } from '../xml/positions';
 import type { MessageKey, MessageParams } from '../i18n/index';
 import type { LibxmlIssue } from './libxml';
+import { patternDescriptionKey } from '../schema-model/pattern-descriptions';
 
 export const SCHEMA_CODES = {
   rootNotAllowed: 'XSD_ROOT_NOT_ALLOWED',
@@ -89,7 +90,8 @@ function classify(body: string, qualifiedElement: string, attribute: string | un
     return { code: 'XSD_ENUMERATION', messageKey: 'schema.enumeration', params: { element: subject, value: match[1]!, allowed: match[2]! }, target: on };
   }
   if ((match = /\[facet 'pattern'\] The value '([\s\S]*?)' is not accepted by the pattern '([\s\S]*)'\./.exec(body))) {
-    return { code: 'XSD_PATTERN', messageKey: 'schema.pattern', params: { element: subject, value: match[1]!, pattern: match[2]! }, target: on };
+    // Said in words (pattern-descriptions.ts), never as the regular expression.
+    return { code: 'XSD_PATTERN', messageKey: 'schema.pattern', params: { element: subject, value: match[1]!, expectedKey: patternDescriptionKey([match[2]!]) }, target: on };
   }
   if ((match = /\[facet '(minInclusive|maxInclusive|minExclusive|maxExclusive)'\] The value '([\s\S]*?)'[\s\S]*'([^']*)'\)?\.$/.exec(body))) {
     const comparison = { minInclusive: '≥', maxInclusive: '≤', minExclusive: '>', maxExclusive: '<' }[match[1] as 'minInclusive'];
@@ -200,7 +202,9 @@ export function issueToDiagnostic(document: XmlDocumentNode, issue: LibxmlIssue)
   const kind = classify(body, qualifiedElement, attributeName);
   const element = (issue.path ? resolveNodePath(document, issue.path) : undefined) ?? elementOnLine(document, issue.line, elementName);
   const range = element ? rangeOf(document, spanFor(element, kind.target, qualifiedAttribute)) : lineRange(document, issue.line);
-  return createDiagnostic('schema', kind.code, severity, kind.messageKey, { ...kind.params, detail: body.trim() }, range);
+  // libxml2's own words quote the pattern: kept for every kind but that one.
+  const params = kind.code === SCHEMA_CODES.pattern ? kind.params : { ...kind.params, detail: body.trim() };
+  return createDiagnostic('schema', kind.code, severity, kind.messageKey, params, range);
 }
 
 /**
