@@ -31,7 +31,7 @@ describe('validation in the browser', () => {
 
     // The language of the problems follows the UI language.
     await page.getByTestId('language-select').selectOption('fr');
-    await expect.poll(() => counts.textContent()).toBe('0 erreurs, 1 avertissements, 1 remarques');
+    await expect.poll(() => counts.textContent()).toBe('0 erreur, 1 avertissement, 1 remarque');
     await page.getByTestId('language-select').selectOption('en');
     await page.close();
   });
