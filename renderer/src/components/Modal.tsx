@@ -16,7 +16,8 @@ export function Modal({ title, onCancel, children, actions, testId, wide }: Moda
 
   useEffect(() => {
     const previouslyFocused = document.activeElement as HTMLElement | null;
-    const first = dialog.current?.querySelector<HTMLElement>('[data-autofocus], input, button');
+    // The element marked data-autofocus first (the safe choice, e.g. Restore), else the first field or button.
+    const first = dialog.current?.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.current?.querySelector<HTMLElement>('input, button');
     first?.focus();
     return () => previouslyFocused?.focus?.();
   }, []);

@@ -5,6 +5,7 @@
 import type { Diagnostic } from '../../../shared/common/xml/diagnostic';
 import type { Translate } from '../i18n';
 import { monaco } from './monaco';
+import { applyOperationsAsOneStep } from './model-edits';
 
 const latest = new WeakMap<monaco.editor.ITextModel, readonly Diagnostic[]>();
 let translate: Translate = (key) => key;
@@ -40,9 +41,7 @@ function textEdits(model: monaco.editor.ITextModel, diagnostic: Diagnostic): mon
 export function applyDiagnosticFix(model: monaco.editor.ITextModel, diagnostic: Diagnostic): boolean {
   const edits = textEdits(model, diagnostic);
   if (!edits || edits.length === 0) return false;
-  model.pushStackElement();
-  model.pushEditOperations([], edits, () => null);
-  model.pushStackElement();
+  applyOperationsAsOneStep(model, edits);
   return true;
 }
 

@@ -1,11 +1,9 @@
 // The generic form of one element: its attributes, its text, and its children by schema slot
 // (inline fields for simple children, nested fieldsets for complex ones, lists with add /
 // remove / move for repeated ones, "Add" for optional ones, "Use X instead" for choices).
-// Hand-made extras (SMS tester, Wi-Fi security presets, notes) hang off specific elements.
-import { createContext, useContext, type ReactNode } from 'react';
-import type { SchemaModel } from '../../../shared/common/schema-model/types';
-import type { Diagnostic } from '../../../shared/common/xml/diagnostic';
-import { childElements, textContent, type XmlDocumentNode, type XmlElementNode } from '../../../shared/common/xml/model';
+// Hand-made extras (SMS tester, Wi-Fi security presets, notes) hang off specific elements (extras/).
+import type { ReactNode } from 'react';
+import { childElements, textContent, type XmlElementNode } from '../../../shared/common/xml/model';
 import {
   attributeValue,
   childrenInSlot,
@@ -17,46 +15,15 @@ import {
   unslottedChildren,
   type ChildSlot,
   type ElementFormSpec,
-  type FormChange,
 } from '../../../shared/common/forms/form-model';
 import { NS, WILDCARD_EXTENSIONS } from '../../../shared/common/forms/declarations';
 import type { SectionStep } from '../../../shared/common/forms/sections';
 import { ssidByteLength, ssidNameToHex } from '../../../shared/common/forms/widgets';
 import type { Translate } from '../i18n';
 import { Field } from './fields';
-import { additionUnknownTo, type WindowsTarget } from '../../../shared/common/schema/targets';
-import { OPENROAMING_OI, hasOpenRoaming, openRoamingChanges } from '../../../shared/common/forms/passpoint';
-import { SmsTester } from './SmsTester';
-import { EapSettingsEditor } from './EapSettingsEditor';
-
-export interface FormContextValue {
-  schema: SchemaModel;
-  document: XmlDocumentNode;
-  readOnly: boolean;
-  t: Translate;
-  problems: Map<string, Diagnostic[]>;
-  planNames: string[];
-  selectedKey: string | null;
-  apply(changes: FormChange[]): void;
-  reveal(element: XmlElementNode): void;
-  select(path: number[]): void;
-  /** Lists a certificate from a file in TrustedCertificates (when the host can read certificate files). */
-  trustCertificate?(): void;
-  /** Lists a certificate picked from a key store (by identity and thumbprint) in TrustedCertificates. */
-  trustCertificateFromStore?(): void;
-  /** Replaces text[start, end) as one undoable edit. */
-  replaceText(start: number, end: number, text: string): void;
-  /** The Windows version the document is written for: elements it does not know are not offered. */
-  target: WindowsTarget;
-}
-
-export const FormContext = createContext<FormContextValue | null>(null);
-
-export function useForm(): FormContextValue {
-  const value = useContext(FormContext);
-  if (!value) throw new Error('FormContext missing');
-  return value;
-}
+import { additionUnknownTo } from '../../../shared/common/schema/targets';
+import { useForm } from './form-context';
+import { ElementExtras } from './extras/index';
 
 function slotLabel(slot: ChildSlot, t: Translate): string {
   return slot.labelKey ? t(slot.labelKey) : slot.label;
@@ -323,20 +290,6 @@ function Slot({ element, slot, siblings }: { element: XmlElementNode; slot: Chil
   );
 }
 
-/** One click adds OpenRoaming's roaming consortium OI (and RoamingConsortium when missing). */
-function OpenRoamingPreset({ hotspot2 }: { hotspot2: XmlElementNode }) {
-  const form = useForm();
-  if (hasOpenRoaming(hotspot2)) return <p className="form-note">{form.t('forms.hotspot2.openRoamingPresent', { oi: OPENROAMING_OI })}</p>;
-  if (form.readOnly) return null;
-  return (
-    <div className="form-actions">
-      <button type="button" className="form-add" data-testid="form-openroaming" onClick={() => form.apply(openRoamingChanges(hotspot2))}>
-        {form.t('forms.hotspot2.openRoaming', { oi: OPENROAMING_OI })}
-      </button>
-    </div>
-  );
-}
-
 function SwitchButton({ rival, slot, label }: { rival: XmlElementNode; slot: ChildSlot; label: string }) {
   const form = useForm();
   if (form.readOnly) return null;
@@ -347,88 +300,3 @@ function SwitchButton({ rival, slot, label }: { rival: XmlElementNode; slot: Chi
   );
 }
 
-// ---------------------------------------------------------------------------------------------
-// Hand-made extras on specific elements
-
-function ElementExtras({ element }: { element: XmlElementNode }) {
-  const form = useForm();
-  const { t } = form;
-  if (element.namespaceUri === NS.wwan && element.localName === 'Message') return <SmsTester element={element} />;
-  if (element.namespaceUri === NS.wwan && element.localName === 'Branding') return <p className="form-warning">{t('forms.branding.note')}</p>;
-  if (element.namespaceUri === NS.wlan && element.localName === 'SSIDConfig') return <p className="form-note">{t('forms.ssid.v1')}</p>;
-  if (element.namespaceUri === NS.wlan && element.localName === 'WLANProfile') return <WlanSecurityPreset profile={element} />;
-  if (element.namespaceUri === NS.onex && element.localName === 'OneX') return <EapSettingsEditor oneX={element} />;
-  if (element.namespaceUri === NS.wlan && element.localName === 'Hotspot2') return <OpenRoamingPreset hotspot2={element} />;
-  if (element.namespaceUri === NS.cc && element.localName === 'Provisioning' && !form.readOnly) {
-    return (
-      <div className="form-actions">
-        {form.trustCertificate && (
-          <button type="button" className="form-add" onClick={form.trustCertificate} data-testid="form-trust-certificate">
-            {t('signature.trustFromFile')}
-          </button>
-        )}
-        {form.trustCertificateFromStore && (
-          <button type="button" className="form-add" onClick={form.trustCertificateFromStore} data-testid="form-trust-from-store">
-            {t('forms.trustFromStore')}
-          </button>
-        )}
-      </div>
-    );
-  }
-  return null;
-}
-
-type Preset = 'open' | 'wpa2psk' | 'wpa2enterprise' | 'custom';
-
-function findChild(element: XmlElementNode | undefined, localName: string): XmlElementNode | undefined {
-  return element ? childElements(element).find((child) => child.localName === localName) : undefined;
-}
-
-/** Open / WPA2-Personal / WPA2-Enterprise in one choice: sets authentication, encryption, useOneX (and adds sharedKey for PSK). */
-function WlanSecurityPreset({ profile }: { profile: XmlElementNode }) {
-  const form = useForm();
-  const { t } = form;
-  const security = findChild(findChild(profile, 'MSM'), 'security');
-  const auth = findChild(security, 'authEncryption');
-  if (!security || !auth) return null;
-  const value = (name: string) => {
-    const child = findChild(auth, name);
-    return child ? textContent(child) : '';
-  };
-  const current: Preset =
-    value('authentication') === 'open' && value('encryption') === 'none'
-      ? 'open'
-      : value('authentication') === 'WPA2PSK' && value('encryption') === 'AES'
-        ? 'wpa2psk'
-        : value('authentication') === 'WPA2' && value('useOneX') === 'true'
-          ? 'wpa2enterprise'
-          : 'custom';
-  const authPath = pathOf(auth);
-  const set = (localName: string, text: string): FormChange => ({ kind: 'setChildText', path: authPath, namespace: NS.wlan, localName, value: text, removeWhenEmpty: false });
-  const choose = (preset: Preset) => {
-    if (preset === 'custom') return;
-    const changes: FormChange[] = [];
-    if (preset === 'open') changes.push(set('authentication', 'open'), set('encryption', 'none'), set('useOneX', 'false'));
-    if (preset === 'wpa2psk') {
-      changes.push(set('authentication', 'WPA2PSK'), set('encryption', 'AES'), set('useOneX', 'false'));
-      if (!findChild(security, 'sharedKey')) changes.push({ kind: 'addChild', path: pathOf(security), namespace: NS.wlan, localName: 'sharedKey' });
-    }
-    if (preset === 'wpa2enterprise') changes.push(set('authentication', 'WPA2'), set('encryption', 'AES'), set('useOneX', 'true'));
-    form.apply(changes);
-  };
-  return (
-    <div className="form-field">
-      <label className="form-label">
-        {t('forms.wlan.security')}
-        <select value={current} disabled={form.readOnly} onChange={(event) => choose(event.target.value as Preset)} data-testid="wlan-security-preset">
-          <option value="open">{t('forms.wlan.open')}</option>
-          <option value="wpa2psk">{t('forms.wlan.wpa2psk')}</option>
-          <option value="wpa2enterprise">{t('forms.wlan.wpa2enterprise')}</option>
-          <option value="custom" disabled>
-            {t('forms.wlan.custom')}
-          </option>
-        </select>
-      </label>
-    </div>
-  );
-}

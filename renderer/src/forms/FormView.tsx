@@ -1,7 +1,7 @@
 // The form view of a provisioning file: section pages built from the schema model plus the
 // declarative layer (shared/common/forms). The Monaco model's text is the only source of truth:
 // the view re-parses it (debounced) and every change goes through the edit engine as ONE
-// minimal edit pushed onto the model's undo stack (pushStackElement around it), so Ctrl+Z works
+// minimal edit pushed onto the model's undo stack (editor/model-edits.ts), so Ctrl+Z works
 // across the form and the XML view.
 //
 // Integration (App.tsx): <FormView ref={formRef} model={…} diagnostics={…} selectedPath={…}
@@ -17,15 +17,16 @@ import type { Range } from '../../../shared/common/xml/positions';
 import { parseXml } from '../../../shared/common/xml/parse';
 import { addTrustedCertificate } from '../../../shared/common/edit/trusted-certificates';
 import { HostError } from '../../../shared/common/ipc';
-import { replaceTextMinimally } from '../editor/replace-text';
+import { applyEditsAsOneStep, replaceOffsets, replaceTextMinimally } from '../editor/model-edits';
 import { applyFormChanges, diagnosticsByField, fieldKey, locateOffset, pathOf, type FormChange } from '../../../shared/common/forms/form-model';
 import { NS } from '../../../shared/common/forms/declarations';
 import { SECTIONS, locateSection, sectionById, sectionOfPath, type SectionId } from '../../../shared/common/forms/sections';
-import { monaco } from '../editor/monaco';
+import type { monaco } from '../editor/monaco';
 import { isLargeModel, parseModel, sizeInMegabytes } from '../editor/parsed-model';
 import { TREE_PARSE_DELAY_MS as FOLLOW_TEXT_DELAY_MS } from '../tree/useDocumentTree';
 import { useI18n } from '../i18n';
-import { ElementEditor, FormContext, useForm, type FormContextValue } from './ElementEditor';
+import { ElementEditor } from './ElementEditor';
+import { FormContext, useForm, type FormContextValue } from './form-context';
 import './forms.css';
 
 export interface FormViewProps {
@@ -131,18 +132,7 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
         return;
       }
       setEditError(null);
-      if (result.edits.length > 0) {
-        model.pushStackElement();
-        model.pushEditOperations(
-          [],
-          result.edits.map((edit) => ({
-            range: new monaco.Range(edit.range.startLineNumber, edit.range.startColumn, edit.range.endLineNumber, edit.range.endColumn),
-            text: edit.text,
-          })),
-          () => null,
-        );
-        model.pushStackElement();
-      }
+      applyEditsAsOneStep(model, result.edits);
       // The form follows the new version at once when its parse is quick; for a large text the
       // parse waits until the text has painted the change (its parse then serves the tree and the
       // selection too), so the text does not wait for it.
@@ -225,11 +215,7 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
 
   /** Replaces text[start, end) of the current text as one undoable edit (for widgets that write a whole block). */
   function replaceText(start: number, end: number, text: string) {
-    const from = model.getPositionAt(start);
-    const to = model.getPositionAt(end);
-    model.pushStackElement();
-    model.pushEditOperations([], [{ range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column), text }], () => null);
-    model.pushStackElement();
+    replaceOffsets(model, start, end, text);
     setState((previous) => parse(model, previous));
   }
 

@@ -6,7 +6,7 @@ import type { monaco } from '../editor/monaco';
 import { useI18n } from '../i18n';
 import { addTrustedCertificate } from '../../../shared/common/edit/trusted-certificates';
 import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
-import { replaceTextMinimally } from '../editor/replace-text';
+import { replaceTextMinimally } from '../editor/model-edits';
 import { CertificateFacts } from './CertificateFacts';
 
 export interface SignaturePanelProps {

@@ -1,6 +1,7 @@
 // "Make this a per-subscriber field" under a form field: binds the field's place (see
 // bindings-store.ts). Shown only where the app provides the context and the place exists.
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo } from 'react';
+import { bindFormField, placeOfField, useBindings } from './bindings-store';
 import type { FieldSpec } from '../../../shared/common/forms/form-model';
 import type { Translate } from '../i18n';
 
@@ -28,4 +29,22 @@ export function PerSubscriberControl({ fieldKey, spec, present, t }: { fieldKey:
       {t('subscriber.makeField')}
     </button>
   );
+}
+
+/** The actions for the active document's form fields (null when there is no document). */
+export function usePerSubscriberActions(documentId: string | null, model: { getValue(): string } | null, onBound: () => void): PerSubscriberActions | null {
+  const bindings = useBindings(documentId);
+  return useMemo(() => {
+    if (!documentId || !model) return null;
+    return {
+      boundName: (key) => {
+        const place = placeOfField(model.getValue(), key);
+        return (place && bindings.fields.find((field) => field.xpath === place.xpath)?.name) ?? null;
+      },
+      bind: (key, spec) => {
+        bindFormField(documentId, model.getValue(), key, spec);
+        onBound();
+      },
+    };
+  }, [documentId, model, bindings, onBound]);
 }

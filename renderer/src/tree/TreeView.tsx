@@ -18,7 +18,7 @@ import type { monaco } from '../editor/monaco';
 import { parseModel } from '../editor/parsed-model';
 import { useI18n } from '../i18n';
 import { ancestorPaths, pathAtOffset, pathKey, resolvePath, samePath, type ElementPath } from '../selection';
-import { applyEngineEdits } from './apply-edits';
+import { applyEditsAsOneStep } from '../editor/model-edits';
 import { addableChildren, badgesOf, canDuplicate, duplicateElement, previewOf, type BadgeCounts } from './tree-model';
 import { useDocumentTree } from './useDocumentTree';
 
@@ -145,7 +145,7 @@ export function TreeView({ model, diagnostics, selectedPath, onSelectPath, onRev
         return;
       }
       setNotice('');
-      applyEngineEdits(model, outcome.edits);
+      applyEditsAsOneStep(model, outcome.edits);
       tree.refreshNow();
       const after = parseModel(model);
       let path: ElementPath | null = afterPath ? afterPath(selectedPath) : null;

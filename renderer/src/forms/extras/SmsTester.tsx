@@ -2,9 +2,9 @@
 // matches, each capture group, each field mapping as Windows would read it (usage numbers with
 // units, flags, plan type) and the UsageTimestamp read with the rule's Format.
 import { useId, useState } from 'react';
-import { childElements, textContent, type XmlElementNode } from '../../../shared/common/xml/model';
-import { testSmsRule, type SmsRule } from '../../../shared/common/forms/sms-tester';
-import { useForm } from './ElementEditor';
+import { childElements, textContent, type XmlElementNode } from '../../../../shared/common/xml/model';
+import { testSmsRule, type SmsRule } from '../../../../shared/common/forms/sms-tester';
+import { useForm } from '../form-context';
 
 export function ruleOf(message: XmlElementNode): SmsRule {
   const child = (name: string) => childElements(message).find((element) => element.localName === name);

@@ -5,7 +5,7 @@
 // anything the form does not show (an inner EAP method, TLS extensions, comments) is shown
 // read-only, so switching or editing here never drops what the user wrote in the XML view.
 import { useEffect, useId, useState } from 'react';
-import { childElements, type XmlElementNode } from '../../../shared/common/xml/model';
+import { childElements, type XmlElementNode } from '../../../../shared/common/xml/model';
 import {
   anonymousIdentityProblem,
   defaultSettings,
@@ -24,17 +24,17 @@ import {
   type TlsSettings,
   type TtlsInnerMethod,
   type TtlsSettings,
-} from '../../../shared/common/forms/eap';
-import { elementIndentation, indentUnitOf, lineEndingOf } from '../../../shared/common/edit/text-edits';
-import type { Translate } from '../i18n';
-import { DraftInput } from './fields';
-import { useForm } from './ElementEditor';
+} from '../../../../shared/common/forms/eap';
+import { elementIndentation, indentUnitOf, lineEndingOf } from '../../../../shared/common/edit/text-edits';
+import type { Translate } from '../../i18n';
+import { DraftInput } from '../fields';
+import { useForm } from '../form-context';
 
 function eapConfigOf(oneX: XmlElementNode): XmlElementNode | undefined {
   return childElements(oneX).find((child) => child.localName === 'EAPConfig');
 }
 
-export function EapSettingsEditor({ oneX }: { oneX: XmlElementNode }) {
+export function EapSettingsEditor({ element: oneX }: { element: XmlElementNode }) {
   const form = useForm();
   const { t } = form;
   const eapConfig = eapConfigOf(oneX);
