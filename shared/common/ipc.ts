@@ -156,6 +156,11 @@ export interface SignRequest {
   identityId: string;
   digest: 'sha256' | 'sha1';
   includeChain: boolean;
+  /**
+   * Sign even with a certificate Windows refuses (expired, not yet valid, no digitalSignature):
+   * the user chose it explicitly after being told Windows answers 0x8217000D. Absent = false.
+   */
+  allowInvalidCertificate?: boolean;
 }
 
 export interface VerifyRequest {

@@ -141,6 +141,7 @@ export function validateRequest<C extends Channel>(channel: C, request: unknown)
         identityId: stringField(channel, fields, 'identityId')!,
         digest: oneOf(channel, fields, 'digest', ['sha256', 'sha1'] as const)!,
         includeChain: booleanField(channel, fields, 'includeChain') ?? false,
+        allowInvalidCertificate: booleanField(channel, fields, 'allowInvalidCertificate') ?? false,
       } as RequestOf<C>;
     }
     case 'subscriber.readRows': {

@@ -147,7 +147,11 @@ export function createSigningService(options: SigningServiceOptions) {
       let signer;
       try {
         signer = await openKeyStore(choiceOf(request.store), secrets).signer(request.identityId, secrets);
-        const signed = await sign(encodeText(request.text, request.encoding), signer, { digest: request.digest, includeChain: request.includeChain });
+        const signed = await sign(encodeText(request.text, request.encoding), signer, {
+          digest: request.digest,
+          includeChain: request.includeChain,
+          allowInvalidCertificate: request.allowInvalidCertificate === true,
+        });
         return { text: decodeText(signed).text };
       } catch (error) {
         throw signingError(error);

@@ -147,4 +147,44 @@ describe('signing in the browser host', () => {
     }
     await page.close();
   });
+  it('refuses an expired certificate with 0x8217000D, and signs with it only when the user ticks "sign anyway"', async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-sign-anyway-'));
+    const pki = new OpensslPki(path.join(directory, 'pki'));
+    const root = pki.issue({ name: 'Override Root', extensions: CA_EXTENSIONS, startDate: '20180101000000Z', endDate: '20500101000000Z' });
+    const expired = pki.issue({ name: 'Expired Override Signer', issuer: root, extensions: EV_SIGNER_EXTENSIONS, startDate: '20200101000000Z', endDate: '20210101000000Z' });
+    writeFileSync(path.join(directory, 'contoso.xml'), UNSIGNED);
+
+    const page = await openApp(browser, served, { width: 1400, height: 900 });
+    await openFile(page, directory, 'contoso.xml');
+    await page.getByTestId('toolbar-sign').click();
+    const dialog = page.getByTestId('sign-dialog');
+    await dialog.waitFor();
+    await dialog.locator('input[type="radio"][value="pem"]').check();
+    await page.getByTestId('sign-pem-key').fill(expired.keyPath);
+    await page.getByTestId('sign-pem-cert').fill(expired.certificatePath);
+    await page.getByTestId('sign-list').click();
+    await page.getByTestId('sign-identities').waitFor();
+    await page.getByTestId('sign-confirm').click();
+
+    // Refused, with the rule and Windows' answer; nothing is signed and nothing is forced yet.
+    await expect.poll(() => page.getByTestId('sign-error').textContent()).toContain('CN=Expired Override Signer, O=OpenSSL Interop Test expired on 2021-01-01');
+    await expect.poll(() => page.getByTestId('sign-override').textContent()).toContain('0x8217000D');
+    expect(await page.getByTestId('sign-override-check').isChecked()).toBe(false);
+    expect(await editorText(page)).not.toContain('<Signature');
+    await page.getByTestId('sign-confirm').click();
+    await expect.poll(() => page.getByTestId('sign-error').textContent()).toContain('expired on');
+    expect(await editorText(page)).not.toContain('<Signature');
+
+    // Ticked: signed, and the Signature panel predicts Windows' refusal.
+    await page.getByTestId('sign-override-check').check();
+    expect(await page.getByTestId('sign-confirm').textContent()).toBe('Sign anyway');
+    await page.getByTestId('sign-confirm').click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => editorText(page)).toContain('<SignatureValue>');
+    await page.getByTestId('signature-panel').waitFor();
+    await page.getByTestId('signature-add-root').click();
+    await pickFile(page, path.join(directory, 'pki'), 'Override Root.pem');
+    await expect.poll(() => verdict(page), { timeout: 20_000 }).toContain('0x8217000D');
+    await page.close();
+  });
 });

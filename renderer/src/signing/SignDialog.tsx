@@ -74,12 +74,21 @@ export function SignDialog({ client, offer, purpose, chooseFile, onCancel }: Sig
   const [includeChain, setIncludeChain] = useState(false);
   const [busy, setBusy] = useState<'listing' | 'signing' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Windows refused the chosen certificate (0x8217000D): the user may sign anyway, only by ticking
+  // the box that names the consequence; any other choice of key clears both.
+  const [refusedHresult, setRefusedHresult] = useState<string | null>(null);
+  const [signAnyway, setSignAnyway] = useState(false);
+  const clearRefusal = () => {
+    setRefusedHresult(null);
+    setSignAnyway(false);
+  };
 
   const selection = selectionOf(kind, fields);
   const update = (patch: Partial<StoreFields>) => {
     setFields((previous) => ({ ...previous, ...patch }));
     setIdentities(null);
     setIdentityId(null);
+    clearRefusal();
   };
   const describe = (caught: unknown) => (caught instanceof HostError ? t(caught.messageKey, caught.params) : t('error.unexpected', { detail: String(caught) }));
 
@@ -108,9 +117,18 @@ export function SignDialog({ client, offer, purpose, chooseFile, onCancel }: Sig
     setBusy('signing');
     setError(null);
     try {
-      const signed = await client.invoke('signing.sign', { text: purpose.text, encoding: purpose.encoding, store: selection, identityId, digest, includeChain });
+      const signed = await client.invoke('signing.sign', {
+        text: purpose.text,
+        encoding: purpose.encoding,
+        store: selection,
+        identityId,
+        digest,
+        includeChain,
+        allowInvalidCertificate: refusedHresult !== null && signAnyway,
+      });
       purpose.onSigned(signed.text);
     } catch (caught) {
+      if (caught instanceof HostError && caught.code === 'signing.invalidCertificate') setRefusedHresult(String(caught.params.hresult || '0x8217000D'));
       setError(describe(caught));
       setBusy(null);
     }
@@ -140,7 +158,7 @@ export function SignDialog({ client, offer, purpose, chooseFile, onCancel }: Sig
             {t('confirm.cancel')}
           </button>
           <button type="button" className="primary" disabled={!identityId || busy !== null} onClick={() => void signNow()} data-testid="sign-confirm">
-            {purpose.kind === 'pick' ? t('sign.useCertificate') : busy === 'signing' ? t('sign.signing') : t('sign.sign')}
+            {purpose.kind === 'pick' ? t('sign.useCertificate') : busy === 'signing' ? t('sign.signing') : refusedHresult !== null && signAnyway ? t('sign.signAnyway') : t('sign.sign')}
           </button>
         </>
       }
@@ -149,7 +167,7 @@ export function SignDialog({ client, offer, purpose, chooseFile, onCancel }: Sig
         <legend>{t('sign.store')}</legend>
         {offer.kinds.map((candidate) => (
           <label key={candidate} className="radio">
-            <input type="radio" name="store-kind" value={candidate} checked={kind === candidate} onChange={() => (setKind(candidate), setIdentities(null), setIdentityId(null))} />
+            <input type="radio" name="store-kind" value={candidate} checked={kind === candidate} onChange={() => (setKind(candidate), setIdentities(null), setIdentityId(null), clearRefusal())} />
             {t(`sign.store.${candidate}`)}
           </label>
         ))}
@@ -207,7 +225,7 @@ export function SignDialog({ client, offer, purpose, chooseFile, onCancel }: Sig
           <legend>{t('sign.identities')}</legend>
           {identities.map((identity) => (
             <label key={identity.id} className="identity">
-              <input type="radio" name="identity" checked={identityId === identity.id} onChange={() => setIdentityId(identity.id)} />
+              <input type="radio" name="identity" checked={identityId === identity.id} onChange={() => (setIdentityId(identity.id), clearRefusal())} />
               <CertificateFacts certificate={identity} />
               {identity.keyIdHex !== undefined && (
                 <span className="muted small" data-testid="sign-token-objects">
@@ -236,6 +254,15 @@ export function SignDialog({ client, offer, purpose, chooseFile, onCancel }: Sig
         <p className="error-text" role="alert" data-testid="sign-error">
           {error}
         </p>
+      )}
+      {purpose.kind === 'sign' && refusedHresult !== null && (
+        <div className="sign-override" data-testid="sign-override">
+          <p className="warning-text">{t('sign.override.warning', { hresult: refusedHresult })}</p>
+          <label className="checkbox">
+            <input type="checkbox" checked={signAnyway} onChange={(event) => setSignAnyway(event.target.checked)} data-testid="sign-override-check" />
+            {t('sign.override.confirm', { hresult: refusedHresult })}
+          </label>
+        </div>
       )}
     </Modal>
   );

@@ -98,5 +98,13 @@ describe.runIf(toolAvailable('openssl', ['version']) && toolAvailable('xmlsec1')
     await expect(dispatch(handlers, 'signing.sign', request(leaves.expired))).rejects.toMatchObject({ code: 'signing.invalidCertificate', messageKey: 'signing.finding.certificateExpired', params: { hresult: '0x8217000D', subject: 'CN=Expired Signer, O=OpenSSL Interop Test' } });
     await expect(dispatch(handlers, 'signing.sign', request(leaves.noDigitalSignature))).rejects.toMatchObject({ code: 'signing.invalidCertificate', messageKey: 'signing.finding.noDigitalSignatureUsage' });
     expect((await dispatch(handlers, 'signing.sign', request(leaves.valid))).text).toContain('<SignatureValue>');
+
+    // The Sign dialog's explicit override: signed, and the Signature check predicts Windows' refusal.
+    const forced = await dispatch(handlers, 'signing.sign', { ...request(leaves.expired), allowInvalidCertificate: true });
+    expect(forced.text).toContain('<SignatureValue>');
+    const report = await dispatch(handlers, 'signing.verify', { text: forced.text, encoding: 'utf-8', trustedRootPaths: [root.certificatePath], useSystemRoots: false });
+    expect(report).toMatchObject({ hresult: '0x8217000D' });
+    // Only a real boolean asks for it.
+    await expect(dispatch(handlers, 'signing.sign', { ...request(leaves.expired), allowInvalidCertificate: 'true' as unknown as boolean })).rejects.toMatchObject({ code: 'request.invalid' });
   });
 });
