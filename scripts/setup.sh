@@ -9,8 +9,9 @@ cd "$(dirname "$0")/.."
 # native xmllint for agreement tests and benchmarks; softhsm2 + opensc: a real PKCS#11 token;
 # libnss3-tools: real NSS databases; p7zip-full: archive checks; openssl: test certificates;
 # time: GNU time, the peak memory of whole processes in `npm run bench`; icoutils: icotool writes
-# the branding icons the COSA checks read.
-packages=(chromium xmlsec1 libxml2-utils softhsm2 opensc libnss3-tools p7zip-full openssl time icoutils)
+# the branding icons the COSA checks read; mono-mcs + mono-runtime + libmono-system-security4.0-cil:
+# .NET's SignedXml (on Mono; the .NET SDK is not packaged for Debian) as a third signer and verifier.
+packages=(chromium xmlsec1 libxml2-utils softhsm2 opensc libnss3-tools p7zip-full openssl time icoutils mono-mcs mono-runtime libmono-system-security4.0-cil)
 command -v java >/dev/null 2>&1 || packages+=(default-jdk-headless)
 
 if command -v apt-get >/dev/null 2>&1; then
