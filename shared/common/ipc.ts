@@ -210,6 +210,18 @@ export interface GenerateRequest {
   outputDirectory: string;
   nameTemplate?: string;
   language: 'en' | 'fr' | 'pt';
+  /**
+   * Sign each file with this identity (chosen in the Sign dialog), the way the Sign dialog signs:
+   * the host opens the key once for the batch and asks for its PIN or password itself.
+   */
+  signing?: BatchSigningRequest;
+}
+
+export interface BatchSigningRequest {
+  store: KeyStoreSelection;
+  identityId: string;
+  digest: 'sha256' | 'sha1';
+  includeChain: boolean;
 }
 
 export interface GenerateStatus {

@@ -68,7 +68,7 @@ export function createHostHandlers(options: HostOptions): HostHandlers {
   const signing = createSigningService({ askSecret: options.askSecret, secretPrompt: options.secretPrompt });
   // Saves go only to documents the user opened and targets the user chose in a save dialog.
   const writeScope = new WriteScope();
-  const subscriber = createSubscriberService();
+  const subscriber = createSubscriberService({ askSecret: options.askSecret });
 
   return {
     'app.info': async () => ({

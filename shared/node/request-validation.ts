@@ -162,6 +162,15 @@ export function validateRequest<C extends Channel>(channel: C, request: unknown)
       };
       const nameTemplate = stringField(channel, fields, 'nameTemplate', true);
       if (nameTemplate) result.nameTemplate = nameTemplate;
+      if (fields.signing !== undefined) {
+        const signing = objectOf(channel, fields.signing);
+        result.signing = {
+          store: keyStoreSelection(channel, signing.store),
+          identityId: stringField(channel, signing, 'identityId')!,
+          digest: oneOf(channel, signing, 'digest', ['sha256', 'sha1'] as const)!,
+          includeChain: booleanField(channel, signing, 'includeChain') ?? false,
+        };
+      }
       return result as RequestOf<C>;
     }
     case 'subscriber.status':

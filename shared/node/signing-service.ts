@@ -56,7 +56,7 @@ function certificateInfo(summary: CertificateSummary): CertificateInfo {
 }
 
 /** Key-store and signing failures as translatable host errors; secrets never appear in them. */
-function signingError(error: unknown): HostError {
+export function signingError(error: unknown): HostError {
   if (error instanceof HostError) return error;
   if (error instanceof KeyStoreError) return new HostError(`keystore.${error.code}`, `cli.keystore.${error.code}`, { detail: error.message });
   if (error instanceof XmlLocationError) {
@@ -89,6 +89,12 @@ export async function checkPkcs11Module(modulePath: string): Promise<void> {
 
 async function checkStore(store: KeyStoreSelection): Promise<void> {
   if (store.kind === 'pkcs11') await checkPkcs11Module(store.modulePath);
+}
+
+/** The key store the page named, checked as the Sign dialog's are (a PKCS#11 module only by absolute path). */
+export async function keyStoreChoiceFor(store: KeyStoreSelection): Promise<KeyStoreChoice> {
+  await checkStore(store);
+  return choiceOf(store);
 }
 
 function kindsAvailableHere(): KeyStoreKind[] {

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import {
   HostError,
+  type BatchSigningRequest,
   type HostClient,
   type KeyStoreKind,
   type KeyStoreOffer,
@@ -15,10 +16,14 @@ import { Modal } from '../components/Modal';
 import { useI18n } from '../i18n';
 import { CertificateFacts } from './CertificateFacts';
 
-/** Sign the document with the chosen identity, or only pick an identity (its certificate is what is wanted). */
+/**
+ * Sign the document with the chosen identity, only pick an identity (its certificate is what is
+ * wanted), or choose the key a batch of per-subscriber files is signed with (the host signs them).
+ */
 export type SignDialogPurpose =
   | { kind: 'sign'; text: string; encoding: TextEncodingName; onSigned(signedText: string): void }
-  | { kind: 'pick'; onPicked(identity: SigningIdentity): void };
+  | { kind: 'pick'; onPicked(identity: SigningIdentity): void }
+  | { kind: 'batch'; onChosen(signing: BatchSigningRequest, identity: SigningIdentity): void };
 
 export interface SignDialogProps {
   client: HostClient;
@@ -109,9 +114,10 @@ export function SignDialog({ client, offer, purpose, chooseFile, onCancel }: Sig
 
   async function signNow() {
     if (!selection || !identityId) return;
-    if (purpose.kind === 'pick') {
+    if (purpose.kind === 'pick' || purpose.kind === 'batch') {
       const identity = identities?.find((candidate) => candidate.id === identityId);
-      if (identity) purpose.onPicked(identity);
+      if (identity && purpose.kind === 'pick') purpose.onPicked(identity);
+      if (identity && purpose.kind === 'batch') purpose.onChosen({ store: selection, identityId, digest, includeChain }, identity);
       return;
     }
     setBusy('signing');
@@ -148,7 +154,7 @@ export function SignDialog({ client, offer, purpose, chooseFile, onCancel }: Sig
 
   return (
     <Modal
-      title={t(purpose.kind === 'pick' ? 'sign.pickTitle' : 'sign.title')}
+      title={t(purpose.kind === 'pick' ? 'sign.pickTitle' : purpose.kind === 'batch' ? 'sign.batchTitle' : 'sign.title')}
       onCancel={onCancel}
       testId="sign-dialog"
       wide
@@ -158,7 +164,7 @@ export function SignDialog({ client, offer, purpose, chooseFile, onCancel }: Sig
             {t('confirm.cancel')}
           </button>
           <button type="button" className="primary" disabled={!identityId || busy !== null} onClick={() => void signNow()} data-testid="sign-confirm">
-            {purpose.kind === 'pick' ? t('sign.useCertificate') : busy === 'signing' ? t('sign.signing') : refusedHresult !== null && signAnyway ? t('sign.signAnyway') : t('sign.sign')}
+            {purpose.kind === 'pick' ? t('sign.useCertificate') : purpose.kind === 'batch' ? t('sign.useForBatch') : busy === 'signing' ? t('sign.signing') : refusedHresult !== null && signAnyway ? t('sign.signAnyway') : t('sign.sign')}
           </button>
         </>
       }
@@ -237,7 +243,7 @@ export function SignDialog({ client, offer, purpose, chooseFile, onCancel }: Sig
         </fieldset>
       )}
 
-      {purpose.kind === 'sign' && (
+      {purpose.kind !== 'pick' && (
         <div className="form-row inline">
           <label htmlFor="sign-digest">{t('sign.digest')}</label>
           <select id="sign-digest" value={digest} onChange={(event) => setDigest(event.target.value as 'sha256' | 'sha1')}>

@@ -1,13 +1,16 @@
 // The Data panel: the document's per-subscriber fields (bindings), a data file (CSV or JSON Lines),
 // a preview of any row as the file it would produce (opened as a document: text, form and
-// validation), and the batch, run by the host, with its progress. See docs/subscribers.md.
+// validation), and the batch, run by the host, with its progress; each file signed when the user
+// chose a key in the Sign dialog (the host opens it once and asks for its PIN or password itself).
+// See docs/subscribers.md.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { GenerateStatus, HostClient, DataRows, TextEncodingName } from '../../../shared/common/ipc';
+import type { BatchSigningRequest, GenerateStatus, HostClient, DataRows, KeyStoreOffer, SigningIdentity, TextEncodingName } from '../../../shared/common/ipc';
 import { BATCH_MANIFEST_NAME, HostError } from '../../../shared/common/ipc';
 import type { Language } from '../../../shared/common/i18n/index';
 import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
 import { bindingsPathFor, compileTemplate, parseBindings, renderRow, serializeBindings, TemplateError, type FieldType, type Row } from '../../../shared/common/subscriber/index';
 import { useI18n } from '../i18n';
+import { SignDialog } from '../signing/SignDialog';
 import { setBindings, useBindings } from './bindings-store';
 import './subscriber.css';
 
@@ -64,6 +67,8 @@ export function DataPanel(props: DataPanelProps) {
   const [outputDirectory, setOutputDirectory] = useState('');
   const [nameTemplate, setNameTemplate] = useState('');
   const [job, setJob] = useState<{ id: string; status: GenerateStatus } | null>(null);
+  const [signing, setSigning] = useState<{ request: BatchSigningRequest; identity: SigningIdentity } | null>(null);
+  const [keyOffer, setKeyOffer] = useState<KeyStoreOffer | null>(null);
   const polling = useRef<number | null>(null);
 
   // The sidecar beside a saved template is read when the panel opens on it (once per document).
@@ -165,6 +170,7 @@ export function DataPanel(props: DataPanelProps) {
         outputDirectory: chosenFolder,
         ...(nameTemplate ? { nameTemplate } : {}),
         language: props.language,
+        ...(signing ? { signing: signing.request } : {}),
       });
       setJob({ id: jobId, status: { state: 'running', done: 0, total: data.total, rate: 0, remainingMs: null, counts: { valid: 0, invalid: 0, rejected: 0, unchanged: 0 } } });
       polling.current = window.setInterval(() => {
@@ -179,6 +185,14 @@ export function DataPanel(props: DataPanelProps) {
           (error: unknown) => setMessage(describe(error)),
         );
       }, 250);
+    } catch (error) {
+      setMessage(describe(error));
+    }
+  }
+
+  async function chooseSigningKey() {
+    try {
+      setKeyOffer(await client.invoke('signing.keyStores', undefined));
     } catch (error) {
       setMessage(describe(error));
     }
@@ -287,6 +301,23 @@ export function DataPanel(props: DataPanelProps) {
             {t('subscriber.nameTemplate')}
             <input value={nameTemplate} placeholder="{SubscriberId}.xml" onChange={(event) => setNameTemplate(event.target.value)} />
           </label>
+          <div className="data-signing" data-testid="data-signing">
+            <p>
+              {signing
+                ? t('subscriber.signedWith', { subject: signing.identity.subject, thumbprint: signing.identity.thumbprintSha1 })
+                : t('subscriber.unsigned')}
+            </p>
+            <div className="data-actions">
+              <button type="button" onClick={() => void chooseSigningKey()} disabled={status?.state === 'running'} data-testid="data-choose-key">
+                {t(signing ? 'subscriber.changeKey' : 'subscriber.chooseKey')}
+              </button>
+              {signing && (
+                <button type="button" onClick={() => setSigning(null)} disabled={status?.state === 'running'} data-testid="data-no-signing">
+                  {t('subscriber.noSigning')}
+                </button>
+              )}
+            </div>
+          </div>
           <div className="data-actions">
             <button type="button" disabled={outputDirectory === '' || status?.state === 'running'} onClick={() => void generate()} data-testid="data-generate">
               {t('subscriber.generate')}
@@ -334,6 +365,21 @@ export function DataPanel(props: DataPanelProps) {
         <p className="data-message" role="status" data-testid="data-message">
           {message}
         </p>
+      )}
+      {keyOffer && (
+        <SignDialog
+          client={client}
+          offer={keyOffer}
+          purpose={{
+            kind: 'batch',
+            onChosen: (request, identity) => {
+              setSigning({ request, identity });
+              setKeyOffer(null);
+            },
+          }}
+          chooseFile={props.chooseFile}
+          onCancel={() => setKeyOffer(null)}
+        />
       )}
     </aside>
   );

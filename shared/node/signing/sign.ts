@@ -102,14 +102,19 @@ function withoutRanges(bytes: Uint8Array, ranges: ByteRange[]): Uint8Array {
   return concatBytes(kept);
 }
 
-export async function sign(documentBytes: Uint8Array, signer: Signer, options: SignOptions = {}): Promise<Uint8Array> {
-  const digest = options.digest ?? 'sha256';
+/** Throws when Windows would refuse files signed with this signer's certificate (unless the options allow it). */
+export function checkSignerCertificate(signer: Pick<Signer, 'certificates'>, options: SignOptions = {}): void {
   if (signer.certificates.length === 0) throw new SigningError('noCertificate', 'the signing identity has no certificate');
   const certificateProblems = signerCertificateProblems(signer, options.now);
   if (certificateProblems.length > 0 && !options.allowInvalidCertificate) {
     const reasons = certificateProblems.map((problem) => problem.code).join(', ');
     throw new SigningError('invalidCertificate', `Windows refuses files signed with this certificate (${reasons}): ${HRESULT.certificateNotValidForSigning}`, certificateProblems);
   }
+}
+
+export async function sign(documentBytes: Uint8Array, signer: Signer, options: SignOptions = {}): Promise<Uint8Array> {
+  const digest = options.digest ?? 'sha256';
+  checkSignerCertificate(signer, options);
   const decoded = decodeDocument(documentBytes);
   const layout = scanLayout(decoded.text);
   if (layout.hasDoctype) throw new SigningError('doctype', 'documents with a DOCTYPE cannot be signed in the Windows profile');

@@ -24,7 +24,7 @@ import { compileTemplate, secretFieldNames, type Bindings, type Row } from '../.
 import { sha256Hex, syncDirectory, writeFileAtomic } from '../files/atomic-write';
 import { cachedSecret, chooseIdentity, openKeyStore, type KeyStoreChoice, type SecretProvider } from '../keystores/index';
 import { thumbprintSha1 } from '../signing/certificates';
-import type { Signer, SignOptions } from '../signing/sign';
+import { checkSignerCertificate, type Signer, type SignOptions } from '../signing/sign';
 import { describeProblem, type FileFinding } from './produce';
 import type { MainToWorker, RowResult, RowTask, SecretAnswer, WorkerSetup, WorkerSigning, WorkerToMain } from './protocol';
 import { dataFormatOf, readRows, type DataFormat } from './rows';
@@ -56,6 +56,8 @@ export interface BatchProgress {
 
 export interface BatchSigning {
   choice: KeyStoreChoice;
+  /** The identity chosen in the app's Sign dialog; otherwise the one the choice's options point at. */
+  identityId?: string;
   secrets: SecretProvider;
   options: SignOptions;
 }
@@ -293,8 +295,15 @@ async function openSigning(signing: BatchSigning): Promise<OpenedSigning> {
     return secret;
   });
   const store = openKeyStore(signing.choice, recording);
-  const identityId = await chooseIdentity(store, signing.choice);
+  const identityId = signing.identityId ?? (await chooseIdentity(store, signing.choice));
   const signer = await store.signer(identityId, recording);
+  // A certificate Windows refuses stops the batch before the first row, not at every row.
+  try {
+    checkSignerCertificate(signer, signing.options);
+  } catch (error) {
+    await signer.close?.();
+    throw error;
+  }
   const identity = `${thumbprintSha1(signer.certificates[0]!)}/${signing.options.digest ?? 'sha256'}/${signing.options.includeChain ? 'chain' : 'leaf'}`;
   const local = signing.choice.kind === 'pfx' || signing.choice.kind === 'pem';
   const worker: WorkerSigning = local

@@ -1,11 +1,15 @@
 // The subscriber channels of the host contract (the app's Data panel): the first rows of a data
-// file, and batches run in the host with their progress polled by the page.
+// file, and batches run in the host with their progress polled by the page. A batch signs each
+// file when the page names a signing identity (chosen in the Sign dialog): the host opens that key
+// store as the Sign dialog's signing does and asks for its PIN or password itself, once per batch.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { HostError, type DataRows, type GenerateRequest, type GenerateStatus } from '../../common/ipc';
 import { translate } from '../../common/i18n/index';
 import { BindingsError, parseBindings, TemplateError } from '../../common/subscriber/index';
-import { BatchError, countRows, runBatch } from './batch';
+import { cachedSecret, type SecretProvider } from '../keystores/index';
+import { keyStoreChoiceFor, signingError } from '../signing-service';
+import { BatchError, countRows, runBatch, type BatchSigning } from './batch';
 import { describeProblem } from './produce';
 import { DataFileError, readRows } from './rows';
 import { readSchemaFiles } from './schemas';
@@ -17,7 +21,7 @@ interface Job {
 
 const MAX_ROWS = 1000;
 
-export function createSubscriberService() {
+export function createSubscriberService(options: { askSecret: SecretProvider }) {
   const jobs = new Map<string, Job>();
   let schemaFiles: Record<string, string> | null = null;
 
@@ -50,6 +54,12 @@ export function createSubscriberService() {
         throw error;
       }
       schemaFiles ??= readSchemaFiles();
+      const signing: BatchSigning | undefined = request.signing && {
+        choice: await keyStoreChoiceFor(request.signing.store),
+        identityId: request.signing.identityId,
+        secrets: cachedSecret(options.askSecret),
+        options: { digest: request.signing.digest, includeChain: request.signing.includeChain },
+      };
       const jobId = randomUUID();
       const job: Job = { controller: new AbortController(), status: { state: 'running', done: 0, total: null, rate: 0, remainingMs: null, counts: { valid: 0, invalid: 0, rejected: 0, unchanged: 0 } } };
       jobs.set(jobId, job);
@@ -62,6 +72,7 @@ export function createSubscriberService() {
         ...(request.nameTemplate ? { nameTemplate: request.nameTemplate } : {}),
         language: request.language,
         schemaFiles,
+        ...(signing ? { signing } : {}),
         signal: job.controller.signal,
         onProgress: (progress) => {
           job.status = { ...job.status, done: progress.done, total: progress.total, rate: progress.rate, remainingMs: progress.remainingMs, counts: progress.counts };
@@ -85,7 +96,13 @@ export function createSubscriberService() {
         },
         (error: unknown) => {
           const message =
-            error instanceof TemplateError ? translate(request.language, error.messageKey, error.params) : error instanceof DataFileError ? `line ${error.line}: ${error.reason}` : error instanceof BatchError ? error.message : String(error);
+            error instanceof TemplateError
+              ? translate(request.language, error.messageKey, error.params)
+              : error instanceof DataFileError
+                ? `line ${error.line}: ${error.reason}`
+                : error instanceof BatchError
+                  ? error.message
+                  : translate(request.language, signingError(error).messageKey as Parameters<typeof translate>[1], signingError(error).params);
           job.status = { ...job.status, state: 'failed', error: message };
         },
       );

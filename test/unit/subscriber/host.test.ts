@@ -1,11 +1,13 @@
 // The host channels behind the Data panel: requests checked, rows read, a batch run with progress
 // polled until done, bad bindings and unknown jobs refused with translatable errors.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHostHandlers, dispatch } from '../../../shared/node/host';
 import { ROOT } from '../schema/schema-files';
+import { CA_EXTENSIONS, EV_SIGNER_EXTENSIONS, OpensslPki } from '../signing/openssl-pki';
 
 function host() {
   return createHostHandlers({ dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-')), kind: 'browser', version: '9.9.9', askSecret: async () => null, secretPrompt: 'terminal' });
@@ -61,4 +63,66 @@ describe('subscriber channels', () => {
     await expect(dispatch(handlers, 'subscriber.generate', { ...request, outputDirectory: path.join(directory, 'out') })).rejects.toMatchObject({ code: 'file.redirected' });
     await expect(dispatch(handlers, 'subscriber.generate', { ...request, outputDirectory: elsewhere })).rejects.toMatchObject({ code: 'file.notChosen' });
   });
+  it('signs each file of a batch with the identity chosen in the Sign dialog: the password asked once by the host, every file verified by xmlsec1', async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-signed-'));
+    const kit = path.join(directory, 'kit');
+    const made = spawnSync(process.execPath, [path.join(ROOT, 'bin/provstudio.mjs'), 'certs', 'make-test-ev', '--out', kit, '--password-env', 'KIT_PASSWORD'], { env: { ...process.env, KIT_PASSWORD: 'batch-kit-55' } });
+    expect(made.status, String(made.stderr)).toBe(0);
+    const asked: string[] = [];
+    const handlers = createHostHandlers({
+      dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-')),
+      kind: 'browser',
+      version: '9.9.9',
+      askSecret: async (request) => (asked.push(request.kind), 'batch-kit-55'),
+      secretPrompt: 'terminal',
+    });
+    const data = path.join(directory, 'rows.jsonl');
+    const row = (id: number) => JSON.stringify({ SubscriberId: `31026000000000${id}`, HotspotUser: `u${id}`, HotspotPassword: `p${id}`, RefreshUser: 'r', RefreshPassword: 'q', UsageMB: 10 * id });
+    writeFileSync(data, [1, 2, 3].map(row).join('\n') + '\n');
+    const store = { kind: 'pfx' as const, path: path.join(kit, 'signer.pfx') };
+    const [identity] = await dispatch(handlers, 'signing.listIdentities', { store });
+    asked.length = 0;
+    await dispatch(handlers, 'dialog.confirmSaveTarget', { path: path.join(directory, 'out', 'manifest.json') });
+    const { jobId } = await dispatch(handlers, 'subscriber.generate', {
+      templateText: readFileSync(path.join(ROOT, 'examples/bulk/template.xml'), 'utf8'),
+      encoding: 'utf-8',
+      bindingsJson: readFileSync(path.join(ROOT, 'examples/bulk/template.bindings.json'), 'utf8'),
+      dataPath: data,
+      outputDirectory: path.join(directory, 'out'),
+      language: 'en',
+      signing: { store, identityId: identity!.id, digest: 'sha256', includeChain: false },
+    });
+    await expect.poll(async () => (await dispatch(handlers, 'subscriber.status', { jobId })).state, { timeout: 60_000 }).toBe('done');
+    expect((await dispatch(handlers, 'subscriber.status', { jobId })).counts).toEqual({ valid: 3, invalid: 0, rejected: 0, unchanged: 0 });
+    expect(asked).toEqual(['password']);
+    for (const id of [1, 2, 3]) {
+      const file = path.join(directory, 'out', `31026000000000${id}.xml`);
+      expect(readFileSync(file, 'utf8')).toContain('<SignatureValue>');
+      const xmlsec = spawnSync('xmlsec1', ['--verify', '--trusted-der', path.join(kit, 'root.cer'), file], { encoding: 'utf8' });
+      expect(xmlsec.status, xmlsec.stderr).toBe(0);
+    }
+  }, 120_000);
+
+  it('a batch with a certificate Windows refuses stops before the first file, saying why', async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-refused-'));
+    const pki = new OpensslPki(path.join(directory, 'pki'));
+    const root = pki.issue({ name: 'Batch Root', extensions: CA_EXTENSIONS, startDate: '20180101000000Z', endDate: '20500101000000Z' });
+    const expired = pki.issue({ name: 'Expired Batch Signer', issuer: root, extensions: EV_SIGNER_EXTENSIONS, startDate: '20200101000000Z', endDate: '20210101000000Z' });
+    const handlers = host();
+    const data = path.join(directory, 'rows.jsonl');
+    writeFileSync(data, JSON.stringify({ SubscriberId: '310260000000001', HotspotUser: 'u', HotspotPassword: 'p', RefreshUser: 'r', RefreshPassword: 'q' }) + '\n');
+    await dispatch(handlers, 'dialog.confirmSaveTarget', { path: path.join(directory, 'out', 'manifest.json') });
+    const { jobId } = await dispatch(handlers, 'subscriber.generate', {
+      templateText: readFileSync(path.join(ROOT, 'examples/bulk/template.xml'), 'utf8'),
+      encoding: 'utf-8',
+      bindingsJson: readFileSync(path.join(ROOT, 'examples/bulk/template.bindings.json'), 'utf8'),
+      dataPath: data,
+      outputDirectory: path.join(directory, 'out'),
+      language: 'en',
+      signing: { store: { kind: 'pem', keyPath: expired.keyPath, certificatePath: expired.certificatePath }, identityId: '', digest: 'sha256', includeChain: false },
+    });
+    await expect.poll(async () => (await dispatch(handlers, 'subscriber.status', { jobId })).state, { timeout: 30_000 }).toBe('failed');
+    expect((await dispatch(handlers, 'subscriber.status', { jobId })).error).toBe('Certificate CN=Expired Batch Signer, O=OpenSSL Interop Test expired on 2021-01-01T00:00:00.000Z.');
+    expect(readdirSync(path.join(directory, 'out')).filter((name) => name.endsWith('.xml'))).toEqual([]);
+  }, 60_000);
 });
