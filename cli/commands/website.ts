@@ -2,6 +2,7 @@
 // provstudio website url parse URL [--format text|json]
 // provstudio website cosa check COSA.json [--format text|json]
 // provstudio website cosa export COSA.json --format checklist-md|checklist-csv|checklist-json|customizations|apndb [-o OUT]
+// provstudio website init|simulate|check …: the landing-page kit, the simulator, the pre-flight (website-site.ts)
 // The URL Windows opens for the operator's AccountExperienceURL, built or taken apart, every field
 // checked; the operator's COSA entry checked against COSA's rules and exported.
 // Exit codes: 0 valid (url) / no error (cosa), 1 an invalid field or a rule broken (nothing is
@@ -146,6 +147,9 @@ export const websiteCommand: Command = {
     const [group, ...rest] = args;
     if (group === 'url') return runUrl(rest, io);
     if (group === 'cosa') return runCosa(rest, io);
+    if (group === 'init') return (await import('./website-site')).runInit(rest, io);
+    if (group === 'simulate') return (await import('./website-site')).runSimulate(rest, io);
+    if (group === 'check') return (await import('./website-site')).runCheck(rest, io);
     throw new UsageError(io.t('cli.website.unknownSubcommand', { name: group ?? '' }));
   },
 };

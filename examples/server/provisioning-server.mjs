@@ -7,46 +7,17 @@
 //     --template examples/bulk/template.xml --data examples/bulk/subscribers.csv \
 //     --pfx signer.pfx --password-env PFX_PASSWORD [--port 8080]
 //
-// createProvisioningServer() is the reusable part: give it the template, its bindings, a way to
+// createProvisioningServer() (from the library) is the reusable part: give it the template, its bindings, a way to
 // find a subscriber's row (here: the rows of a CSV file; in production: your subscriber database)
 // and a signer (any key store provstudio supports: PFX, PEM, PKCS#11 token, NSS, OS stores).
 import { readFile } from 'node:fs/promises';
-import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openSigner, render, RenderError, sign } from '../../dist/lib/provstudio.mjs';
+import { createProvisioningServer, openSigner } from '../../dist/lib/provstudio.mjs';
 
-/**
- * @param {{ template: string | Uint8Array, bindings: object | string, lookup: (subscriberId: string) => Promise<Record<string, unknown> | null>, signer: import('../../dist/lib/provstudio.mjs').Signer, log?: (line: string) => void }} options
- * @returns {http.Server}
- */
-export function createProvisioningServer({ template, bindings, lookup, signer, log = () => {} }) {
-  return http.createServer(async (request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const answer = (status, body, type = 'text/plain; charset=utf-8') => {
-      response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
-      response.end(body);
-    };
-    if (request.method !== 'GET' || url.pathname !== '/provisioning') return answer(404, 'not found\n');
-    const subscriberId = url.searchParams.get('SubId');
-    if (!subscriberId) return answer(400, 'SubId is required\n');
-    try {
-      const row = await lookup(subscriberId);
-      if (!row) return answer(404, 'unknown subscriber\n');
-      const signed = await sign(await render(template, bindings, row), signer);
-      log(`200 ${subscriberId}`);
-      return answer(200, signed, 'application/xml');
-    } catch (error) {
-      // RenderError messages name columns and codes, never the subscriber's secrets.
-      if (error instanceof RenderError) {
-        log(`422 ${subscriberId}: ${error.message}`);
-        return answer(422, `this subscriber's data gives no valid file: ${error.message}\n`);
-      }
-      log(`500 ${subscriberId}: ${error instanceof Error ? error.message : String(error)}`);
-      return answer(500, 'internal error\n');
-    }
-  });
-}
+// The server itself lives in the library (shared/node/subscriber/server.ts), so the landing-page
+// kit (examples/website/, `provstudio website init`) serves the same endpoint.
+export { createProvisioningServer };
 
 /** Rows of a CSV file by SubscriberId (a stand-in for your subscriber database), read with csv-parse. */
 async function rowsById(dataPath) {

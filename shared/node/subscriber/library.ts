@@ -91,3 +91,7 @@ export async function openSigner(choice: KeyStoreChoice, secrets: SecretProvider
   const store = openKeyStore(choice, secrets);
   return store.signer(await chooseIdentity(store, choice), secrets);
 }
+
+export { createProvisioningHandler, createProvisioningServer, signerFacts, SIGNER_HEADER, type ProvisioningHandlerOptions, type SignerFacts } from './server';
+export { languageFromAcceptLanguage } from '../../common/website/handover';
+export { readRows, DataFileError, type DataRecord } from './rows';

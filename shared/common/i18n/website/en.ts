@@ -1,6 +1,9 @@
 // English messages of the web-site provisioning tools (AccountExperienceURL, COSA entry).
 // Spread into ../en.ts; fr.ts and pt.ts beside this file have exactly these keys.
+import { websiteKitEn } from '../website-kit/en';
+
 export const websiteEn = {
+  ...websiteKitEn,
   'website.subid.empty': 'SubId is empty. Leave the parameter out when the device reports no subscriber ID.',
   'website.subid.notDigits': 'SubId must be digits only: an IMSI (up to 15 digits) or a CDMA MIN (10 digits).',
   'website.subid.tooLong': 'SubId has {length} digits; an IMSI has at most 15.',
@@ -64,9 +67,9 @@ export const websiteEn = {
   'website.notSent': '(not sent)',
   'website.verdict.valid': 'Every field is valid.',
   'website.verdict.invalid': 'At least one field is invalid.',
-  'cli.website.summary': 'Web-site provisioning: build and check the AccountExperienceURL, export a COSA entry',
+  'cli.website.summary': 'Web-site provisioning: build and check the AccountExperienceURL, export a COSA entry, write the landing-page kit, simulate and check the site',
   'cli.website.usage':
-    'provstudio website url build --base URL [--subid V] [--devid V] [--iccid V] [--format text|json]\nprovstudio website url parse URL [--format text|json]\nprovstudio website cosa check COSA.json [--format text|json]\nprovstudio website cosa export COSA.json --format checklist-md|checklist-csv|checklist-json|customizations|apndb [-o OUT]',
+    'provstudio website url build --base URL [--subid V] [--devid V] [--iccid V] [--format text|json]\nprovstudio website url parse URL [--format text|json]\nprovstudio website cosa check COSA.json [--format text|json]\nprovstudio website cosa export COSA.json --format checklist-md|checklist-csv|checklist-json|customizations|apndb [-o OUT]\nprovstudio website init DIR\nprovstudio website simulate URL [--device imsi=…,imei=…,iccid=…] [--pc windows10-2004|internet-explorer] [--language en|fr|pt] [--sim operator|none] [--wifi yes|no] [--mbn yes|no] [--trusted CERT]… [--previous FILE] [--consent accept|decline] [--tls-trust CERT]… [--click SELECTOR] [--timeout S] [--screenshot PNG] [--results XML] [--save-file XML] [--format text|json]\nprovstudio website check URL [--subid IMSI] [--endpoint PATH] [--trusted CERT]… [--tls-trust CERT]… [--format text|json]',
   'cli.website.unknownSubcommand': 'Unknown website subcommand: {name}.',
   'cli.website.missingBase': 'Give the operator\'s URL with --base.',
   'cli.website.missingUrl': 'Give the URL to parse.',

@@ -1,7 +1,10 @@
 // Messages français des outils de provisionnement par site web (voir en.ts).
 import type { websiteEn } from './en';
 
+import { websiteKitFr } from '../website-kit/fr';
+
 export const websiteFr: Record<keyof typeof websiteEn, string> = {
+  ...websiteKitFr,
   'website.subid.empty': 'SubId est vide. Omettez le paramètre quand l’appareil ne fournit pas d’identifiant d’abonné.',
   'website.subid.notDigits': 'SubId ne doit contenir que des chiffres : un IMSI (15 chiffres au plus) ou un MIN CDMA (10 chiffres).',
   'website.subid.tooLong': 'SubId a {length} chiffres ; un IMSI en a 15 au plus.',
@@ -65,9 +68,9 @@ export const websiteFr: Record<keyof typeof websiteEn, string> = {
   'website.notSent': '(non envoyé)',
   'website.verdict.valid': 'Tous les champs sont valides.',
   'website.verdict.invalid': 'Au moins un champ n’est pas valide.',
-  'cli.website.summary': 'Provisionnement par site web : construire et vérifier l’AccountExperienceURL, exporter une entrée COSA',
+  'cli.website.summary': 'Provisionnement par site web : construire et vérifier l’AccountExperienceURL, exporter une entrée COSA, écrire le kit de page d’accueil, simuler et vérifier le site',
   'cli.website.usage':
-    'provstudio website url build --base URL [--subid V] [--devid V] [--iccid V] [--format text|json]\nprovstudio website url parse URL [--format text|json]\nprovstudio website cosa check COSA.json [--format text|json]\nprovstudio website cosa export COSA.json --format checklist-md|checklist-csv|checklist-json|customizations|apndb [-o SORTIE]',
+    'provstudio website url build --base URL [--subid V] [--devid V] [--iccid V] [--format text|json]\nprovstudio website url parse URL [--format text|json]\nprovstudio website cosa check COSA.json [--format text|json]\nprovstudio website cosa export COSA.json --format checklist-md|checklist-csv|checklist-json|customizations|apndb [-o SORTIE]\nprovstudio website init DIR\nprovstudio website simulate URL [--device imsi=…,imei=…,iccid=…] [--pc windows10-2004|internet-explorer] [--language en|fr|pt] [--sim operator|none] [--wifi yes|no] [--mbn yes|no] [--trusted CERT]… [--previous FILE] [--consent accept|decline] [--tls-trust CERT]… [--click SELECTOR] [--timeout S] [--screenshot PNG] [--results XML] [--save-file XML] [--format text|json]\nprovstudio website check URL [--subid IMSI] [--endpoint PATH] [--trusted CERT]… [--tls-trust CERT]… [--format text|json]',
   'cli.website.unknownSubcommand': 'Sous-commande website inconnue : {name}.',
   'cli.website.missingBase': 'Donnez l’URL de l’opérateur avec --base.',
   'cli.website.missingUrl': 'Donnez l’URL à analyser.',

@@ -1,7 +1,10 @@
 // Mensagens em português (Brasil) das ferramentas de provisionamento por site (ver en.ts).
 import type { websiteEn } from './en';
 
+import { websiteKitPt } from '../website-kit/pt';
+
 export const websitePt: Record<keyof typeof websiteEn, string> = {
+  ...websiteKitPt,
   'website.subid.empty': 'SubId está vazio. Omita o parâmetro quando o dispositivo não informa o identificador do assinante.',
   'website.subid.notDigits': 'SubId deve conter apenas dígitos: um IMSI (até 15 dígitos) ou um MIN CDMA (10 dígitos).',
   'website.subid.tooLong': 'SubId tem {length} dígitos; um IMSI tem no máximo 15.',
@@ -65,9 +68,9 @@ export const websitePt: Record<keyof typeof websiteEn, string> = {
   'website.notSent': '(não enviado)',
   'website.verdict.valid': 'Todos os campos são válidos.',
   'website.verdict.invalid': 'Pelo menos um campo é inválido.',
-  'cli.website.summary': 'Provisionamento por site: montar e verificar a AccountExperienceURL, exportar uma entrada COSA',
+  'cli.website.summary': 'Provisionamento por site: montar e verificar a AccountExperienceURL, exportar uma entrada COSA, gravar o kit de página inicial, simular e verificar o site',
   'cli.website.usage':
-    'provstudio website url build --base URL [--subid V] [--devid V] [--iccid V] [--format text|json]\nprovstudio website url parse URL [--format text|json]\nprovstudio website cosa check COSA.json [--format text|json]\nprovstudio website cosa export COSA.json --format checklist-md|checklist-csv|checklist-json|customizations|apndb [-o SAIDA]',
+    'provstudio website url build --base URL [--subid V] [--devid V] [--iccid V] [--format text|json]\nprovstudio website url parse URL [--format text|json]\nprovstudio website cosa check COSA.json [--format text|json]\nprovstudio website cosa export COSA.json --format checklist-md|checklist-csv|checklist-json|customizations|apndb [-o SAIDA]\nprovstudio website init DIR\nprovstudio website simulate URL [--device imsi=…,imei=…,iccid=…] [--pc windows10-2004|internet-explorer] [--language en|fr|pt] [--sim operator|none] [--wifi yes|no] [--mbn yes|no] [--trusted CERT]… [--previous FILE] [--consent accept|decline] [--tls-trust CERT]… [--click SELECTOR] [--timeout S] [--screenshot PNG] [--results XML] [--save-file XML] [--format text|json]\nprovstudio website check URL [--subid IMSI] [--endpoint PATH] [--trusted CERT]… [--tls-trust CERT]… [--format text|json]',
   'cli.website.unknownSubcommand': 'Subcomando website desconhecido: {name}.',
   'cli.website.missingBase': 'Informe a URL da operadora com --base.',
   'cli.website.missingUrl': 'Informe a URL a analisar.',
