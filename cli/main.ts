@@ -6,8 +6,6 @@ import { COMMANDS } from './commands/index';
 import { cliLanguage } from './language';
 import { PRODUCT_VERSION } from './version';
 
-export { cliLanguage };
-
 function helpText(io: CliIo, commands: readonly Command[]): string {
   const width = Math.max(...commands.map((command) => command.name.length)) + 2;
   const lines = [

@@ -1,7 +1,7 @@
 // provstudio validate [--schema-only] [--target windows10|windows11] [--format text|json|sarif] FILE...
 //
 // Well-formedness + XSD (the verdict Windows would give: the target's published schemas, see
-// shared/common/schema/targets.ts; default windows11) and, unless --schema-only, the lint rules. Exit 0 when no file has an error (warnings and notes allowed), 1 when any file has an
+// shared/common/schema-model/targets.ts; default windows11) and, unless --schema-only, the lint rules. Exit 0 when no file has an error (warnings and notes allowed), 1 when any file has an
 // error, 2 on a usage or I/O problem (missing file, unreadable schemas).
 import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,8 +11,8 @@ import { parseArgs } from 'node:util';
 import { LINT_RULES } from '../../shared/common/lint/index';
 import { SCHEMA_CODES } from '../../shared/common/schema/map-issues';
 import { DRIVER_SCHEMA } from '../../shared/common/schema/roots';
-import { DEFAULT_TARGET, isWindowsTarget, type SchemaLibrary } from '../../shared/common/schema/targets';
-import type { ProvisioningValidator, ValidationResult } from '../../shared/common/schema/validator';
+import { DEFAULT_TARGET, isWindowsTarget, type SchemaLibrary } from '../../shared/common/schema-model/targets';
+import type { ProvisioningValidator, ValidationResult } from '../../shared/common/validation/index';
 import { readSchemaLibrary } from '../../shared/node/schema-library';
 import { createDiagnostic, type Diagnostic, type Severity } from '../../shared/common/xml/diagnostic';
 import { XML_CODES } from '../../shared/common/xml/parse';
@@ -212,7 +212,7 @@ export const validateCommand: Command = {
     }
     // libxml2 (and the validator around it) loads only now, once V8 knows how to compile it.
     chooseWasmTiering(totalBytes(positionals.map((file) => path.resolve(io.cwd, file))));
-    const { ProvisioningValidator, SchemaCompileError } = await import('../../shared/common/schema/validator');
+    const { ProvisioningValidator, SchemaCompileError } = await import('../../shared/common/validation/index');
     let validator: ProvisioningValidator;
     try {
       validator = ProvisioningValidator.create(readSchemaDirectory(schemaDirectory), target);

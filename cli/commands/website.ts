@@ -15,7 +15,7 @@ import { CosaExportError } from '../../shared/common/website/cosa/customizations
 import { COSA_EXPORT_FORMATS, exportCosa, formatCosaFinding } from '../../shared/common/website/cosa/export';
 import { readCosaJson, type CosaFinding } from '../../shared/common/website/cosa/model';
 import { checkCosaEntry } from '../../shared/common/website/cosa/rules';
-import { cliLanguage } from '../main';
+import { cliLanguage } from '../language';
 import { buildAccountUrl, parseAccountUrl, type AccountUrlAnalysis, type DeviceValues } from '../../shared/common/website/account-url';
 import { analysisJson, formatAnalysisText } from '../../shared/common/website/describe';
 import { loadNetworkDirectory } from '../../shared/common/website/networks';

@@ -3,6 +3,7 @@
 // the same implementation (shared/node/host.ts); the renderer only ever sees this file.
 import type { Prediction, ProvisioningSource, SimPresence } from './semantic/dry-run';
 import type { LanguageSetting } from './i18n/index';
+import type { LineEnding } from './text/line-endings';
 
 /** How the bytes of a file are encoded on disk; kept so that saving writes the same encoding. */
 /**
@@ -13,7 +14,7 @@ import type { LanguageSetting } from './i18n/index';
 export type TextEncodingName = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'utf-16le-nobom' | 'utf-16be-nobom' | 'latin1';
 
 /** The line-ending convention found in a file. `mixed` files keep their first ending's style. */
-export type LineEnding = 'lf' | 'crlf' | 'mixed' | 'none';
+export type { LineEnding };
 
 export type ThemeSetting = 'system' | 'light' | 'dark';
 

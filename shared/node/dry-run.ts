@@ -3,7 +3,7 @@
 // Signature table, which the pure prediction decides), works out whether the PC already knows the
 // signer, then predicts with shared/common/semantic/dry-run. Used by `provstudio dry-run`, the
 // hosts' semantic.dryRun channel and (later) web-site provisioning.
-import type { ProvisioningValidator } from '../common/schema/validator';
+import type { ProvisioningValidator } from '../common/validation/index';
 import { readProvisioningModel, type ProvisioningModel } from '../common/semantic/model';
 import { predictDryRun, type DryRunOptions, type Prediction, type SignatureFacts } from '../common/semantic/dry-run';
 import { loadSchemaValidator } from './reports/index';

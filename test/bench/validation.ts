@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ProvisioningValidator } from '../../shared/common/schema/index';
+import { ProvisioningValidator } from '../../shared/common/validation/index';
 import { readSchemaLibrary } from '../../shared/node/schema-library';
 import { encodeUtf8 } from '../../shared/common/schema/environment';
 import { checkXml, parseXml } from '../../shared/common/xml/parse';

@@ -1,4 +1,4 @@
-// The layer rule of DESIGN.md, tested with ESLint's RuleTester on virtual files.
+// The layer rule of docs/architecture.md, tested with ESLint's RuleTester on virtual files.
 import path from 'node:path';
 import { RuleTester } from 'eslint';
 import tseslint from 'typescript-eslint';
@@ -24,6 +24,11 @@ tester.run('layers/import-direction', layersRule, {
     { filename: file('shared/common/xml/parse.ts'), code: "import { SaxesParser } from 'saxes';", options },
     { filename: file('test/unit/x.test.ts'), code: "import { App } from '../../renderer/src/App';", options },
     { filename: file('renderer/vite.config.ts'), code: "import path from 'node:path';", options },
+    // Inside shared/common: down the module order only.
+    { filename: file('shared/common/validation/validator.ts'), code: "import { lintDocument } from '../lint/index'; import { SchemaValidator } from '../schema/validator';", options },
+    { filename: file('shared/common/lint/rules.ts'), code: "import { NAMESPACES } from '../xml/namespaces'; import { DEFAULT_TARGET } from '../schema-model/targets';", options },
+    { filename: file('shared/common/forms/form-model.ts'), code: "import { EditSession } from '../edit/session';", options },
+    { filename: file('shared/common/ipc.ts'), code: "import type { LineEnding } from './text/line-endings';", options },
   ],
   invalid: [
     { filename: file('renderer/src/App.tsx'), code: "import { h } from '../../shared/node/host';", options, errors: [{ messageId: 'upward' }] },
@@ -38,5 +43,12 @@ tester.run('layers/import-direction', layersRule, {
     { filename: file('electron/main.ts'), code: "export * from '../renderer/src/App';", options, errors: [{ messageId: 'upward' }] },
     { filename: file('shared/common/x.ts'), code: "const fs = require('fs');", options, errors: [{ messageId: 'nodeBuiltin' }] },
     { filename: file('shared/common/x.ts'), code: "await import('node:fs');", options, errors: [{ messageId: 'nodeBuiltin' }] },
+    // The arrow that used to run back up: the validator called the linter, lint read schema's table.
+    { filename: file('shared/common/schema/validator.ts'), code: "import { lintDocument } from '../lint/index';", options, errors: [{ messageId: 'commonOrder' }] },
+    { filename: file('shared/common/lint/rules.ts'), code: "import { ACCEPTED_ROOTS } from '../schema/roots';", options, errors: [{ messageId: 'commonOrder' }] },
+    { filename: file('shared/common/xml/model.ts'), code: "import { SchemaModel } from '../schema-model/types';", options, errors: [{ messageId: 'commonOrder' }] },
+    { filename: file('shared/common/edit/session.ts'), code: "export * from '../forms/form-model';", options, errors: [{ messageId: 'commonOrder' }] },
+    { filename: file('shared/common/text/line-endings.ts'), code: "import type { LineEnding } from '../ipc';", options, errors: [{ messageId: 'commonOrder' }] },
+    { filename: file('shared/common/newroom/x.ts'), code: "import { parseXml } from '../xml/parse';", options, errors: [{ messageId: 'unranked' }] },
   ],
 });

@@ -3,6 +3,7 @@
 import type { LineEnding, OpenedFile, TextEncodingName } from '../../../shared/common/ipc';
 import { preferredLineEnding } from '../../../shared/common/text/line-endings';
 import { monaco } from '../editor/monaco';
+import { NAMESPACES } from '../../../shared/common/xml/namespaces';
 
 export interface OpenDocument {
   id: string;
@@ -85,7 +86,7 @@ export function joinPath(directory: string, name: string): string {
 
 /** A blank provisioning file to start from (templates for each scenario come with the forms). */
 export const BLANK_PROVISIONING_FILE = `<?xml version="1.0" encoding="utf-8"?>
-<CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1">
+<CarrierProvisioning xmlns="${NAMESPACES.carrierControlV1}">
   <Global>
     <CarrierId>{00000000-0000-0000-0000-000000000000}</CarrierId>
     <SubscriberId>310260000000000</SubscriberId>

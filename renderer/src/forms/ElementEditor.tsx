@@ -21,7 +21,7 @@ import type { SectionStep } from '../../../shared/common/forms/sections';
 import { ssidByteLength, ssidNameToHex } from '../../../shared/common/forms/widgets';
 import type { Translate } from '../i18n';
 import { Field } from './fields';
-import { additionUnknownTo } from '../../../shared/common/schema/targets';
+import { additionUnknownTo } from '../../../shared/common/schema-model/targets';
 import { useForm } from './form-context';
 import { ElementExtras } from './extras/index';
 

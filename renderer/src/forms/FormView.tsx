@@ -7,7 +7,7 @@
 // Integration (App.tsx): <FormView ref={formRef} model={…} diagnostics={…} selectedPath={…}
 //   onSelectPath={…} onRevealText={(range) => editor.revealRangeInCenter(range)} />
 // and formRef.current?.focusFieldForRange(diagnostic.range) from a problems-panel click.
-import { DEFAULT_TARGET, type WindowsTarget } from '../../../shared/common/schema/targets';
+import { DEFAULT_TARGET, type WindowsTarget } from '../../../shared/common/schema-model/targets';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
 import { toMonacoRange, type MonacoRange } from '../../../shared/common/edit/text-edits';

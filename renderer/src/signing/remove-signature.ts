@@ -2,15 +2,15 @@
 // when it stands alone on one. Everything else stays byte for byte, so removing a signature this
 // app added gives back the bytes that were signed.
 import { parseXml } from '../../../shared/common/xml/parse';
+import { NAMESPACES } from '../../../shared/common/xml/namespaces';
 
-const DSIG_NAMESPACE = 'http://www.w3.org/2000/09/xmldsig#';
 
 /** The text without its root-level Signature, or null when there is none (or the text does not parse). */
 export function textWithoutSignature(text: string): string | null {
   const parsed = parseXml(text);
   if (!parsed.ok) return null;
   const signature = parsed.document.root.children.find(
-    (child) => child.kind === 'element' && child.localName === 'Signature' && child.namespaceUri === DSIG_NAMESPACE,
+    (child) => child.kind === 'element' && child.localName === 'Signature' && child.namespaceUri === NAMESPACES.xmlDsig,
   );
   if (!signature) return null;
   let start = signature.start;

@@ -1,9 +1,9 @@
 // What the validation worker does, as plain functions, so Node tests run exactly the same logic
 // the browser worker runs. The worker file only wires these to postMessage.
-import { ProvisioningValidator, SchemaCompileError } from '../../../shared/common/schema/index';
+import { ProvisioningValidator, SchemaCompileError } from '../../../shared/common/validation/index';
 import { createDiagnostic, type Diagnostic } from '../../../shared/common/xml/diagnostic';
-import type { ValidationTimings } from '../../../shared/common/schema/index';
-import { DEFAULT_TARGET, type WindowsTarget } from '../../../shared/common/schema/targets';
+import type { ValidationTimings } from '../../../shared/common/validation/index';
+import { DEFAULT_TARGET, type WindowsTarget } from '../../../shared/common/schema-model/targets';
 
 export interface ValidationRequest {
   id: number;

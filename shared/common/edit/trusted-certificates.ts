@@ -6,9 +6,10 @@ import type { SchemaModel } from '../schema-model/types';
 import { childElements, type XmlElementNode } from '../xml/model';
 import { insertElement, setText, type EditOutcome } from './operations';
 import { EditSession } from './session';
+import { NAMESPACES } from '../xml/namespaces';
 
-const CARRIER_CONTROL = 'http://www.microsoft.com/networking/CarrierControl/v1';
-const BASE = 'http://www.microsoft.com/networking/CarrierControl/Base/v1';
+const CARRIER_CONTROL = NAMESPACES.carrierControlV1;
+const BASE = NAMESPACES.base;
 
 export interface CertificateNames {
   subjectName: string;

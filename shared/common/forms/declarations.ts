@@ -7,34 +7,27 @@
 // element without one gets a label made from its name and the XSD documentation as help
 // (English), so every element of every namespace has a form.
 import { isMessageKey, type MessageKey } from '../i18n/core';
-
-export const NAMESPACE_ALIASES: Readonly<Record<string, string>> = {
-  'http://www.microsoft.com/networking/CarrierControl/v1': 'cc',
-  'http://www.microsoft.com/networking/CarrierControl/v2': 'cc2',
-  'http://www.microsoft.com/networking/CarrierControl/Base/v1': 'base',
-  'http://www.microsoft.com/networking/CarrierControl/WWAN/v1': 'wwan',
-  'http://www.microsoft.com/networking/CarrierControl/Plans/v1': 'plans',
-  'http://www.microsoft.com/networking/CarrierControl/WLAN/v1': 'wlan',
-  'http://www.microsoft.com/networking/CarrierControl/WLAN/v2': 'wlan2',
-  'http://www.microsoft.com/networking/WLAN/HotspotProfile/v1': 'hs',
-  'http://www.microsoft.com/networking/OneX/v1': 'onex',
-  'http://www.w3.org/2000/09/xmldsig#': 'ds',
-  'http://www.microsoft.com/networking/CarrierControlResults/v1': 'res1',
-  'http://www.microsoft.com/networking/CarrierControlResults/v2': 'res2',
-};
+import { NAMESPACES } from '../xml/namespaces';
 
 export const NS = {
-  cc: 'http://www.microsoft.com/networking/CarrierControl/v1',
-  cc2: 'http://www.microsoft.com/networking/CarrierControl/v2',
-  base: 'http://www.microsoft.com/networking/CarrierControl/Base/v1',
-  wwan: 'http://www.microsoft.com/networking/CarrierControl/WWAN/v1',
-  plans: 'http://www.microsoft.com/networking/CarrierControl/Plans/v1',
-  wlan: 'http://www.microsoft.com/networking/CarrierControl/WLAN/v1',
-  wlan2: 'http://www.microsoft.com/networking/CarrierControl/WLAN/v2',
-  hs: 'http://www.microsoft.com/networking/WLAN/HotspotProfile/v1',
-  onex: 'http://www.microsoft.com/networking/OneX/v1',
-  ds: 'http://www.w3.org/2000/09/xmldsig#',
+  cc: NAMESPACES.carrierControlV1,
+  cc2: NAMESPACES.carrierControlV2,
+  base: NAMESPACES.base,
+  wwan: NAMESPACES.wwan,
+  plans: NAMESPACES.plans,
+  wlan: NAMESPACES.wlanV1,
+  wlan2: NAMESPACES.wlanV2,
+  hs: NAMESPACES.hotspot,
+  onex: NAMESPACES.oneX,
+  ds: NAMESPACES.xmlDsig,
 } as const;
+
+/** The short name of each namespace in i18n keys (`forms.label.<alias>.<Name>`). */
+export const NAMESPACE_ALIASES: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(Object.entries(NS).map(([alias, namespace]) => [namespace, alias])),
+  [NAMESPACES.resultsV1]: 'res1',
+  [NAMESPACES.resultsV2]: 'res2',
+};
 
 export function aliasOf(namespace: string): string {
   return NAMESPACE_ALIASES[namespace] ?? 'x';

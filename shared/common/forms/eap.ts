@@ -12,6 +12,7 @@
 import { childElements, textContent, walkElements, type XmlElementNode } from '../xml/model';
 import { escapeText } from '../edit/text-edits';
 import { parseXml } from '../xml/parse';
+import { EAP_NAMESPACES } from '../xml/namespaces';
 
 export type EapMethod = 'sim' | 'aka' | 'ttls' | 'tls';
 
@@ -73,15 +74,15 @@ export interface TlsSettings {
 
 export type EapSettings = SimAkaSettings | TtlsSettings | TlsSettings;
 
-const EAP_HOST_CONFIG = 'http://www.microsoft.com/provisioning/EapHostConfig';
-const EAP_COMMON = 'http://www.microsoft.com/provisioning/EapCommon';
-const BASE_EAP = 'http://www.microsoft.com/provisioning/BaseEapConnectionPropertiesV1';
+const EAP_HOST_CONFIG = EAP_NAMESPACES.hostConfig;
+const EAP_COMMON = EAP_NAMESPACES.common;
+const BASE_EAP = EAP_NAMESPACES.baseConnectionProperties;
 
 export const EAP_METHODS: Record<EapMethod, { type: number; element: string; namespace: string }> = {
-  sim: { type: 18, element: 'EapSim', namespace: 'http://www.microsoft.com/provisioning/EapSimConnectionPropertiesV1' },
-  aka: { type: 23, element: 'EapAka', namespace: 'http://www.microsoft.com/provisioning/EapAkaConnectionPropertiesV1' },
-  ttls: { type: 21, element: 'EapTtls', namespace: 'http://www.microsoft.com/provisioning/EapTtlsConnectionPropertiesV1' },
-  tls: { type: 13, element: 'EapType', namespace: 'http://www.microsoft.com/provisioning/EapTlsConnectionPropertiesV1' },
+  sim: { type: 18, element: 'EapSim', namespace: EAP_NAMESPACES.simConnectionProperties },
+  aka: { type: 23, element: 'EapAka', namespace: EAP_NAMESPACES.akaConnectionProperties },
+  ttls: { type: 21, element: 'EapTtls', namespace: EAP_NAMESPACES.ttlsConnectionProperties },
+  tls: { type: 13, element: 'EapType', namespace: EAP_NAMESPACES.tlsConnectionPropertiesV1 },
 };
 
 export const DEFAULT_EAP_SETTINGS: SimAkaSettings = {

@@ -2,7 +2,7 @@
 // OpenRoaming's roaming consortium OI is 5A03BA0000 (Wireless Broadband Alliance; the value public
 // Passpoint provisioning tools write); Hotspot2's children come in the order DomainName, NAIRealm,
 // Network3GPP, RoamingConsortium (schemas/windows11/wlan-v1-additions.xsd).
-import { NAMESPACES } from '../schema/roots';
+import { NAMESPACES } from '../xml/namespaces';
 import { childElements, textContent, type XmlElementNode } from '../xml/model';
 import { pathOf, type FormChange } from './form-model';
 

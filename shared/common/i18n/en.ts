@@ -251,6 +251,7 @@ export const en = {
   'schema.abstractElement': '{element} is abstract and cannot be written itself; use one of the elements that stand for it.',
   'schema.other': 'Schema check failed for {element}: {detail}',
   'schema.compileFailed': 'The schemas could not be compiled: {detail}',
+  'validation.participantFailed': 'The {participant} check stopped on an internal error, so its findings may be incomplete: {detail}',
 
   'lint.planReferenceMissing': 'The profile "{profile}" refers to the plan "{plan}", which this file does not define. Windows rejects the file: add the plan or correct the name.',
   'lint.planUnreferenced': 'No profile in this file refers to the plan "{plan}". Windows reports a warning for it.',

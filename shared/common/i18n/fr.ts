@@ -250,6 +250,7 @@ export const fr: Record<MessageKey, string> = {
   'schema.abstractElement': '{element} est abstrait et ne peut pas être écrit tel quel ; utilisez l’un des éléments qui le remplacent.',
   'schema.other': 'La vérification par schéma a échoué pour {element} : {detail}',
   'schema.compileFailed': 'Les schémas n’ont pas pu être compilés : {detail}',
+  'validation.participantFailed': 'La vérification « {participant} » s’est arrêtée sur une erreur interne ; ses résultats peuvent être incomplets : {detail}',
 
   'lint.planReferenceMissing': 'Le profil « {profile} » fait référence au forfait « {plan} », que ce fichier ne définit pas. Windows rejette le fichier : ajoutez le forfait ou corrigez le nom.',
   'lint.planUnreferenced': 'Aucun profil de ce fichier ne fait référence au forfait « {plan} ». Windows signale un avertissement.',

@@ -250,6 +250,7 @@ export const pt: Record<MessageKey, string> = {
   'schema.abstractElement': '{element} é abstrato e não pode ser escrito diretamente; use um dos elementos que o substituem.',
   'schema.other': 'A verificação pelo esquema falhou em {element}: {detail}',
   'schema.compileFailed': 'Não foi possível compilar os esquemas: {detail}',
+  'validation.participantFailed': 'A verificação “{participant}” parou por um erro interno, então seus resultados podem estar incompletos: {detail}',
 
   'lint.planReferenceMissing': 'O perfil "{profile}" refere o plano "{plan}", que este arquivo não define. O Windows rejeita o arquivo: adicione o plano ou corrija o nome.',
   'lint.planUnreferenced': 'Nenhum perfil deste arquivo refere o plano "{plan}". O Windows devolve um aviso.',

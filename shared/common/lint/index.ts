@@ -2,24 +2,29 @@
 // and docs/validation.md).
 import type { Diagnostic } from '../xml/diagnostic';
 import type { XmlDocumentNode } from '../xml/model';
-import type { DocumentKind } from '../schema/roots';
-import { DEFAULT_TARGET, type WindowsTarget } from '../schema/targets';
-import type { LaxSlotChecker } from '../schema/authoring-check';
+import { DEFAULT_TARGET, type WindowsTarget } from '../schema-model/targets';
+import type { LaxSlotChecker } from '../schema-model/lax-slots';
 import { CORE_LINT_RULES, LintContext, type LintRule } from './rules';
 import { WINDOWS_KNOWLEDGE_RULES } from './windows-rules';
 
 export { type LintRule } from './rules';
 export { analysePattern, analyseTimestampFormat, countCaptureGroups } from './sms-rules';
 export { luhnCheckDigit, passesLuhn, looksLikeIccid, looksLikeImei, looksLikeImsi } from './identifiers';
-export { intendedNamespace, nearMissNamespaceDiagnostics, KNOWN_NAMESPACES } from './namespaces';
+export { intendedNamespace, nearMissNamespaceDiagnostics } from './namespaces';
 
 /** Every rule, in code order. */
 export const LINT_RULES: readonly LintRule[] = [...CORE_LINT_RULES, ...WINDOWS_KNOWLEDGE_RULES];
 
-/** Runs every rule; results documents (what Windows returns) have nothing to lint. */
-export function lintDocument(document: XmlDocumentNode, kind: DocumentKind = 'provisioning', target: WindowsTarget = DEFAULT_TARGET, laxSlotChecker?: LaxSlotChecker): Diagnostic[] {
-  if (kind !== 'provisioning') return [];
-  const context = new LintContext(document, target, laxSlotChecker);
+export interface LintOptions {
+  /** The Windows version the document is checked for (default: the newest). */
+  target?: WindowsTarget;
+  /** Answers PS-L027 (content in lax slots); the rule is silent without one. */
+  laxSlotChecker?: LaxSlotChecker;
+}
+
+/** Runs every rule on a provisioning document (validation/ decides which documents get linted). */
+export function lintDocument(document: XmlDocumentNode, options: LintOptions = {}): Diagnostic[] {
+  const context = new LintContext(document, options.target ?? DEFAULT_TARGET, options.laxSlotChecker);
   for (const rule of LINT_RULES) {
     try {
       rule.check(context);

@@ -5,34 +5,13 @@
 // lax slot). Each such declaration gets an error naming the intended namespace, with a fix that
 // replaces the declaration's value and nothing else.
 import type { MessageKey } from '../i18n/index';
-import { NAMESPACES } from '../schema/roots';
+import { KNOWN_NAMESPACES } from '../xml/namespaces';
 import { createDiagnostic, type Diagnostic } from '../xml/diagnostic';
 import { attributeValueSpan, rangeOf, walkElements, type XmlAttributeNode, type XmlDocumentNode } from '../xml/model';
 
 export const NEAR_MISS_NAMESPACE_CODE = 'PS-L032';
 export const NEAR_MISS_NAMESPACE_MESSAGE: MessageKey = 'lint.namespaceNearMiss';
 
-/** Namespaces a provisioning file uses: ours, and the EAP ones Windows' 802.1X settings use. */
-export const KNOWN_NAMESPACES: readonly string[] = [
-  ...Object.values(NAMESPACES),
-  'http://www.microsoft.com/provisioning/EapHostConfig',
-  'http://www.microsoft.com/provisioning/EapCommon',
-  'http://www.microsoft.com/provisioning/BaseEapConnectionPropertiesV1',
-  'http://www.microsoft.com/provisioning/EapHostUserCredentials',
-  'http://www.microsoft.com/provisioning/BaseEapMethodUserCredentials',
-  'http://www.microsoft.com/provisioning/EapSimConnectionPropertiesV1',
-  'http://www.microsoft.com/provisioning/EapAkaConnectionPropertiesV1',
-  'http://www.microsoft.com/provisioning/EapTtlsConnectionPropertiesV1',
-  'http://www.microsoft.com/provisioning/EapTtlsUserPropertiesV1',
-  'http://www.microsoft.com/provisioning/EapTlsConnectionPropertiesV1',
-  'http://www.microsoft.com/provisioning/EapTlsConnectionPropertiesV2',
-  'http://www.microsoft.com/provisioning/EapTlsConnectionPropertiesV3',
-  'http://www.microsoft.com/provisioning/EapTlsUserPropertiesV1',
-  'http://www.microsoft.com/provisioning/MsChapV2ConnectionPropertiesV1',
-  'http://www.microsoft.com/provisioning/MsChapV2UserPropertiesV1',
-  'http://www.microsoft.com/provisioning/MsPeapConnectionPropertiesV1',
-  'http://www.microsoft.com/provisioning/MsPeapConnectionPropertiesV2',
-];
 
 const KNOWN = new Set(KNOWN_NAMESPACES);
 

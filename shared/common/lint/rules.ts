@@ -16,9 +16,9 @@ import {
   type XmlDocumentNode,
   type XmlElementNode,
 } from '../xml/model';
-import { NAMESPACES } from '../schema/roots';
-import { DEFAULT_TARGET, type WindowsTarget } from '../schema/targets';
-import type { LaxSlotChecker } from '../schema/authoring-check';
+import { EAP_NAMESPACES, NAMESPACES } from '../xml/namespaces';
+import { DEFAULT_TARGET, type WindowsTarget } from '../schema-model/targets';
+import type { LaxSlotChecker } from '../schema-model/lax-slots';
 import { looksLikeIccid, looksLikeImei, looksLikeImsi, luhnCheckDigit, passesLuhn, startsWithPlausibleMcc } from './identifiers';
 import { analysePattern, analyseTimestampFormat, type PatternAnalysis } from './sms-rules';
 
@@ -66,7 +66,7 @@ export class LintContext {
 
 const { carrierControlV1: CC, wwan: WWAN, plans: PLANS, wlanV1: WLAN, wlanV2: WLAN2, hotspot: HOTSPOT, xmlDsig: DSIG } = NAMESPACES;
 
-const EAP_USER_CREDENTIALS = 'http://www.microsoft.com/provisioning/EapHostUserCredentials';
+const EAP_USER_CREDENTIALS = EAP_NAMESPACES.hostUserCredentials;
 /** Local names of EAP user-credential leaves that hold a secret. */
 const SECRET_NAME = /password|passphrase|secret|pin$|privatekey/i;
 

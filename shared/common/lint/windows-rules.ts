@@ -2,10 +2,10 @@
 // rule that carries each deviation). The schema verdict is exactly the published schemas' (per
 // target); these rules say what Windows will do later with a file its schema check accepts, or
 // explain why it refuses one.
-import { NAMESPACES } from '../schema/roots';
-import { TARGET_NAMES, additionUnknownTo } from '../schema/targets';
+import { KNOWN_NAMESPACES, NAMESPACES } from '../xml/namespaces';
+import { TARGET_NAMES, additionUnknownTo } from '../schema-model/targets';
 import { attributeSpan, childElements, elementNameSpan, findAttribute, positionOf, startTagSpan, textContent, textSpan, walkElements, type XmlElementNode } from '../xml/model';
-import { KNOWN_NAMESPACES, NEAR_MISS_NAMESPACE_CODE, NEAR_MISS_NAMESPACE_MESSAGE, intendedNamespace, nearMissNamespaceDiagnostics } from './namespaces';
+import { NEAR_MISS_NAMESPACE_CODE, NEAR_MISS_NAMESPACE_MESSAGE, intendedNamespace, nearMissNamespaceDiagnostics } from './namespaces';
 import type { LintRule } from './rules';
 
 const { wwan: WWAN, wlanV1: WLAN, wlanV2: WLAN2, hotspot: HOTSPOT, oneX: ONEX, xmlDsig: DSIG } = NAMESPACES;

@@ -22,10 +22,11 @@ import type {
   SectionSummary,
 } from './types';
 import { diagnoseMalformed } from './wellformed';
+import { NAMESPACES } from '../xml/namespaces';
 
 export const RESULTS_NAMESPACE: Record<ResultsVersion, string> = {
-  v1: 'http://www.microsoft.com/networking/CarrierControlResults/v1',
-  v2: 'http://www.microsoft.com/networking/CarrierControlResults/v2',
+  v1: NAMESPACES.resultsV1,
+  v2: NAMESPACES.resultsV2,
 };
 
 export const RESULTS_ROOT = 'CarrierProvisioningResult';

@@ -9,7 +9,7 @@
 // union), group and attributeGroup definitions and references, annotation/documentation.
 // Anything else is ignored rather than fatal; problems are returned as warnings.
 import { parseXml } from '../xml/parse';
-import { XMLNS_NAMESPACE, childElements, textContent, type XmlElementNode } from '../xml/model';
+import { XMLNS_NAMESPACE, XML_NAMESPACE, childElements, textContent, type XmlElementNode } from '../xml/model';
 import {
   SCHEMA_MODEL_FORMAT,
   XSD_NAMESPACE,
@@ -45,7 +45,6 @@ interface SchemaFile {
   qualifiedElements: boolean;
 }
 
-const XML_LANG_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 
 function isXsd(node: XmlElementNode, localName: string): boolean {
   return node.namespaceUri === XSD_NAMESPACE && node.localName === localName;
@@ -66,7 +65,7 @@ function namespaceForPrefix(node: XmlElementNode, prefix: string): string | unde
     const found = current.attributes.find((attribute) => attribute.namespaceUri === XMLNS_NAMESPACE && attribute.name === declaration);
     if (found) return found.value;
   }
-  if (prefix === 'xml') return XML_LANG_NAMESPACE;
+  if (prefix === 'xml') return XML_NAMESPACE;
   return prefix === '' ? '' : undefined;
 }
 
@@ -79,7 +78,7 @@ function documentationOf(node: XmlElementNode): string | undefined {
   const parts: string[] = [];
   for (const annotation of xsdChildren(node, 'annotation')) {
     for (const documentation of xsdChildren(annotation, 'documentation')) {
-      const language = documentation.attributes.find((attribute) => attribute.localName === 'lang' && attribute.namespaceUri === XML_LANG_NAMESPACE)?.value;
+      const language = documentation.attributes.find((attribute) => attribute.localName === 'lang' && attribute.namespaceUri === XML_NAMESPACE)?.value;
       if (language === undefined || language.toLowerCase().startsWith('en')) {
         const text = collapse(textContent(documentation));
         if (text) parts.push(text);

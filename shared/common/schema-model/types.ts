@@ -9,7 +9,7 @@
 // - Types: named ones are `{namespace}TypeName`; XML Schema built-ins are `xs:<name>`.
 
 export const SCHEMA_MODEL_FORMAT = 1;
-export const XSD_NAMESPACE = 'http://www.w3.org/2001/XMLSchema';
+export { XSD_NAMESPACE } from '../xml/namespaces';
 
 export type ElementKey = string;
 export type TypeKey = string;

@@ -5,21 +5,15 @@
 //   2. if not, does it fit what we know (schemas/authoring/: OneX, FIPSMode)? The element's own
 //      text is validated, with the namespace declarations in scope added to its start tag.
 import type { XmlElementNode } from '../xml/model';
+import type { LaxSlotChecker, LaxSlotProblem } from '../schema-model/lax-slots';
 import { walkElements } from '../xml/model';
 import { encodeUtf8 } from './environment';
 import { CompiledXsd } from './libxml';
 
+export type { LaxSlotChecker, LaxSlotProblem };
+
 export const AUTHORING_DRIVER_SCHEMA = 'authoring.xsd';
 
-export interface LaxSlotProblem {
-  /** The element to point at (the innermost one on libxml2's line). */
-  element: XmlElementNode;
-  /** libxml2's reason. */
-  detail: string;
-}
-
-/** `lineAt(offset)`: the 1-based line of a text offset. */
-export type LaxSlotChecker = (element: XmlElementNode, text: string, lineAt: (offset: number) => number) => LaxSlotProblem | undefined;
 
 function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');

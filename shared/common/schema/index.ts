@@ -1,4 +1,5 @@
-// XSD validation of provisioning and results documents (libxml2 in WebAssembly).
+// XSD validation of provisioning and results documents (libxml2 in WebAssembly): Windows' verdict.
+// Lint is not part of it; shared/common/validation/ runs both.
 export * from './roots';
 export * from './validator';
 export { resolveNodePath, issueToDiagnostic, issuesToDiagnostics, SCHEMA_CODES } from './map-issues';

@@ -5,20 +5,7 @@
 // (the v2 page prints v1's schema): Windows' schema verdict refuses it, the results inspector
 // (results.xsd, our reading of the element pages) reads it.
 
-export const NAMESPACES = {
-  carrierControlV1: 'http://www.microsoft.com/networking/CarrierControl/v1',
-  carrierControlV2: 'http://www.microsoft.com/networking/CarrierControl/v2',
-  base: 'http://www.microsoft.com/networking/CarrierControl/Base/v1',
-  wwan: 'http://www.microsoft.com/networking/CarrierControl/WWAN/v1',
-  plans: 'http://www.microsoft.com/networking/CarrierControl/Plans/v1',
-  wlanV1: 'http://www.microsoft.com/networking/CarrierControl/WLAN/v1',
-  wlanV2: 'http://www.microsoft.com/networking/CarrierControl/WLAN/v2',
-  hotspot: 'http://www.microsoft.com/networking/WLAN/HotspotProfile/v1',
-  oneX: 'http://www.microsoft.com/networking/OneX/v1',
-  xmlDsig: 'http://www.w3.org/2000/09/xmldsig#',
-  resultsV1: 'http://www.microsoft.com/networking/CarrierControlResults/v1',
-  resultsV2: 'http://www.microsoft.com/networking/CarrierControlResults/v2',
-} as const;
+import { NAMESPACES } from '../xml/namespaces';
 
 export type DocumentKind = 'provisioning' | 'result' | 'apn-database' | 'customizations';
 

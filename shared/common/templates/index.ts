@@ -5,7 +5,8 @@
 // (test/unit/templates). Pure data: the CLI (`provstudio new`) and the renderer's
 // "New from template" dialog both read this list.
 import type { MessageKey } from '../i18n/index';
-import type { WindowsTarget } from '../schema/targets';
+import type { WindowsTarget } from '../schema-model/targets';
+import { EAP_NAMESPACES, NAMESPACES } from '../xml/namespaces';
 
 export interface ProvisioningTemplate {
   /** Stable name for `provstudio new --template NAME`. */
@@ -17,13 +18,13 @@ export interface ProvisioningTemplate {
   target?: WindowsTarget;
 }
 
-const CC = 'http://www.microsoft.com/networking/CarrierControl/v1';
-const WWAN = 'http://www.microsoft.com/networking/CarrierControl/WWAN/v1';
-const WLAN = 'http://www.microsoft.com/networking/CarrierControl/WLAN/v1';
-const HOTSPOT = 'http://www.microsoft.com/networking/WLAN/HotspotProfile/v1';
-const ONEX = 'http://www.microsoft.com/networking/OneX/v1';
-const PLANS = 'http://www.microsoft.com/networking/CarrierControl/Plans/v1';
-const BASE = 'http://www.microsoft.com/networking/CarrierControl/Base/v1';
+const CC = NAMESPACES.carrierControlV1;
+const WWAN = NAMESPACES.wwan;
+const WLAN = NAMESPACES.wlanV1;
+const HOTSPOT = NAMESPACES.hotspot;
+const ONEX = NAMESPACES.oneX;
+const PLANS = NAMESPACES.plans;
+const BASE = NAMESPACES.base;
 
 /** Replace the zero GUID with your organisation's CarrierId, the same in every file you ship. */
 const GLOBAL = `  <Global>
@@ -92,8 +93,8 @@ const FIXED_PLAN = (withUsage: boolean) => `    <Plan xmlns="${PLANS}" Name="Con
 ${withUsage ? '      <Usage CurrentUsage="1024" OverLimit="false" Congested="false" UsageTimestamp="2025-01-15T12:00:00Z"/>\n' : ''}    </Plan>
 `;
 
-const EAP_HOST_CONFIG = 'http://www.microsoft.com/provisioning/EapHostConfig';
-const EAP_COMMON = 'http://www.microsoft.com/provisioning/EapCommon';
+const EAP_HOST_CONFIG = EAP_NAMESPACES.hostConfig;
+const EAP_COMMON = EAP_NAMESPACES.common;
 
 /** WPA2-Enterprise (802.1X) with the given EAP method configuration inside OneX/EAPConfig. */
 function enterpriseSecurity(eapMethod: string, config: string): string {
@@ -137,9 +138,9 @@ ${wlanProfile(
   'OpenRoaming',
   enterpriseSecurity(
     eapMethod(13),
-    `                  <Eap xmlns="http://www.microsoft.com/provisioning/BaseEapConnectionPropertiesV1">
+    `                  <Eap xmlns="${EAP_NAMESPACES.baseConnectionProperties}">
                     <Type>13</Type>
-                    <EapType xmlns="http://www.microsoft.com/provisioning/EapTlsConnectionPropertiesV1">
+                    <EapType xmlns="${EAP_NAMESPACES.tlsConnectionPropertiesV1}">
                       <CredentialsSource>
                         <CertificateStore>
                           <SimpleCertSelection>true</SimpleCertSelection>
@@ -180,7 +181,7 @@ ${wlanProfile(
   'eduroam',
   enterpriseSecurity(
     eapMethod(21),
-    `                  <EapTtls xmlns="http://www.microsoft.com/provisioning/EapTtlsConnectionPropertiesV1">
+    `                  <EapTtls xmlns="${EAP_NAMESPACES.ttlsConnectionProperties}">
                     <ServerValidation>
                       <ServerNames>radius.example.edu</ServerNames>
                       <DisablePrompt>false</DisablePrompt>
@@ -275,15 +276,15 @@ ${wlanProfile(
           </authEncryption>
           <OneX xmlns="${ONEX}">
             <EAPConfig>
-              <EapHostConfig xmlns="http://www.microsoft.com/provisioning/EapHostConfig">
+              <EapHostConfig xmlns="${EAP_HOST_CONFIG}">
                 <EapMethod>
-                  <Type xmlns="http://www.microsoft.com/provisioning/EapCommon">18</Type>
-                  <VendorId xmlns="http://www.microsoft.com/provisioning/EapCommon">0</VendorId>
-                  <VendorType xmlns="http://www.microsoft.com/provisioning/EapCommon">0</VendorType>
-                  <AuthorId xmlns="http://www.microsoft.com/provisioning/EapCommon">311</AuthorId>
+                  <Type xmlns="${EAP_COMMON}">18</Type>
+                  <VendorId xmlns="${EAP_COMMON}">0</VendorId>
+                  <VendorType xmlns="${EAP_COMMON}">0</VendorType>
+                  <AuthorId xmlns="${EAP_COMMON}">311</AuthorId>
                 </EapMethod>
                 <Config>
-                  <EapSim xmlns="http://www.microsoft.com/provisioning/EapSimConnectionPropertiesV1">
+                  <EapSim xmlns="${EAP_NAMESPACES.simConnectionProperties}">
                     <Realm Enabled="true"></Realm>
                   </EapSim>
                 </Config>

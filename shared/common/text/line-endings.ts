@@ -1,4 +1,5 @@
-import type { LineEnding } from '../ipc';
+/** How a text's lines end; `mixed` when it has both CRLF and lone LF, `none` when it has no line break. */
+export type LineEnding = 'lf' | 'crlf' | 'mixed' | 'none';
 
 /** Counts CRLF and lone LF endings; a file with both is `mixed`. Lone CR (old Mac) counts as neither. */
 export function detectLineEnding(text: string): LineEnding {

@@ -2,9 +2,9 @@
 // compared, sent to a worker and later edited; the only back-reference is `parent`.
 // Every node carries half-open UTF-16 offsets into the exact text that was parsed.
 import { PositionMapper, type Position, type Range } from './positions';
+import { XML_NAMESPACE, XMLNS_NAMESPACE } from './namespaces';
 
-export const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
-export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
+export { XML_NAMESPACE, XMLNS_NAMESPACE };
 
 /**
  * A half-open span of UTF-16 offsets into the parsed text. Nodes store offsets only (building

@@ -7,12 +7,13 @@ import { fileURLToPath } from 'node:url';
 import { readSchemaLibrary } from '../schema-library';
 import { resultsValidator } from '../../common/results/validator';
 import type { ResultsValidator } from '../../common/results/types';
-import { ProvisioningValidator } from '../../common/schema/validator';
+import { ProvisioningValidator } from '../../common/validation/index';
 import { childElements, textContent, walkElements } from '../../common/xml/model';
 import { parseXml } from '../../common/xml/parse';
 import { decodeText } from '../files/encoding';
 import { summarizeCertificate } from '../signing/certificates';
 import { verify } from '../signing/verify';
+import { NAMESPACES } from '../../common/xml/namespaces';
 
 export interface ReportInputFile {
   path: string;
@@ -32,7 +33,7 @@ export function readReportFile(filePath: string): ReportInputFile {
   return { path: filePath, bytes, text, sha256: sha256Hex(bytes) };
 }
 
-const XMLDSIG = 'http://www.w3.org/2000/09/xmldsig#';
+const XMLDSIG = NAMESPACES.xmlDsig;
 
 /**
  * Subject of the certificate that signed a provisioning file: null when the file has no

@@ -7,6 +7,7 @@ import { rootCertificates } from 'node:tls';
 import type { CertificateInfo } from '../../common/ipc';
 import { x509 } from './x509';
 import { EV_POLICY_OID } from './profile';
+import { NAMESPACES } from '../../common/xml/namespaces';
 
 /** The facts a person needs to pick or judge a signer (CertificateInfo), plus what verification checks. */
 export interface CertificateSummary extends CertificateInfo {
@@ -186,7 +187,7 @@ export function sameDistinguishedName(left: string, right: string): boolean {
   return normalize(left) === normalize(right);
 }
 
-const BASE_NAMESPACE = 'http://www.microsoft.com/networking/CarrierControl/Base/v1';
+const BASE_NAMESPACE = NAMESPACES.base;
 
 function escapeText(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

@@ -1,7 +1,8 @@
 // The one XML-DSig profile Windows accepts for account-provisioning files, and the HRESULTs
 // Windows reports when a file falls outside it. Everything else in signing/ refers to these names.
+import { NAMESPACES } from '../../common/xml/namespaces';
 
-export const DSIG_NAMESPACE = 'http://www.w3.org/2000/09/xmldsig#';
+export const DSIG_NAMESPACE = NAMESPACES.xmlDsig;
 export const C14N_1_0 = 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315';
 export const ENVELOPED_SIGNATURE = 'http://www.w3.org/2000/09/xmldsig#enveloped-signature';
 

@@ -4,7 +4,7 @@
 // end tag. The signer (a key in a file, token or OS store) only ever sees canonical SignedInfo.
 import { canonicalSignedInfo, digestCanonicalDocument, parseXml } from './canonical';
 import { signingCertificateProblems, summarizeCertificate, type SigningCertificateProblem } from './certificates';
-import { C14N_1_0, DIGEST_METHOD_URI, ENVELOPED_SIGNATURE, HRESULT, SIGNATURE_METHOD_URI, signatureAlgorithmFor, type DigestName, type SignatureAlgorithm } from './profile';
+import { C14N_1_0, DIGEST_METHOD_URI, DSIG_NAMESPACE, ENVELOPED_SIGNATURE, HRESULT, SIGNATURE_METHOD_URI, signatureAlgorithmFor, type DigestName, type SignatureAlgorithm } from './profile';
 import { XmlLocationError, byteOffsetOf, decodeDocument, encodeText, lineAndColumn, preferredLineEnding, rootFrameOf, scanLayout } from './xml-bytes';
 
 export interface Signer {
@@ -69,7 +69,7 @@ function signatureMarkup(parts: { digest: DigestName; digestValue: string; signa
   const { digest, eol } = parts;
   const certificates = parts.certificates.map((der) => `<X509Certificate>${Buffer.from(der).toString('base64')}</X509Certificate>${eol}`).join('');
   return (
-    `<Signature xmlns="http://www.w3.org/2000/09/xmldsig#">${eol}` +
+    `<Signature xmlns="${DSIG_NAMESPACE}">${eol}` +
     `<SignedInfo>${eol}` +
     `<CanonicalizationMethod Algorithm="${C14N_1_0}" />${eol}` +
     `<SignatureMethod Algorithm="${SIGNATURE_METHOD_URI[signatureAlgorithmFor(digest)]}" />${eol}` +

@@ -10,7 +10,7 @@
 // validates the file (XSD + lint) before returning it; it throws RenderError otherwise. Compiled
 // templates and the compiled schemas are kept between calls.
 import type { Language } from '../../common/i18n/index';
-import { ProvisioningValidator } from '../../common/schema/index';
+import { ProvisioningValidator } from '../../common/validation/index';
 import { BUNDLED_SCHEMA_MODEL } from '../../common/schema-model/bundled';
 import { compileTemplate, parseBindings, readBindings, type Bindings, type CompiledTemplate, type Row } from '../../common/subscriber/index';
 import { decodeText } from '../files/encoding';

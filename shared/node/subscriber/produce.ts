@@ -2,7 +2,7 @@
 // given. Used by the batch workers, the app's preview and the library entry point for servers.
 // Messages never quote a secret value of the row (they are redacted).
 import { type Language, translate } from '../../common/i18n/index';
-import type { ProvisioningValidator } from '../../common/schema/index';
+import type { ProvisioningValidator } from '../../common/validation/index';
 import type { SchemaModel } from '../../common/schema-model/types';
 import { redactSecrets, renderRow, type CompiledTemplate, type Row, type RowProblem } from '../../common/subscriber/index';
 import type { TextEncodingName } from '../../common/ipc';

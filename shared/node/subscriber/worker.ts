@@ -1,7 +1,7 @@
 // A batch worker thread (bundled as dist/cli/generate-worker.mjs): compiles the template and the
 // schemas once, then renders, validates, signs and writes one row's file per task.
 import { parentPort } from 'node:worker_threads';
-import { ProvisioningValidator } from '../../common/schema/index';
+import { ProvisioningValidator } from '../../common/validation/index';
 import { BUNDLED_SCHEMA_MODEL } from '../../common/schema-model/bundled';
 import { compileTemplate } from '../../common/subscriber/index';
 import { sha256Hex, writeFileAtomic } from '../files/atomic-write';

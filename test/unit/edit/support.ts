@@ -2,7 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readSchemaLibrary } from '../../../shared/node/schema-library';
-import { ProvisioningValidator } from '../../../shared/common/schema/index';
+import { ProvisioningValidator } from '../../../shared/common/validation/index';
 import { parseXml, type XmlDocumentNode, type XmlElementNode } from '../../../shared/common/xml/index';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { resultsValidator } from '../../../shared/common/results/validator';
 import type { ResultsValidator } from '../../../shared/common/results/types';
-import { ProvisioningValidator } from '../../../shared/common/schema/validator';
+import { ProvisioningValidator } from '../../../shared/common/validation/index';
 import { readSchemaFiles } from '../schema/schema-files';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');

@@ -1,8 +1,8 @@
 // Test helper: the repository's schemas/ folder as the in-memory map the validator takes.
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { ProvisioningValidator } from '../../../shared/common/schema/index';
-import type { WindowsTarget } from '../../../shared/common/schema/targets';
+import { ProvisioningValidator } from '../../../shared/common/validation/index';
+import type { WindowsTarget } from '../../../shared/common/schema-model/targets';
 import { readSchemaLibrary } from '../../../shared/node/schema-library';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');

@@ -5,8 +5,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles, readSchemaFiles, ROOT, sharedValidator } from './schema-files';
-import { ProvisioningValidator } from '../../../shared/common/schema/validator';
-import { schemaSetFor, authoringSchemaSet, additionUnknownTo } from '../../../shared/common/schema/targets';
+import { ProvisioningValidator } from '../../../shared/common/validation/index';
+import { schemaSetFor, authoringSchemaSet, additionUnknownTo } from '../../../shared/common/schema-model/targets';
 import { intendedNamespace } from '../../../shared/common/lint/index';
 import { applyFixes } from '../../../shared/common/lint/fixes';
 

@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ProvisioningValidator, SchemaCompileError, containsAscii, resolveNodePath } from '../../../shared/common/schema/index';
+import { ProvisioningValidator, SchemaCompileError } from '../../../shared/common/validation/index';
+import { resolveNodePath } from '../../../shared/common/schema/index';
+import { containsAscii } from '../../../shared/common/xml/root-peek';
 import { parseXml } from '../../../shared/common/xml/parse';
 import { createValidationHandler, schemaFilesByName } from '../../../renderer/src/validation/validation-service';
 import { CORPUS_DIRECTORY, readSchemaFiles, sharedValidator } from './schema-files';

@@ -7,7 +7,7 @@
 //                            lets through lax slots (OneX, FIPSMode); used by the forms and lint,
 //                            never for the verdict
 // A "schema library" is every .xsd under schemas/, keyed by its path relative to schemas/.
-import { NAMESPACES } from './roots';
+import { NAMESPACES } from '../xml/namespaces';
 
 export const WINDOWS_TARGETS = ['windows10', 'windows11'] as const;
 export type WindowsTarget = (typeof WINDOWS_TARGETS)[number];
