@@ -1,5 +1,5 @@
 // Compiles the authoring schema set (schemas/*.xsd, the newest target's folder and schemas/authoring/;
-// see shared/common/schema-model/targets.ts) into shared/common/schema-model/generated/schema-model.json, the
+// see shared/common/windows/targets.ts) into shared/common/schema-model/generated/schema-model.json, the
 // schema model the renderer, the worker and the CLI load (element tree, types, facets, docs).
 //   node scripts/compile-schema-model.mjs           write the file (only if it changed)
 //   node scripts/compile-schema-model.mjs --check   exit 1 when the file is missing or stale
@@ -16,7 +16,7 @@ const check = process.argv.includes('--check');
 
 const bundle = await build({
   stdin: {
-    contents: "export { compileSchemaModel } from './compile'; export { serializeSchemaModel } from './serialize'; export { authoringSchemaSet } from '../schema-model/targets';",
+    contents: "export { compileSchemaModel } from './compile'; export { serializeSchemaModel } from './serialize'; export { authoringSchemaSet } from '../windows/targets';",
     resolveDir: path.join(root, 'shared/common/schema-model'),
     loader: 'ts',
   },

@@ -1,7 +1,7 @@
 // provstudio validate [--schema-only] [--target windows10|windows11] [--format text|json|sarif] FILE...
 //
 // Well-formedness + XSD (the verdict Windows would give: the target's published schemas, see
-// shared/common/schema-model/targets.ts; default windows11) and, unless --schema-only, the lint rules. Exit 0 when no file has an error (warnings and notes allowed), 1 when any file has an
+// shared/common/windows/targets.ts; default windows11) and, unless --schema-only, the lint rules. Exit 0 when no file has an error (warnings and notes allowed), 1 when any file has an
 // error, 2 on a usage or I/O problem (missing file, unreadable schemas).
 import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { LINT_RULES } from '../../shared/common/lint/index';
 import { SCHEMA_CODES } from '../../shared/common/schema/map-issues';
 import { DRIVER_SCHEMA } from '../../shared/common/schema/roots';
-import { DEFAULT_TARGET, isWindowsTarget, type SchemaLibrary } from '../../shared/common/schema-model/targets';
+import { DEFAULT_TARGET, isWindowsTarget, type SchemaLibrary } from '../../shared/common/windows/targets';
 import type { ProvisioningValidator, ValidationResult } from '../../shared/common/validation/index';
 import { readSchemaLibrary } from '../../shared/node/schema-library';
 import { createDiagnostic, type Diagnostic, type Severity } from '../../shared/common/xml/diagnostic';

@@ -39,7 +39,7 @@ import { samePath, type ElementPath } from './selection';
 import { registerXmlLanguageFeatures } from './editor/xml-language';
 import { applyDiagnosticFix, registerQuickFixes } from './editor/quick-fixes';
 import { useDocumentTarget } from './validation/document-targets';
-import { TARGET_NAMES } from '../../shared/common/schema-model/targets';
+import { TARGET_NAMES } from '../../shared/common/windows/targets';
 import { isLargeModel, sizeInMegabytes } from './editor/parsed-model';
 import { toMonacoRange, type MonacoRange } from '../../shared/common/edit/text-edits';
 import { useAppSettings } from './useAppSettings';

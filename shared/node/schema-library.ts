@@ -1,9 +1,9 @@
 // The schema library from disk: every .xsd under a schemas/ folder, keyed by its path relative to
 // it with forward slashes ("base.xsd", "windows11/wlan-v1-additions.xsd"); see
-// shared/common/schema-model/targets.ts for how a target's set is picked from it.
+// shared/common/windows/targets.ts for how a target's set is picked from it.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { SchemaLibrary } from '../common/schema-model/targets';
+import type { SchemaLibrary } from '../common/windows/targets';
 
 export function readSchemaLibrary(directory: string): SchemaLibrary {
   const library: Record<string, string> = {};

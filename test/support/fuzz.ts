@@ -24,7 +24,8 @@ import {
   type EditOutcome,
   type TextEdit,
 } from '../../shared/common/edit/index';
-import { applyFormChange, pathOf, type FormChange } from '../../shared/common/forms/form-model';
+import { applyFormChange, type FormChange } from '../../shared/common/forms/form-model';
+import { pathOf } from '../../shared/common/xml/element-path';
 import type { TextEncodingName } from '../../shared/common/ipc';
 import { BUNDLED_SCHEMA_MODEL } from '../../shared/common/schema-model/bundled';
 import { attributesOf, possibleChildren } from '../../shared/common/schema-model/queries';

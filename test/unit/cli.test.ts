@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cliLanguage, runCli } from '../../cli/main';
+import { runCli } from '../../cli/main';
+import { cliLanguage } from '../../cli/language';
 import { translate, type MessageKey } from '../../shared/common/i18n/index';
 import type { CliIo } from '../../cli/command';
 import { COMMANDS } from '../../cli/commands/index';

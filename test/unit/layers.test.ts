@@ -26,7 +26,7 @@ tester.run('layers/import-direction', layersRule, {
     { filename: file('renderer/vite.config.ts'), code: "import path from 'node:path';", options },
     // Inside shared/common: down the module order only.
     { filename: file('shared/common/validation/validator.ts'), code: "import { lintDocument } from '../lint/index'; import { SchemaValidator } from '../schema/validator';", options },
-    { filename: file('shared/common/lint/rules.ts'), code: "import { NAMESPACES } from '../xml/namespaces'; import { DEFAULT_TARGET } from '../schema-model/targets';", options },
+    { filename: file('shared/common/lint/rules.ts'), code: "import { NAMESPACES } from '../xml/namespaces'; import { DEFAULT_TARGET } from '../windows/targets';", options },
     { filename: file('shared/common/forms/form-model.ts'), code: "import { EditSession } from '../edit/session';", options },
     { filename: file('shared/common/ipc.ts'), code: "import type { LineEnding } from './text/line-endings';", options },
   ],

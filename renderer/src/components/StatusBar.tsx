@@ -1,6 +1,6 @@
 import type { LineEnding, TextEncodingName, ThemeSetting } from '../../../shared/common/ipc';
 import type { LanguageSetting } from '../../../shared/common/i18n/index';
-import { WINDOWS_TARGETS, type WindowsTarget } from '../../../shared/common/schema-model/targets';
+import { WINDOWS_TARGETS, type WindowsTarget } from '../../../shared/common/windows/targets';
 import { useI18n } from '../i18n';
 
 export interface StatusBarProps {

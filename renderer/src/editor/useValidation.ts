@@ -2,7 +2,7 @@
 // latest wins); its diagnostics become Monaco markers and the problems panel's list.
 import { useEffect, useRef, useState } from 'react';
 import type { Diagnostic } from '../../../shared/common/xml/diagnostic';
-import type { WindowsTarget } from '../../../shared/common/schema-model/targets';
+import type { WindowsTarget } from '../../../shared/common/windows/targets';
 import type { Translate } from '../i18n';
 import { ValidationClient } from '../validation/validation-client';
 import { monaco } from './monaco';

@@ -11,7 +11,6 @@ import {
   fieldKey,
   fieldValue,
   formFor,
-  pathOf,
   unslottedChildren,
   type ChildSlot,
   type ElementFormSpec,
@@ -21,7 +20,8 @@ import type { SectionStep } from '../../../shared/common/forms/sections';
 import { ssidByteLength, ssidNameToHex } from '../../../shared/common/forms/widgets';
 import type { Translate } from '../i18n';
 import { Field } from './fields';
-import { additionUnknownTo } from '../../../shared/common/schema-model/targets';
+import { pathOf } from '../../../shared/common/xml/element-path';
+import { additionUnknownTo } from '../../../shared/common/windows/targets';
 import { useForm } from './form-context';
 import { ElementExtras } from './extras/index';
 

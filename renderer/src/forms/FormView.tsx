@@ -7,7 +7,7 @@
 // Integration (App.tsx): <FormView ref={formRef} model={…} diagnostics={…} selectedPath={…}
 //   onSelectPath={…} onRevealText={(range) => editor.revealRangeInCenter(range)} />
 // and formRef.current?.focusFieldForRange(diagnostic.range) from a problems-panel click.
-import { DEFAULT_TARGET, type WindowsTarget } from '../../../shared/common/schema-model/targets';
+import { DEFAULT_TARGET, type WindowsTarget } from '../../../shared/common/windows/targets';
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from 'react';
 import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
 import { toMonacoRange, type MonacoRange } from '../../../shared/common/edit/text-edits';
@@ -18,7 +18,8 @@ import { parseXml } from '../../../shared/common/xml/parse';
 import { addTrustedCertificate } from '../../../shared/common/edit/trusted-certificates';
 import { HostError } from '../../../shared/common/ipc';
 import { applyEditsAsOneStep, replaceOffsets, replaceTextMinimally } from '../editor/model-edits';
-import { applyFormChanges, diagnosticsByField, fieldKey, locateOffset, pathOf, type FormChange } from '../../../shared/common/forms/form-model';
+import { applyFormChanges, diagnosticsByField, fieldKey, locateOffset, type FormChange } from '../../../shared/common/forms/form-model';
+import { pathOf } from '../../../shared/common/xml/element-path';
 import { NS } from '../../../shared/common/forms/declarations';
 import { SECTIONS, locateSection, sectionById, sectionOfPath, type SectionId } from '../../../shared/common/forms/sections';
 import type { monaco } from '../editor/monaco';

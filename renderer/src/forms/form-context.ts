@@ -6,7 +6,7 @@ import type { SchemaModel } from '../../../shared/common/schema-model/types';
 import type { Diagnostic } from '../../../shared/common/xml/diagnostic';
 import type { XmlDocumentNode, XmlElementNode } from '../../../shared/common/xml/model';
 import type { FormChange } from '../../../shared/common/forms/form-model';
-import type { WindowsTarget } from '../../../shared/common/schema-model/targets';
+import type { WindowsTarget } from '../../../shared/common/windows/targets';
 import type { Translate } from '../i18n';
 
 export interface FormContextValue {

@@ -2,11 +2,10 @@
 // a per-subscriber field") and the Data panel. Saved beside the file as T.bindings.json.
 import { useSyncExternalStore } from 'react';
 import type { FieldSpec } from '../../../shared/common/forms/form-model';
-import { elementAt } from '../../../shared/common/forms/form-model';
+import { resolvePath } from '../../../shared/common/xml/element-path';
 import { BINDINGS_VERSION, fieldNameFor, xpathOf, type Bindings, type FieldBinding, type FieldType } from '../../../shared/common/subscriber/bindings';
 import { parseXml } from '../../../shared/common/xml/parse';
-
-const INTEGER_BUILTINS = /^xs:(?:integer|int|long|short|byte|nonNegativeInteger|positiveInteger|negativeInteger|nonPositiveInteger|unsigned(?:Int|Long|Short|Byte))$/;
+import { INTEGER_BUILTINS } from '../../../shared/common/schema-model/queries';
 
 const bindingsByDocument = new Map<string, Bindings>();
 const listeners = new Set<() => void>();
@@ -36,7 +35,7 @@ export function useBindings(documentId: string | null): Bindings {
 }
 
 function fieldTypeFor(spec: FieldSpec): FieldType {
-  if (INTEGER_BUILTINS.test(spec.builtin)) return 'integer';
+  if (INTEGER_BUILTINS.has(spec.builtin)) return 'integer';
   if (spec.builtin === 'xs:boolean') return 'boolean';
   return 'string';
 }
@@ -51,7 +50,7 @@ export function placeOfField(text: string, fieldKey: string): { xpath: string; l
   if (!parsed.ok) return null;
   const [pathPart, field] = fieldKey.split('|');
   const path = pathPart ? pathPart.split('.').map(Number) : [];
-  const element = elementAt(parsed.document, path);
+  const element = resolvePath(parsed.document, path);
   if (!element) return null;
   const attribute = field?.startsWith('@') ? field.slice(1) : undefined;
   return { xpath: xpathOf(element, attribute), localName: element.localName, ...(attribute ? { attribute } : {}) };

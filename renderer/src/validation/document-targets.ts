@@ -2,7 +2,7 @@
 // outside the file (the file's bytes never change when the target does): remembered per saved path
 // in this browser profile's localStorage, per session for untitled documents. Default windows11.
 import { useCallback, useEffect, useState } from 'react';
-import { DEFAULT_TARGET, isWindowsTarget, type WindowsTarget } from '../../../shared/common/schema-model/targets';
+import { DEFAULT_TARGET, isWindowsTarget, type WindowsTarget } from '../../../shared/common/windows/targets';
 
 const STORAGE_KEY = 'provstudio.documentTargets';
 const untitled = new Map<string, WindowsTarget>();

@@ -6,7 +6,7 @@
 // files (markers follow a keystroke in well under 100 ms on 1 MB) without a backlog building up
 // when someone types faster than the worker validates.
 import type { ValidationResponse } from './validation-service';
-import { DEFAULT_TARGET, type WindowsTarget } from '../../../shared/common/schema-model/targets';
+import { DEFAULT_TARGET, type WindowsTarget } from '../../../shared/common/windows/targets';
 
 export interface ValidationClientOptions {
   /** Called with the answer to the newest request only. */

@@ -3,7 +3,7 @@
 import { ProvisioningValidator, SchemaCompileError } from '../../../shared/common/validation/index';
 import { createDiagnostic, type Diagnostic } from '../../../shared/common/xml/diagnostic';
 import type { ValidationTimings } from '../../../shared/common/validation/index';
-import { DEFAULT_TARGET, type WindowsTarget } from '../../../shared/common/schema-model/targets';
+import { DEFAULT_TARGET, type WindowsTarget } from '../../../shared/common/windows/targets';
 
 export interface ValidationRequest {
   id: number;

@@ -18,11 +18,12 @@ import {
 } from '../edit/index';
 import { EditSession } from '../edit/session';
 import { replacementEdit } from '../edit/text-edits';
-import { complexTypeOf, declarationOf, textTypeOf } from '../schema-model/queries';
+import { INTEGER_BUILTINS, complexTypeOf, declarationOf, textTypeOf } from '../schema-model/queries';
 import type { ElementKey, Facets, MaxOccurs, Particle, SchemaModel } from '../schema-model/types';
 import type { MessageKey } from '../i18n/index';
 import { childElements, textContent, type XmlDocumentNode, type XmlElementNode } from '../xml/model';
 import { parseXml } from '../xml/parse';
+import { pathOf, resolvePath, type ElementPath } from '../xml/element-path';
 import type { Diagnostic } from '../xml/diagnostic';
 import { helpKeyOf, humanize, labelKeyOf, widgetOverride, type WidgetKind } from './declarations';
 import { patternDescriptionKey } from '../schema-model/pattern-descriptions';
@@ -93,7 +94,6 @@ export interface ElementFormSpec {
   opaque: boolean;
 }
 
-const INTEGER_BUILTINS = new Set(['xs:integer', 'xs:nonNegativeInteger', 'xs:positiveInteger', 'xs:int', 'xs:long', 'xs:short', 'xs:byte', 'xs:unsignedInt', 'xs:unsignedShort', 'xs:unsignedByte', 'xs:unsignedLong', 'xs:nonPositiveInteger', 'xs:negativeInteger']);
 const GUID_LIKE = /\\\{\[0-9a-fA-F\]\{8\}/;
 
 function builtinOf(model: SchemaModel, typeKey: string): { builtin: string; facets: Facets; documentation?: string } {
@@ -303,34 +303,6 @@ export function elementForm(model: SchemaModel, key: ElementKey): ElementFormSpe
 }
 
 // ---------------------------------------------------------------------------------------------
-// Paths: an element's place as child-element indexes from the root ([] = the root)
-
-export type ElementPath = number[];
-
-export function pathOf(element: XmlElementNode): ElementPath {
-  const path: number[] = [];
-  for (let current = element; current.parent; current = current.parent) path.unshift(childElements(current.parent).indexOf(current));
-  return path;
-}
-
-export function elementAt(document: XmlDocumentNode, path: readonly number[]): XmlElementNode | null {
-  let current: XmlElementNode | undefined = document.root;
-  for (const index of path) {
-    current = current ? childElements(current)[index] : undefined;
-    if (!current) return null;
-  }
-  return current ?? null;
-}
-
-export function samePath(a: readonly number[] | null | undefined, b: readonly number[] | null | undefined): boolean {
-  return !!a && !!b && a.length === b.length && a.every((value, index) => value === b[index]);
-}
-
-export function isPathPrefix(prefix: readonly number[], path: readonly number[]): boolean {
-  return prefix.length <= path.length && prefix.every((value, index) => value === path[index]);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Values of a parsed element
 
 export function attributeValue(element: XmlElementNode, name: string): string | undefined {
@@ -415,7 +387,7 @@ function elementStartingAt(document: XmlDocumentNode, offset: number): XmlElemen
  * into one edit, so one form action is one undo step.
  */
 export function applyFormChange(model: SchemaModel, document: XmlDocumentNode, change: FormChange): FormChangeResult {
-  const element = elementAt(document, change.path);
+  const element = resolvePath(document, change.path);
   if (!element) return failure(null, document.text);
   const finish = (text: string, focus?: ElementPath): FormChangeResult => {
     const result: FormChangeResult = { ok: true, edits: minimalEdit(document, text), text };
@@ -464,7 +436,7 @@ export function applyFormChange(model: SchemaModel, document: XmlDocumentNode, c
       const removed = removeElement(document, element);
       if (!removed.ok) return failure(removed, document.text);
       const next = reparse(removed.text);
-      const parentAfter = next ? elementAt(next, change.path.slice(0, -1)) : null;
+      const parentAfter = next ? resolvePath(next, change.path.slice(0, -1)) : null;
       if (!next || !parentAfter) return failure(null, document.text);
       const added = addChild(model, next, parentAfter, change.namespace, change.localName, undefined, (text, focus) => ({ ok: true, edits: [], text, ...(focus ? { focusPath: focus } : {}) }));
       if (!added.ok) return { ...added, text: document.text };

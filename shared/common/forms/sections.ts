@@ -3,7 +3,7 @@
 import type { MessageKey } from '../i18n/index';
 import { childElements, type XmlDocumentNode, type XmlElementNode } from '../xml/model';
 import { NS } from './declarations';
-import { pathOf } from './form-model';
+import { pathOf } from '../xml/element-path';
 
 export type SectionId = 'global' | 'activation' | 'mbn' | 'sms' | 'branding' | 'wlan' | 'plans' | 'provisioning' | 'v2' | 'signature';
 

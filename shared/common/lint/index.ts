@@ -2,8 +2,8 @@
 // and docs/validation.md).
 import type { Diagnostic } from '../xml/diagnostic';
 import type { XmlDocumentNode } from '../xml/model';
-import { DEFAULT_TARGET, type WindowsTarget } from '../schema-model/targets';
-import type { LaxSlotChecker } from '../schema-model/lax-slots';
+import { DEFAULT_TARGET, type WindowsTarget } from '../windows/targets';
+import type { LaxSlotChecker } from '../windows/lax-slots';
 import { CORE_LINT_RULES, LintContext, type LintRule } from './rules';
 import { WINDOWS_KNOWLEDGE_RULES } from './windows-rules';
 

@@ -17,8 +17,8 @@ import {
   type XmlElementNode,
 } from '../xml/model';
 import { EAP_NAMESPACES, NAMESPACES } from '../xml/namespaces';
-import { DEFAULT_TARGET, type WindowsTarget } from '../schema-model/targets';
-import type { LaxSlotChecker } from '../schema-model/lax-slots';
+import { DEFAULT_TARGET, type WindowsTarget } from '../windows/targets';
+import type { LaxSlotChecker } from '../windows/lax-slots';
 import { looksLikeIccid, looksLikeImei, looksLikeImsi, luhnCheckDigit, passesLuhn, startsWithPlausibleMcc } from './identifiers';
 import { analysePattern, analyseTimestampFormat, type PatternAnalysis } from './sms-rules';
 

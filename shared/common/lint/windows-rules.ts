@@ -3,7 +3,7 @@
 // target); these rules say what Windows will do later with a file its schema check accepts, or
 // explain why it refuses one.
 import { KNOWN_NAMESPACES, NAMESPACES } from '../xml/namespaces';
-import { TARGET_NAMES, additionUnknownTo } from '../schema-model/targets';
+import { TARGET_NAMES, additionUnknownTo } from '../windows/targets';
 import { attributeSpan, childElements, elementNameSpan, findAttribute, positionOf, startTagSpan, textContent, textSpan, walkElements, type XmlElementNode } from '../xml/model';
 import { NEAR_MISS_NAMESPACE_CODE, NEAR_MISS_NAMESPACE_MESSAGE, intendedNamespace, nearMissNamespaceDiagnostics } from './namespaces';
 import type { LintRule } from './rules';

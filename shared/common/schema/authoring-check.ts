@@ -5,7 +5,7 @@
 //   2. if not, does it fit what we know (schemas/authoring/: OneX, FIPSMode)? The element's own
 //      text is validated, with the namespace declarations in scope added to its start tag.
 import type { XmlElementNode } from '../xml/model';
-import type { LaxSlotChecker, LaxSlotProblem } from '../schema-model/lax-slots';
+import type { LaxSlotChecker, LaxSlotProblem } from '../windows/lax-slots';
 import { walkElements } from '../xml/model';
 import { encodeUtf8 } from './environment';
 import { CompiledXsd } from './libxml';

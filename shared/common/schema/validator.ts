@@ -23,8 +23,8 @@ import { decodeUtf8, encodeUtf8, now } from './environment';
 import { CompiledXsd, SchemaCompileError } from './libxml';
 import { SCHEMA_CODES, issuesToDiagnostics } from './map-issues';
 import { ACCEPTED_ROOTS, DRIVER_SCHEMA, RESULTS_DRIVER_SCHEMA, RESULTS_INSPECTOR_ROOTS, documentKindOf, type AcceptedRoot, type DocumentKind } from './roots';
-import { DEFAULT_TARGET, authoringSchemaSet, schemaSetFor, type SchemaLibrary, type WindowsTarget } from '../schema-model/targets';
-import type { LaxSlotChecker } from '../schema-model/lax-slots';
+import { DEFAULT_TARGET, authoringSchemaSet, schemaSetFor, type SchemaLibrary, type WindowsTarget } from '../windows/targets';
+import type { LaxSlotChecker } from '../windows/lax-slots';
 import { createLaxSlotChecker } from './authoring-check';
 
 export interface SchemaTimings {
@@ -66,7 +66,7 @@ export class SchemaValidator {
 
   /**
    * Windows' verdict for one target: compiles the target's schema set once from the schema
-   * library (every .xsd under schemas/, by relative path; see schema-model/targets.ts). Throws SchemaCompileError.
+   * library (every .xsd under schemas/, by relative path; see windows/targets.ts). Throws SchemaCompileError.
    */
   static create(library: SchemaLibrary, target: WindowsTarget = DEFAULT_TARGET): SchemaValidator {
     const started = now();

@@ -5,7 +5,7 @@
 // (test/unit/templates). Pure data: the CLI (`provstudio new`) and the renderer's
 // "New from template" dialog both read this list.
 import type { MessageKey } from '../i18n/index';
-import type { WindowsTarget } from '../schema-model/targets';
+import type { WindowsTarget } from '../windows/targets';
 import { EAP_NAMESPACES, NAMESPACES } from '../xml/namespaces';
 
 export interface ProvisioningTemplate {

@@ -16,7 +16,7 @@ import { PositionMapper } from '../xml/positions';
 import { lintDocument, nearMissNamespaceDiagnostics, type LintOptions } from '../lint/index';
 import { documentKindOf, type DocumentKind } from '../schema/roots';
 import { SchemaCompileError, SchemaValidator, type SchemaCheck } from '../schema/validator';
-import type { SchemaLibrary, WindowsTarget } from '../schema-model/targets';
+import type { SchemaLibrary, WindowsTarget } from '../windows/targets';
 import { decodeUtf8, now } from '../schema/environment';
 
 export const VALIDATION_PARTICIPANT_FAILED = 'VALIDATION_PARTICIPANT_FAILED';

@@ -10,14 +10,13 @@ import {
   applyFormChange,
   applyFormChanges,
   diagnosticsByField,
-  elementAt,
   elementForm,
   fieldKey,
   formFor,
   locateOffset,
-  pathOf,
   type FormChange,
 } from '../../../shared/common/forms/form-model';
+import { pathOf, resolvePath } from '../../../shared/common/xml/element-path';
 import { SECTIONS, locateSection, sectionOfPath } from '../../../shared/common/forms/sections';
 import { TEMPLATES, templateByName } from '../../../shared/common/templates/index';
 import { applyTextEdits } from '../../../shared/common/edit/index';
@@ -152,7 +151,7 @@ describe('form changes become minimal text edits', () => {
     step({ kind: 'setChildText', path: [1, 0], namespace: NS.wwan, localName: 'AssociatedPlan', value: 'Contoso 5GB', removeWhenEmpty: true });
     step({ kind: 'addChild', path: [1, 0], namespace: NS.wwan, localName: 'Context' });
     const document = parse(text);
-    const context = elementAt(document, [1, 0, 2])!;
+    const context = resolvePath(document, [1, 0, 2])!;
     expect(context.localName).toBe('Context');
     step({ kind: 'setChildText', path: [1, 0, 2], namespace: NS.wwan, localName: 'AccessString', value: 'internet.contoso.com', removeWhenEmpty: false });
     step({ kind: 'addChild', path: [], namespace: NS.cc, localName: 'WLANProfiles' });
@@ -163,7 +162,7 @@ describe('form changes become minimal text edits', () => {
     step({ kind: 'addChild', path: [3], namespace: NS.plans, localName: 'Plan' });
     step({ kind: 'setAttribute', path: [3, 0], name: 'Name', value: 'Contoso 5GB' });
     // The Plan arrives with its mandatory Description (a Plan needs Description or Usage).
-    expect(elementAt(parse(text), [3, 0, 0])!.localName).toBe('Description');
+    expect(resolvePath(parse(text), [3, 0, 0])!.localName).toBe('Description');
     step({ kind: 'setAttribute', path: [3, 0, 0], name: 'PlanType', value: 'Fixed' });
     step({ kind: 'setChildText', path: [3, 0, 0], namespace: NS.plans, localName: 'DataLimitInMegabytes', value: '5120', removeWhenEmpty: true });
     const result = sharedValidator().validate(text);
@@ -175,7 +174,7 @@ describe('form changes become minimal text edits', () => {
   it('switches a choice branch (BasicAuth -> ExtAuth) in one edit', () => {
     const text = templateByName('wispr-basicauth')!.text;
     const document = parse(text);
-    const hotspot = elementAt(document, [1, 0, 2, 0, 1])!;
+    const hotspot = resolvePath(document, [1, 0, 2, 0, 1])!;
     expect(hotspot.localName).toBe('HotspotProfile');
     const result = change(text, { kind: 'replaceChild', path: [...pathOf(hotspot), 0], namespace: NS.hs, localName: 'ExtAuth' });
     expect(result.text).not.toContain('<BasicAuth>');

@@ -10,7 +10,7 @@ import { childElements } from '../../../shared/common/xml/model';
 import { TEMPLATES } from '../../../shared/common/templates/index';
 import { ElementEditor } from '../../../renderer/src/forms/ElementEditor';
 import { FormContext, type FormContextValue } from '../../../renderer/src/forms/form-context';
-import type { WindowsTarget } from '../../../shared/common/schema-model/targets';
+import type { WindowsTarget } from '../../../shared/common/windows/targets';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LINT_RULES, analysePattern, analyseTimestampFormat, countCaptureGroups, luhnCheckDigit, passesLuhn } from '../../../shared/common/lint/index';
 import { ROOT, sharedValidator } from '../schema/schema-files';
-import type { WindowsTarget } from '../../../shared/common/schema-model/targets';
+import type { WindowsTarget } from '../../../shared/common/windows/targets';
 import { en } from '../../../shared/common/i18n/en';
 import { fr } from '../../../shared/common/i18n/fr';
 import { pt } from '../../../shared/common/i18n/pt';

@@ -21,7 +21,7 @@ import {
 } from '../../../shared/common/schema-model/index';
 import { findChild } from '../../../shared/common/xml/index';
 import { ROOT, parse, schemaFiles } from '../edit/support';
-import { authoringSchemaSet } from '../../../shared/common/schema-model/targets';
+import { authoringSchemaSet } from '../../../shared/common/windows/targets';
 
 const CC = 'http://www.microsoft.com/networking/CarrierControl/v1';
 const WWAN = 'http://www.microsoft.com/networking/CarrierControl/WWAN/v1';

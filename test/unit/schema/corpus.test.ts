@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { elementSpan, rangeOf, walkElements } from '../../../shared/common/xml/model';
-import type { WindowsTarget } from '../../../shared/common/schema-model/targets';
+import type { WindowsTarget } from '../../../shared/common/windows/targets';
 import { CORPUS_DIRECTORY, WINDOWS11_CORPUS_DIRECTORY, listFiles, sharedValidator } from './schema-files';
 
 const corpus = listFiles(CORPUS_DIRECTORY, '.xml').filter((file) => /\.(valid|invalid)\.xml$/.test(file));

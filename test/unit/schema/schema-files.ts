@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ProvisioningValidator } from '../../../shared/common/validation/index';
-import type { WindowsTarget } from '../../../shared/common/schema-model/targets';
+import type { WindowsTarget } from '../../../shared/common/windows/targets';
 import { readSchemaLibrary } from '../../../shared/node/schema-library';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');

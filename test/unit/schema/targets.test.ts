@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listFiles, readSchemaFiles, ROOT, sharedValidator } from './schema-files';
 import { ProvisioningValidator } from '../../../shared/common/validation/index';
-import { schemaSetFor, authoringSchemaSet, additionUnknownTo } from '../../../shared/common/schema-model/targets';
+import { schemaSetFor, authoringSchemaSet, additionUnknownTo } from '../../../shared/common/windows/targets';
 import { intendedNamespace } from '../../../shared/common/lint/index';
 import { applyFixes } from '../../../shared/common/lint/fixes';
 

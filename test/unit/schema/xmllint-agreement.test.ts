@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORPUS_DIRECTORY, SCHEMA_DIRECTORY, WINDOWS11_CORPUS_DIRECTORY, listFiles, sharedValidator } from './schema-files';
-import type { WindowsTarget } from '../../../shared/common/schema-model/targets';
+import type { WindowsTarget } from '../../../shared/common/windows/targets';
 
 const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
 const files = [...listFiles(CORPUS_DIRECTORY, '.xml'), ...listFiles(WINDOWS11_CORPUS_DIRECTORY, '.xml')];

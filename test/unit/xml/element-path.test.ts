@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseXml } from '../../../shared/common/xml/parse';
 import type { XmlDocumentNode } from '../../../shared/common/xml/model';
-import { ancestorPaths, innermostElementAt, pathAtOffset, pathKey, pathOf, resolvePath, samePath } from '../../../renderer/src/selection';
+import { ancestorPaths, innermostElementAt, pathAtOffset, pathKey, pathOf, resolvePath, samePath } from '../../../shared/common/xml/element-path';
 
 const TEXT = `<?xml version="1.0"?>
 <!-- head -->
