@@ -94,15 +94,6 @@ export function upwardArrows(graph: ReadonlyMap<string, readonly string[]>): str
   return arrows;
 }
 
-/**
- * Loops being removed by work in flight, each named with who removes it. An entry that no longer
- * matches a loop fails the test too, so the list only ever shrinks to empty.
- */
-const LOOPS_BEING_REMOVED: readonly (readonly string[])[] = [
-  // The form context and useForm move to their own module (issue #13, the renderer's forms).
-  ['renderer/src/forms/ElementEditor.tsx', 'renderer/src/forms/SmsTester.tsx'],
-];
-
 describe('the import graph', () => {
   const graph = importGraph(LAYER_FOLDERS.flatMap((folder) => sourceFiles(path.join(ROOT, folder))));
 
@@ -112,8 +103,7 @@ describe('the import graph', () => {
   });
 
   it('has no loop', () => {
-    const key = (loop: readonly string[]) => loop.join(' <-> ');
-    expect(cyclesOf(graph).map(key).sort()).toEqual(LOOPS_BEING_REMOVED.map(key).sort());
+    expect(cyclesOf(graph)).toEqual([]);
   });
 
   it('has no arrow that runs back up', () => {
