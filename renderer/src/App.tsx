@@ -389,7 +389,7 @@ export function App({ connection }: { connection: HostConnection }) {
           onTarget={setTarget}
         />
         {signing.dialogElement}
-        {websiteOpen && <WebsiteDialog onClose={() => setWebsiteOpen(false)} onOpenInEditor={openText} onSave={(text, name) => void docs.exportText(text, name)} />}
+        {websiteOpen && <WebsiteDialog onClose={() => setWebsiteOpen(false)} onOpenInEditor={openText} onSave={(text, name) => void docs.exportText(text, name)} client={client} chooseFile={chooseFileToOpen} />}
         {templateDialogOpen && <NewFromTemplateDialog onChoose={(name, text) => { setTemplateDialogOpen(false); docs.newDocument(text, name); }} onCancel={() => setTemplateDialogOpen(false)} />}
         {dialogElement}
       </div>

@@ -2,6 +2,7 @@
 // `provstudio serve`). Every channel maps a request type to a response type. Both hosts bind
 // the same implementation (shared/node/host.ts); the renderer only ever sees this file.
 import type { Prediction, ProvisioningSource, SimPresence } from './semantic/dry-run';
+import type { WebsiteSimulateRequest, WebsiteSimulation } from './website/simulation';
 import type { LanguageSetting } from './i18n/index';
 import type { LineEnding } from './text/line-endings';
 
@@ -263,6 +264,8 @@ export interface HostContract {
   'signing.certificateNames': [{ path: string }, { subjectName: string; issuerName: string }];
   /** What Windows will do with a file on a PC like this (shared/node/dry-run). */
   'semantic.dryRun': [DryRunRequest, Prediction];
+  /** The landing page opened in Chromium as Windows would, with stand-ins for the hand-over (docs/website.md). */
+  'website.simulate': [WebsiteSimulateRequest, WebsiteSimulation];
   /** The file's text at the last commit of its git work tree; null when it is not in one (or not committed). */
   'git.committedVersion': [{ path: string }, { text: string; commit: string } | null];
   /** One file per subscriber (docs/subscribers.md): rows of a data file, and batches with their progress. */
@@ -309,6 +312,7 @@ export const CHANNELS: readonly Channel[] = [
   'signing.verify',
   'signing.certificateNames',
   'semantic.dryRun',
+  'website.simulate',
   'git.committedVersion',
   'subscriber.readRows',
   'subscriber.generate',

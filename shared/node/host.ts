@@ -139,6 +139,7 @@ export function createHostHandlers(options: HostOptions): HostHandlers {
     'signing.verify': async (request) => signing.verify(request),
     'signing.certificateNames': async ({ path: certificatePath }) => signing.certificateNames(certificatePath),
     'semantic.dryRun': async (request) => dryRunRequest(request),
+    'website.simulate': async (request) => (await import('./website/service')).simulateRequest(request),
     'git.committedVersion': async ({ path: filePath }) => committedVersion(filePath),
     'subscriber.readRows': async (request) => subscriber.readRows(request),
     // A batch writes into a folder the user chose: its manifest is the save target they picked.

@@ -188,6 +188,28 @@ export function validateRequest<C extends Channel>(channel: C, request: unknown)
         requireEv: booleanField(channel, fields, 'requireEv') ?? true,
       } as RequestOf<C>;
     }
+    case 'website.simulate': {
+      const fields = objectOf(channel, request);
+      const deviceFields = fields.device === undefined ? {} : objectOf(channel, fields.device);
+      const device: Record<string, string> = {};
+      for (const name of ['SubId', 'DevId', 'IccId']) {
+        const value = stringField(channel, deviceFields, name, true);
+        if (value !== undefined) device[name] = value;
+      }
+      const result: RequestOf<'website.simulate'> = {
+        url: stringField(channel, fields, 'url')!,
+        device,
+        pc: oneOf(channel, fields, 'pc', ['windows10-2004', 'internet-explorer'] as const)!,
+        language: oneOf(channel, fields, 'language', LANGUAGES)!,
+        sim: oneOf(channel, fields, 'sim', ['operator', 'none'] as const)!,
+        wifi: booleanField(channel, fields, 'wifi') ?? true,
+        mbn: booleanField(channel, fields, 'mbn') ?? true,
+        consent: oneOf(channel, fields, 'consent', ['accept', 'decline'] as const)!,
+        trustedPaths: stringArrayField(channel, fields, 'trustedPaths'),
+        tlsTrustPaths: stringArrayField(channel, fields, 'tlsTrustPaths'),
+      };
+      return result as RequestOf<C>;
+    }
     case 'semantic.dryRun': {
       const fields = objectOf(channel, request);
       const result: RequestOf<'semantic.dryRun'> = {

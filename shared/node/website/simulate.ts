@@ -13,17 +13,17 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import type { Language } from '../../common/i18n/index';
 import { buildAccountUrl, type DeviceValues } from '../../common/website/account-url';
-import { provisionResultFor, provisionResultName, settingsRefusals, type ProvisionResult, type SettingsRefusal } from '../../common/website/handover';
+import { provisionResultFor, provisionResultName, settingsRefusals } from '../../common/website/handover';
+import type { Handover, SimulatedPc, SimulatedRequest, SimulationReport } from '../../common/website/simulation';
+
+export type { Handover, SimulatedPc, SimulatedRequest, SimulationReport } from '../../common/website/simulation';
 import type { NetworkDirectory } from '../../common/website/networks';
 import { readProvisioningModel } from '../../common/semantic/model';
-import type { Prediction, SimPresence } from '../../common/semantic/dry-run';
-import { renderPrediction, type RenderedPrediction } from '../../common/semantic/dry-run-report';
+import type { SimPresence } from '../../common/semantic/dry-run';
+import { renderPrediction } from '../../common/semantic/dry-run-report';
 import { dryRunFile } from '../dry-run';
 import { decodeText } from '../files/encoding';
 import { fetchResource, FetchError, pemOf } from './fetch';
-
-/** The PC the page is opened on. */
-export type SimulatedPc = 'windows10-2004' | 'internet-explorer';
 
 export interface SimulateOptions {
   /** The AccountExperienceURL (without the device's parameters) or a URL already carrying them. */
@@ -50,54 +50,6 @@ export interface SimulateOptions {
   /** The MCC/MNC list, to check the device values. */
   networks: NetworkDirectory;
   executablePath?: string;
-}
-
-export interface SimulatedRequest {
-  url: string;
-  method: string;
-  resourceType: string;
-  status?: number;
-  /** A host other than the site's: a walled garden blocks it, so the simulator does too. */
-  otherHost: boolean;
-}
-
-export interface Handover {
-  mechanism: 'msProvisionNetworks' | 'settings';
-  /** For the Settings link: the URI the Settings app downloads. */
-  fileUrl?: string;
-  /** Why the file could not be obtained (Settings link). */
-  fetchError?: string;
-  size: number;
-  sha256: string;
-  text: string;
-  result: ProvisionResult;
-  resultName: string;
-  /** The Settings app's own requirements that the file misses (Settings link only). */
-  settingsRefusals: SettingsRefusal[];
-  /** Windows asks the user whether to trust the signer (first use). */
-  consentAsked: boolean;
-  prediction: Prediction;
-  rendered: RenderedPrediction;
-}
-
-export interface SimulationReport {
-  url: string;
-  pc: SimulatedPc;
-  language: Language;
-  requests: SimulatedRequest[];
-  /** Content-Security-Policy violations the page reported (a resource its own policy refuses). */
-  policyViolations: Array<{ blockedUri: string; directive: string }>;
-  otherHosts: string[];
-  handovers: Handover[];
-  /** The text of the page's status region ([role=status]) at the end, if it has one. */
-  pageStatus: string;
-  /** Errors the page's scripts threw. */
-  pageErrors: string[];
-  /** Whether a hand-over control was found and clicked. */
-  clicked: boolean;
-  /** Every hand-over returned 0 and no request left the site. */
-  success: boolean;
-  screenshot?: Uint8Array;
 }
 
 export class SimulateError extends Error {
