@@ -17,7 +17,7 @@ import type { CliIo } from '../../cli/command';
 import { translate, type Language, type MessageKey } from '../../shared/common/i18n/index';
 import { loadNetworkDirectory, type NetworkDirectory } from '../../shared/common/website/networks';
 import { readRows } from '../../shared/node/subscriber/rows';
-import { render } from '../../shared/node/subscriber/library';
+import { render } from '../../shared/node/subscriber/render';
 import { createProvisioningHandler } from '../../shared/node/subscriber/server';
 import { sign } from '../../shared/node/signing/sign';
 import { issueTestCertificate, makeTestEvKit, type TestEvKit } from '../../shared/node/signing/test-ev-kit';

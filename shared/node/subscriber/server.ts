@@ -6,7 +6,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Bindings, Row } from '../../common/subscriber/index';
 import { sign, type Signer } from '../signing/sign';
 import { summarizeCertificate } from '../signing/certificates';
-import { render, RenderError } from './library';
+import { render, RenderError } from './render';
 
 export interface ProvisioningHandlerOptions {
   template: string | Uint8Array;
