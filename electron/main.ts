@@ -15,6 +15,7 @@ import { RENDERER_CSP } from '../shared/node/content-security-policy';
 import { createHostHandlers, dispatch } from '../shared/node/host';
 import { buildMenu } from './menu';
 import { askSecretInWindow } from './secret-prompt';
+import { SecretQuestions } from '../shared/node/secret-prompt/questions';
 
 const APP_SCHEME = 'app';
 const APP_ORIGIN = `${APP_SCHEME}://renderer`;
@@ -82,7 +83,11 @@ async function createWindow(handlers: HostHandlers): Promise<void> {
     },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('closed', () => (mainWindow = null));
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+    // The window's session ends: every key store locks again.
+    void handlers['signing.lock']({});
+  });
   await refreshMenu(handlers);
   await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
 }
@@ -115,6 +120,7 @@ void app.whenReady().then(async () => {
 
   const packageJson = JSON.parse(await fs.readFile(path.join(app.getAppPath(), 'package.json'), 'utf8')) as { version: string };
   let language = resolveLanguage('system', app.getPreferredSystemLanguages());
+  const secretQuestions = new SecretQuestions();
   const askSecret = askSecretInWindow(
     () => mainWindow,
     () => ({
@@ -124,6 +130,7 @@ void app.whenReady().then(async () => {
       ok: translate(language, 'error.ok'),
       cancel: translate(language, 'confirm.cancel'),
     }),
+    secretQuestions,
   );
   const handlers = createHostHandlers({
     dataDirectory: app.getPath('userData'),
@@ -131,6 +138,7 @@ void app.whenReady().then(async () => {
     version: packageJson.version,
     chooseFile: chooseFileNatively,
     askSecret,
+    secretQuestions,
     secretPrompt: 'window',
   });
   language = resolveLanguage((await handlers['settings.get']()).language, app.getPreferredSystemLanguages());

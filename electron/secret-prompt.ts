@@ -5,6 +5,7 @@ import { BrowserWindow, ipcMain, type IpcMainEvent } from 'electron';
 import path from 'node:path';
 import { ELECTRON_SECRET_CHANNEL } from '../shared/common/ipc';
 import type { SecretProvider, SecretRequest } from '../shared/node/keystores/types';
+import type { SecretQuestions } from '../shared/node/secret-prompt/questions';
 
 export interface SecretPromptTexts {
   title: string;
@@ -34,9 +35,14 @@ document.addEventListener('keydown',function(e){if(e.key==='Escape')window.secre
   return `data:text/html;charset=utf-8,${encodeURIComponent(html)}`;
 }
 
-export function askSecretInWindow(parent: () => BrowserWindow | null, texts: () => SecretPromptTexts): SecretProvider {
+/**
+ * Asks in a window of its own. The question is registered in `questions` (shared with the browser
+ * host), so the app's Sign dialog can say what it waits for and cancel it: cancelling closes the
+ * window, closing the window cancels.
+ */
+export function askSecretInWindow(parent: () => BrowserWindow | null, texts: () => SecretPromptTexts, questions: SecretQuestions): SecretProvider {
   return (request) =>
-    new Promise((resolve) => {
+    questions.ask(request, (_id, answer) => {
       const owner = parent();
       const prompt = new BrowserWindow({
         ...(owner ? { parent: owner, modal: true } : {}),
@@ -55,19 +61,22 @@ export function askSecretInWindow(parent: () => BrowserWindow | null, texts: () 
         },
       });
       prompt.setMenu(null);
-      let answered = false;
       const onAnswer = (event: IpcMainEvent, value: unknown) => {
         if (event.sender !== prompt.webContents) return;
-        answered = true;
-        ipcMain.removeListener(ELECTRON_SECRET_CHANNEL, onAnswer);
-        resolve(typeof value === 'string' ? value : null);
-        prompt.close();
+        answer(typeof value === 'string' ? value : null);
       };
       ipcMain.on(ELECTRON_SECRET_CHANNEL, onAnswer);
       prompt.on('closed', () => {
         ipcMain.removeListener(ELECTRON_SECRET_CHANNEL, onAnswer);
-        if (!answered) resolve(null);
+        answer(null);
       });
       void prompt.loadURL(pageFor(texts(), request));
+      return {
+        url: null,
+        dismiss: () => {
+          ipcMain.removeListener(ELECTRON_SECRET_CHANNEL, onAnswer);
+          if (!prompt.isDestroyed()) prompt.close();
+        },
+      };
     });
 }

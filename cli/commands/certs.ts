@@ -19,8 +19,9 @@ async function listIdentities(args: string[], io: CliIo): Promise<number> {
   if (positionals.length > 0) throw new UsageError(io.t('cli.certs.unexpected', { value: positionals[0]! }));
   if (values.format !== 'text' && values.format !== 'json') throw new UsageError(io.t('cli.verify.badFormat', { value: values.format ?? '' }));
   const choice = keyStoreChoiceFrom(values, io, true);
+  const store = openKeyStore(choice, secretProviderFrom(values, io));
   try {
-    const identities = await openKeyStore(choice, secretProviderFrom(values, io)).listIdentities();
+    const identities = await store.listIdentities();
     if (values.format === 'json') {
       io.stdout(JSON.stringify(identities, null, 2) + '\n');
       return EXIT_OK;
@@ -50,6 +51,8 @@ async function listIdentities(args: string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof KeyStoreError) return reportKeyStoreError(error, io);
     throw error;
+  } finally {
+    await store.close?.();
   }
 }
 
@@ -69,7 +72,7 @@ async function makeTestEv(args: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE_OR_IO;
   }
   const kit = await makeTestEvKit(path.resolve(io.cwd, values.out), password, values.name);
-  io.stdout(io.t('cli.certs.made', { root: kit.rootPath, pfx: kit.pfxPath, readme: kit.readmePath, subject: kit.signer.certificate.subject }) + '\n');
+  io.stdout(io.t('cli.certs.made', { root: kit.rootPath, rootPem: kit.rootPemPath, pfx: kit.pfxPath, readme: kit.readmePath, subject: kit.signer.certificate.subject }) + '\n');
   return EXIT_OK;
 }
 

@@ -5,8 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHostHandlers, defaultDataDirectory } from '../../shared/node/host';
 import { startHttpHost } from '../../shared/node/http-host';
-import { promptOnStandardInput } from '../../shared/node/keystores/index';
+import { DEFAULT_KEEP_UNLOCKED_MS } from '../../shared/node/keystores/unlocked-stores';
+import { startSecretPromptServer } from '../../shared/node/secret-prompt/prompt-server';
 import { EXIT_OK, EXIT_USAGE_OR_IO, UsageError, type CliIo, type Command } from '../command';
+import { cliLanguage } from '../language';
 import { PRODUCT_VERSION } from '../version';
 
 /** dist/cli/provstudio.mjs -> dist/renderer */
@@ -38,6 +40,7 @@ export const serveCommand: Command = {
         'data-dir': { type: 'string' },
         'renderer-dir': { type: 'string' },
         open: { type: 'boolean', default: false },
+        'keep-unlocked': { type: 'string', default: String(DEFAULT_KEEP_UNLOCKED_MS / 60_000) },
       },
       strict: true,
       allowPositionals: false,
@@ -49,20 +52,33 @@ export const serveCommand: Command = {
       io.stderr(io.t('cli.serve.noRenderer', { path: path.join(rendererDirectory, 'index.html') }) + '\n');
       return EXIT_USAGE_OR_IO;
     }
+    const keepUnlocked = values['keep-unlocked'] ?? '';
+    if (!/^\d{1,4}$/.test(keepUnlocked)) throw new UsageError(io.t('cli.serve.badKeepUnlocked', { value: keepUnlocked }));
     const dataDirectory = values['data-dir'] ? path.resolve(io.cwd, values['data-dir']) : defaultDataDirectory();
-    // PINs and passwords are typed in this terminal, never in the browser page.
-    const askSecret = promptOnStandardInput((request) =>
-      io.t('cli.serve.secretPrompt', { secret: io.t(request.kind === 'pin' ? 'secret.pin' : 'secret.password'), target: request.target }),
-    );
-    const handlers = createHostHandlers({ dataDirectory, kind: 'browser', version: PRODUCT_VERSION, askSecret, secretPrompt: 'terminal' });
+    // PINs and passwords are typed in a prompt page of a server of their own (another origin), which
+    // the app opens as a window: never in the app's page, never in this terminal.
+    const prompt = await startSecretPromptServer({ language: () => cliLanguage(io.env) });
+    const handlers = createHostHandlers({
+      dataDirectory,
+      kind: 'browser',
+      version: PRODUCT_VERSION,
+      askSecret: prompt.askSecret,
+      secretQuestions: prompt.questions,
+      secretPrompt: 'promptPage',
+      keepUnlockedMs: Number(keepUnlocked) * 60_000,
+    });
     const running = await startHttpHost({ handlers, rendererDirectory, port });
     io.stdout(io.t('cli.serve.listening', { url: running.url }) + '\n');
     io.stdout(io.t('cli.serve.tokenNote') + '\n');
+    io.stdout(io.t('cli.serve.secretPromptAt', { origin: prompt.origin, minutes: keepUnlocked }) + '\n');
     io.stdout(io.t('cli.serve.stop') + '\n');
     // The browser's command line is visible to every user (ps): it gets a one-time launch
     // address, never the token.
     if (values.open) openInBrowser(running.launchUrl());
     await io.interrupted;
+    // The session ends: every store locks (token sessions closed, decrypted keys dropped).
+    await handlers['signing.lock']({});
+    await prompt.close();
     await running.close();
     return EXIT_OK;
   },

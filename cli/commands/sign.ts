@@ -6,7 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MessageKey } from '../../shared/common/i18n/index';
 import { writeFileAtomic } from '../../shared/node/files/atomic-write';
-import { cachedSecret, chooseIdentity, KeyStoreError, openKeyStore, promptOnTerminal, secretFromEnvironment, type KeyStoreChoice, type SecretProvider } from '../../shared/node/keystores/index';
+import { cachedSecret, chooseIdentity, KeyStoreError, oneShotSigner, openKeyStore, promptOnTerminal, secretFromEnvironment, type KeyStoreChoice, type SecretProvider } from '../../shared/node/keystores/index';
 import { summarizeCertificate, type SigningCertificateProblem } from '../../shared/node/signing/certificates';
 import { HRESULT } from '../../shared/node/signing/profile';
 import { sign, signerCertificateProblems, SigningError } from '../../shared/node/signing/sign';
@@ -67,7 +67,11 @@ export function keyStoreChoiceFrom(values: KeyStoreValues, io: CliIo, allowKeych
 export function secretProviderFrom(values: KeyStoreValues, io: CliIo): SecretProvider {
   const passwordEnv = values['password-env'];
   const pinEnv = values['pin-env'];
-  const prompt = promptOnTerminal((request) => io.t(request.kind === 'pin' ? 'cli.secret.promptPin' : 'cli.secret.promptPassword', { target: request.target }));
+  const prompt = promptOnTerminal({
+    label: (request) => io.t(request.kind === 'pin' ? 'cli.secret.promptPin' : 'cli.secret.promptPassword', { target: request.target }),
+    noTerminal: (request) =>
+      io.t('cli.secret.noTerminal', { secret: io.t(request.kind === 'pin' ? 'secret.pin' : 'secret.password'), target: request.target, option: request.kind === 'pin' ? '--pin-env' : '--password-env' }),
+  });
   return cachedSecret(async (request) => {
     const variable = request.kind === 'pin' ? (pinEnv ?? passwordEnv) : (passwordEnv ?? pinEnv);
     if (variable) return secretFromEnvironment(variable, io.env)(request);
@@ -129,7 +133,14 @@ export const signCommand: Command = {
     let signer;
     try {
       const store = openKeyStore(choice, secrets);
-      signer = await store.signer(await chooseIdentity(store, choice), secrets);
+      let identityId: string;
+      try {
+        identityId = await chooseIdentity(store, choice);
+      } catch (error) {
+        await store.close?.();
+        throw error;
+      }
+      signer = await oneShotSigner(store, identityId, secrets);
     } catch (error) {
       if (error instanceof KeyStoreError) return reportKeyStoreError(error, io);
       throw error;

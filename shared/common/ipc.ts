@@ -118,8 +118,35 @@ export interface KeyStoreOffer {
   pkcs11Modules: string[];
   /** The user's NSS database (Linux OS store), when there is one. */
   nssDatabase: string | null;
-  /** Where the host asks for PINs and passwords, so the dialog can say so. */
-  secretPrompt: 'window' | 'terminal';
+  /**
+   * Where the host asks for PINs and passwords: 'window', a window the host opens itself
+   * (Electron); 'promptPage', a page of the host's own prompt server that the app opens as a
+   * window (the browser host). Either way the secret never passes through the app's page.
+   */
+  secretPrompt: 'window' | 'promptPage';
+  /** How long a store stays unlocked without use (0: it locks after every operation). */
+  keepUnlockedMs: number;
+}
+
+/** An open PIN or password question of the host (never its answer). */
+export interface SecretQuestion {
+  id: string;
+  kind: 'password' | 'pin';
+  /** What the secret unlocks: a file name, a token label. */
+  target: string;
+  /** The prompt page to open as a window (browser host); null when the host shows its own window. */
+  url: string | null;
+}
+
+/** A key store the host keeps unlocked (its opened key or token session; never the secret). */
+export interface UnlockedStoreInfo {
+  /** What signing.lock takes. */
+  key: string;
+  kind: KeyStoreKind;
+  /** The file, module or database. */
+  target: string;
+  /** When it locks if unused (ms since the epoch). */
+  locksAt: number;
 }
 
 export interface CertificateInfo {
@@ -262,6 +289,14 @@ export interface HostContract {
   'signing.verify': [VerifyRequest, SignatureReport];
   /** The subject and issuer names of the first certificate in a PEM or DER file (for TrustedCertificates). */
   'signing.certificateNames': [{ path: string }, { subjectName: string; issuerName: string }];
+  /** The PIN and password questions open now (the Sign dialog shows them and opens their window). */
+  'signing.secretQuestions': [void, SecretQuestion[]];
+  /** Cancels an open question: the operation waiting for it fails with keystore.secretMissing. */
+  'signing.cancelSecretQuestion': [{ id: string }, void];
+  /** The stores kept unlocked now. */
+  'signing.unlockedStores': [void, UnlockedStoreInfo[]];
+  /** Locks one store (by key), or all of them. */
+  'signing.lock': [{ key?: string }, void];
   /** What Windows will do with a file on a PC like this (shared/node/dry-run). */
   'semantic.dryRun': [DryRunRequest, Prediction];
   /** The landing page opened in Chromium as Windows would, with stand-ins for the hand-over (docs/website.md). */
@@ -311,6 +346,10 @@ export const CHANNELS: readonly Channel[] = [
   'signing.sign',
   'signing.verify',
   'signing.certificateNames',
+  'signing.secretQuestions',
+  'signing.cancelSecretQuestion',
+  'signing.unlockedStores',
+  'signing.lock',
   'semantic.dryRun',
   'website.simulate',
   'git.committedVersion',

@@ -8,6 +8,7 @@ import {
   BATCH_MANIFEST_NAME,
   type Channel,
   type HostHandlers,
+  type KeyStoreOffer,
   type RecentFile,
   type RequestOf,
   type ResponseOf,
@@ -19,6 +20,7 @@ import { JsonStore } from './files/json-store';
 import { RecoveryStore, isValidDocumentId } from './files/recovery';
 import { WriteScope } from './files/write-scope';
 import type { SecretProvider } from './keystores/types';
+import { SecretQuestions } from './secret-prompt/questions';
 import { validateRequest } from './request-validation';
 import { committedVersion, dryRunRequest } from './semantic-service';
 import { createSigningService } from './signing-service';
@@ -33,9 +35,13 @@ export interface HostOptions {
   version: string;
   /** Electron supplies native dialogs; the browser host has none. */
   chooseFile?: HostHandlers['dialog.chooseFile'];
-  /** Asks the user for a PIN or password outside the renderer (a window of its own, or the terminal). */
+  /** Asks the user for a PIN or password outside the renderer (a window of the host, or its prompt page). */
   askSecret: SecretProvider;
-  secretPrompt: 'window' | 'terminal';
+  /** The questions askSecret has open (shared/node/secret-prompt/questions.ts); none when it asks elsewhere. */
+  secretQuestions?: SecretQuestions;
+  secretPrompt: KeyStoreOffer['secretPrompt'];
+  /** How long a key store stays unlocked without use (default: 5 minutes). */
+  keepUnlockedMs?: number;
 }
 
 const DEFAULT_SETTINGS: Settings = { theme: 'system', language: 'system' };
@@ -65,7 +71,12 @@ export function createHostHandlers(options: HostOptions): HostHandlers {
   const settingsStore = new JsonStore<Settings>(path.join(options.dataDirectory, 'settings.json'), () => ({ ...DEFAULT_SETTINGS }), sanitiseSettings);
   const recentStore = new JsonStore<RecentFile[]>(path.join(options.dataDirectory, 'recent.json'), () => [], sanitiseRecent);
   const recovery = new RecoveryStore(path.join(options.dataDirectory, 'recovery'));
-  const signing = createSigningService({ askSecret: options.askSecret, secretPrompt: options.secretPrompt });
+  const signing = createSigningService({
+    askSecret: options.askSecret,
+    secretPrompt: options.secretPrompt,
+    questions: options.secretQuestions ?? new SecretQuestions(),
+    ...(options.keepUnlockedMs !== undefined ? { keepUnlockedMs: options.keepUnlockedMs } : {}),
+  });
   // Saves go only to documents the user opened and targets the user chose in a save dialog.
   const writeScope = new WriteScope();
   const subscriber = createSubscriberService({ askSecret: options.askSecret });
@@ -138,6 +149,10 @@ export function createHostHandlers(options: HostOptions): HostHandlers {
     'signing.sign': async (request) => signing.sign(request),
     'signing.verify': async (request) => signing.verify(request),
     'signing.certificateNames': async ({ path: certificatePath }) => signing.certificateNames(certificatePath),
+    'signing.secretQuestions': async () => signing.secretQuestions(),
+    'signing.cancelSecretQuestion': async ({ id }) => signing.cancelSecretQuestion(id),
+    'signing.unlockedStores': async () => signing.unlockedStores(),
+    'signing.lock': async ({ key }) => signing.lock(key),
     'semantic.dryRun': async (request) => dryRunRequest(request),
     'website.simulate': async (request) => (await import('./website/service')).simulateRequest(request),
     'git.committedVersion': async ({ path: filePath }) => committedVersion(filePath),

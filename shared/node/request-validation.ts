@@ -69,6 +69,8 @@ function keyStoreSelection(channel: Channel, raw: unknown): KeyStoreSelection {
 export function validateRequest<C extends Channel>(channel: C, request: unknown): RequestOf<C> {
   switch (channel) {
     case 'signing.keyStores':
+    case 'signing.secretQuestions':
+    case 'signing.unlockedStores':
     case 'app.info':
     case 'recent.list':
     case 'recovery.list':
@@ -127,6 +129,15 @@ export function validateRequest<C extends Channel>(channel: C, request: unknown)
       const language = oneOf(channel, fields, 'language', [...LANGUAGES, 'system'], true);
       if (language !== undefined) update.language = language;
       return update as RequestOf<C>;
+    }
+    case 'signing.cancelSecretQuestion': {
+      const fields = objectOf(channel, request);
+      return { id: stringField(channel, fields, 'id') } as RequestOf<C>;
+    }
+    case 'signing.lock': {
+      const fields = request === undefined || request === null ? {} : objectOf(channel, request);
+      const key = stringField(channel, fields, 'key', true);
+      return (key === undefined ? {} : { key }) as RequestOf<C>;
     }
     case 'signing.listIdentities': {
       const fields = objectOf(channel, request);

@@ -1,7 +1,9 @@
 // The signing channels of the host contract: which key stores this machine offers, the
 // identities in one, signing a document's text, and predicting Windows' verdict. Private keys stay
-// in their store; PINs and passwords are asked for by the host itself (askSecret), once per
-// operation, and are never part of a request, a response, a log line or a file.
+// in their store; PINs and passwords are asked for by the host itself (askSecret, through its
+// prompt window), once per store: the opened store is kept unlocked (UnlockedStores) until it is
+// idle for keepUnlockedMs, locked on request or at the end of the session. Secrets are never part
+// of a request, a response, a log line or a file, and are not kept once the store is open.
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
@@ -10,14 +12,15 @@ import {
   type KeyStoreKind,
   type KeyStoreOffer,
   type KeyStoreSelection,
+  type SecretQuestion,
   type SignatureReport,
+  type UnlockedStoreInfo,
   type SignRequest,
   type SigningIdentity,
   type VerifyRequest,
 } from '../common/ipc';
 import { decodeText, encodeText } from './files/encoding';
 import {
-  cachedSecret,
   defaultNssDatabase,
   KeyStoreError,
   nssSoftokenPath,
@@ -26,6 +29,8 @@ import {
   type KeyStoreChoice,
   type SecretProvider,
 } from './keystores/index';
+import { DEFAULT_KEEP_UNLOCKED_MS, UnlockedStores } from './keystores/unlocked-stores';
+import type { SecretQuestions } from './secret-prompt/questions';
 import { certificatesFromPemOrDer, summarizeCertificate, type CertificateSummary } from './signing/certificates';
 import { sign, SigningError } from './signing/sign';
 import { verify } from './signing/verify';
@@ -44,6 +49,15 @@ const OTHER_PKCS11_MODULES = [
 export interface SigningServiceOptions {
   askSecret: SecretProvider;
   secretPrompt: KeyStoreOffer['secretPrompt'];
+  /** The questions askSecret has open, for the app to show and cancel. */
+  questions: SecretQuestions;
+  /** How long a store stays unlocked without use; DEFAULT_KEEP_UNLOCKED_MS when not given. */
+  keepUnlockedMs?: number;
+}
+
+/** A document the key cannot sign (not well-formed, a certificate Windows refuses) leaves the store unlocked. */
+function locksStore(error: unknown): boolean {
+  return !(error instanceof SigningError || error instanceof XmlLocationError);
 }
 
 function choiceOf(store: KeyStoreSelection): KeyStoreChoice {
@@ -111,6 +125,8 @@ function kindsAvailableHere(): KeyStoreKind[] {
 }
 
 export function createSigningService(options: SigningServiceOptions) {
+  const keepUnlockedMs = options.keepUnlockedMs ?? DEFAULT_KEEP_UNLOCKED_MS;
+  const unlocked = new UnlockedStores({ idleMs: keepUnlockedMs, open: openKeyStore });
   return {
     async keyStores(): Promise<KeyStoreOffer> {
       const nssDatabase = defaultNssDatabase();
@@ -119,13 +135,14 @@ export function createSigningService(options: SigningServiceOptions) {
         pkcs11Modules: [...SOFTHSM_CANDIDATES, ...OTHER_PKCS11_MODULES].filter((candidate) => existsSync(candidate)),
         nssDatabase: existsSync(nssDatabase) ? nssDatabase : null,
         secretPrompt: options.secretPrompt,
+        keepUnlockedMs,
       };
     },
 
     async listIdentities(store: KeyStoreSelection): Promise<SigningIdentity[]> {
       await checkStore(store);
       try {
-        const identities = await openKeyStore(choiceOf(store), cachedSecret(options.askSecret)).listIdentities();
+        const identities = await unlocked.use(choiceOf(store), options.askSecret, (opened) => opened.listIdentities());
         return identities.map(({ id, label, certificateLabel, keyLabel, keyIdHex, subject, issuer, serial, thumbprintSha1, notBefore, notAfter, ev, keyType }) => ({
           id,
           ...(label ? { label } : {}),
@@ -147,23 +164,48 @@ export function createSigningService(options: SigningServiceOptions) {
     },
 
     async sign(request: SignRequest): Promise<{ text: string }> {
-      // One operation asks for its PIN or password at most once, and forgets it afterwards.
+      // The store asks for its PIN or password only when it is locked.
       await checkStore(request.store);
-      const secrets = cachedSecret(options.askSecret);
-      let signer;
       try {
-        signer = await openKeyStore(choiceOf(request.store), secrets).signer(request.identityId, secrets);
-        const signed = await sign(encodeText(request.text, request.encoding), signer, {
-          digest: request.digest,
-          includeChain: request.includeChain,
-          allowInvalidCertificate: request.allowInvalidCertificate === true,
-        });
-        return { text: decodeText(signed).text };
+        return await unlocked.use(
+          choiceOf(request.store),
+          options.askSecret,
+          async (opened) => {
+            const signer = await opened.signer(request.identityId, options.askSecret);
+            try {
+              const signed = await sign(encodeText(request.text, request.encoding), signer, {
+                digest: request.digest,
+                includeChain: request.includeChain,
+                allowInvalidCertificate: request.allowInvalidCertificate === true,
+              });
+              return { text: decodeText(signed).text };
+            } finally {
+              await signer.close?.().catch(() => undefined);
+            }
+          },
+          locksStore,
+        );
       } catch (error) {
         throw signingError(error);
-      } finally {
-        await signer?.close?.().catch(() => undefined);
       }
+    },
+
+    async secretQuestions(): Promise<SecretQuestion[]> {
+      return options.questions.pending();
+    },
+
+    async cancelSecretQuestion(id: string): Promise<void> {
+      options.questions.cancel(id);
+    },
+
+    async unlockedStores(): Promise<UnlockedStoreInfo[]> {
+      return unlocked.list();
+    },
+
+    /** Locks one store or all; cancels open questions too when locking all (the session ends). */
+    async lock(key?: string): Promise<void> {
+      if (key === undefined) options.questions.cancelAll();
+      await unlocked.lock(key);
     },
 
     async certificateNames(certificatePath: string): Promise<{ subjectName: string; issuerName: string }> {

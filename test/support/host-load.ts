@@ -87,7 +87,7 @@ export async function runHostLoad(options: { requests?: number; clients?: number
   const shared = path.join(documents, 'shared.xml');
   writeFileSync(shared, '<a/>');
 
-  const handlers = createHostHandlers({ dataDirectory: path.join(work, 'data'), kind: 'browser', version: 'load', askSecret: async () => null, secretPrompt: 'terminal' });
+  const handlers = createHostHandlers({ dataDirectory: path.join(work, 'data'), kind: 'browser', version: 'load', askSecret: async () => null, secretPrompt: 'promptPage' });
   const token = 'load-token-0123456789';
   const running: RunningHttpHost = await startHttpHost({ handlers, rendererDirectory: renderer, token, maxBodyBytes: 1024 * 1024 });
   const port = running.port;

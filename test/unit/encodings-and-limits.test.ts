@@ -76,7 +76,7 @@ describe.each(FILES)('%s is read alike by every command', (name, bytes, encoding
   });
 
   it('the app opens it, and saves it unchanged byte for byte', async () => {
-    const host = createHostHandlers({ dataDirectory: path.join(directory, `data-${name}`), kind: 'browser', version: '1', askSecret: async () => null, secretPrompt: 'terminal' });
+    const host = createHostHandlers({ dataDirectory: path.join(directory, `data-${name}`), kind: 'browser', version: '1', askSecret: async () => null, secretPrompt: 'promptPage' });
     const opened = await dispatch(host, 'file.read', { path: file() });
     expect(opened.encoding).toBe(encoding);
     await dispatch(host, 'file.save', { path: file(), text: opened.text, encoding: opened.encoding, expectedDiskSha256: opened.diskSha256 });
@@ -86,7 +86,7 @@ describe.each(FILES)('%s is read alike by every command', (name, bytes, encoding
 
 describe('Latin-1 files', () => {
   it('refuse to save a character Latin-1 cannot hold, saying which and where', async () => {
-    const host = createHostHandlers({ dataDirectory: path.join(directory, 'data-latin1-euro'), kind: 'browser', version: '1', askSecret: async () => null, secretPrompt: 'terminal' });
+    const host = createHostHandlers({ dataDirectory: path.join(directory, 'data-latin1-euro'), kind: 'browser', version: '1', askSecret: async () => null, secretPrompt: 'promptPage' });
     const target = path.join(directory, 'latin1.xml');
     const opened = await dispatch(host, 'file.read', { path: target });
     await expect(dispatch(host, 'file.save', { path: target, text: opened.text.replace('½', '€'), encoding: 'latin1' })).rejects.toMatchObject({

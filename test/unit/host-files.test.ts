@@ -27,7 +27,7 @@ import { createHostHandlers, dispatch } from '../../shared/node/host';
 const temporaryDirectory = () => mkdtempSync(path.join(os.tmpdir(), 'provstudio-hostfiles-'));
 
 function browserHost(dataDirectory = temporaryDirectory()): HostHandlers {
-  return createHostHandlers({ dataDirectory, kind: 'browser', version: '1', askSecret: async () => null, secretPrompt: 'terminal' });
+  return createHostHandlers({ dataDirectory, kind: 'browser', version: '1', askSecret: async () => null, secretPrompt: 'promptPage' });
 }
 
 describe('file.read reads regular files only, within the limit', () => {

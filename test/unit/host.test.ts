@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createHostHandlers, dispatch, MAX_RECENT_FILES } from '../../shared/node/host';
 
 function host() {
-  return createHostHandlers({ dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-')), kind: 'browser', version: '9.9.9', askSecret: async () => null, secretPrompt: 'terminal' });
+  return createHostHandlers({ dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-')), kind: 'browser', version: '9.9.9', askSecret: async () => null, secretPrompt: 'promptPage' });
 }
 
 describe('host handlers', () => {

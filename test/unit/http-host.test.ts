@@ -31,7 +31,7 @@ beforeAll(async () => {
   mkdirSync(path.join(renderer, 'assets'));
   writeFileSync(path.join(renderer, 'assets', 'app.js'), 'console.log(1)');
   writeFileSync(path.join(os.tmpdir(), 'provstudio-secret.txt'), 'secret');
-  const real = createHostHandlers({ dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-data-')), kind: 'browser', version: '1.0.0', askSecret: async () => null, secretPrompt: 'terminal' });
+  const real = createHostHandlers({ dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-data-')), kind: 'browser', version: '1.0.0', askSecret: async () => null, secretPrompt: 'promptPage' });
   const handlers = Object.fromEntries(
     Object.entries(real).map(([channel, handler]) => [channel, (request: never) => (handled.push(channel), (handler as (value: never) => unknown)(request))]),
   ) as unknown as HostHandlers;

@@ -46,8 +46,7 @@ function takeToken(): string {
 
 function httpConnection(): HostConnection {
   const token = takeToken();
-  return {
-    client: {
+  const client: HostClient = {
       async invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
         let response: Response;
         try {
@@ -55,6 +54,8 @@ function httpConnection(): HostConnection {
             method: 'POST',
             headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
             body: JSON.stringify({ request: request ?? null }),
+            // Sent even while the page unloads (the lock at the end of the session).
+            keepalive: channel === 'signing.lock',
           });
         } catch {
           throw new HostError('host.unreachable', 'error.host.unreachable');
@@ -62,9 +63,10 @@ function httpConnection(): HostConnection {
         if (response.status === 401) throw new HostError('host.unauthorized', 'error.host.unauthorized');
         return unwrap<C>((await response.json()) as InvokeEnvelope<unknown>);
       },
-    },
-    onMenuCommand: () => () => undefined,
   };
+  // The page goes away (closed, reloaded, navigated): the host locks the key stores it unlocked.
+  window.addEventListener('pagehide', () => void client.invoke('signing.lock', {}).catch(() => undefined));
+  return { client, onMenuCommand: () => () => undefined };
 }
 
 function electronConnection(bridge: ElectronBridge): HostConnection {

@@ -1,7 +1,9 @@
 // The Sign dialog: choose where the key lives (OS store, token, file), list the identities
 // there, pick one, sign. The host signs; PINs and passwords are asked for by the host, outside
-// this page (a window of its own in the desktop app, the terminal of `provstudio serve`).
-import { useState } from 'react';
+// this page (a window of its own in the desktop app, a prompt page of its own that this page
+// opens as a window in the browser host). While the host waits for one, the dialog says so and
+// can cancel it. The host then keeps the store unlocked for a while: the Lock button locks it.
+import { useRef, useState } from 'react';
 import {
   HostError,
   type BatchSigningRequest,
@@ -15,6 +17,8 @@ import {
 import { Modal } from '../components/Modal';
 import { useI18n } from '../i18n';
 import { CertificateFacts } from './CertificateFacts';
+import { UnlockedStores } from './UnlockedStores';
+import { useSecretQuestion } from './useSecretQuestion';
 
 /**
  * Sign the document with the chosen identity, only pick an identity (its certificate is what is
@@ -88,6 +92,9 @@ export function SignDialog({ client, offer, purpose, chooseFile, onCancel }: Sig
     setSignAnyway(false);
   };
 
+  const secret = useSecretQuestion(client, busy !== null);
+  /** The user cancelled the host's question: the failure it causes is no error. */
+  const cancelledQuestion = useRef(false);
   const selection = selectionOf(kind, fields);
   const update = (patch: Partial<StoreFields>) => {
     setFields((previous) => ({ ...previous, ...patch }));
@@ -95,12 +102,24 @@ export function SignDialog({ client, offer, purpose, chooseFile, onCancel }: Sig
     setIdentityId(null);
     clearRefusal();
   };
-  const describe = (caught: unknown) => (caught instanceof HostError ? t(caught.messageKey, caught.params) : t('error.unexpected', { detail: String(caught) }));
+  const describe = (caught: unknown) => {
+    if (cancelledQuestion.current && caught instanceof HostError && caught.code === 'keystore.secretMissing') return t('sign.secretCancelled');
+    return caught instanceof HostError ? t(caught.messageKey, caught.params) : t('error.unexpected', { detail: String(caught) });
+  };
+  const cancelQuestion = async () => {
+    cancelledQuestion.current = true;
+    await secret.cancel().catch(() => undefined);
+  };
+  const cancelDialog = () => {
+    void cancelQuestion();
+    onCancel();
+  };
 
   async function listIdentities() {
     if (!selection) return;
     setBusy('listing');
     setError(null);
+    cancelledQuestion.current = false;
     try {
       const found = await client.invoke('signing.listIdentities', { store: selection });
       setIdentities(found);
@@ -122,6 +141,7 @@ export function SignDialog({ client, offer, purpose, chooseFile, onCancel }: Sig
     }
     setBusy('signing');
     setError(null);
+    cancelledQuestion.current = false;
     try {
       const signed = await client.invoke('signing.sign', {
         text: purpose.text,
@@ -155,12 +175,12 @@ export function SignDialog({ client, offer, purpose, chooseFile, onCancel }: Sig
   return (
     <Modal
       title={t(purpose.kind === 'pick' ? 'sign.pickTitle' : purpose.kind === 'batch' ? 'sign.batchTitle' : 'sign.title')}
-      onCancel={onCancel}
+      onCancel={cancelDialog}
       testId="sign-dialog"
       wide
       actions={
         <>
-          <button type="button" onClick={onCancel}>
+          <button type="button" onClick={cancelDialog}>
             {t('confirm.cancel')}
           </button>
           <button type="button" className="primary" disabled={!identityId || busy !== null} onClick={() => void signNow()} data-testid="sign-confirm">
@@ -219,8 +239,23 @@ export function SignDialog({ client, offer, purpose, chooseFile, onCancel }: Sig
       )}
 
       <p className="muted small" data-testid="sign-secret-note">
-        {t(offer.secretPrompt === 'terminal' ? 'sign.secretInTerminal' : 'sign.secretInWindow')}
+        {t(offer.secretPrompt === 'promptPage' ? 'sign.secretInPromptPage' : 'sign.secretInWindow')}
       </p>
+      {secret.question && (
+        <div className="secret-waiting" role="status" data-testid="sign-secret-waiting">
+          <p>{t(secret.question.kind === 'pin' ? 'sign.waitingForPin' : 'sign.waitingForPassword', { target: secret.question.target })}</p>
+          {secret.blocked && <p className="small">{t('sign.promptBlocked')}</p>}
+          {secret.question.url && (
+            <button type="button" onClick={secret.openWindow} data-testid="sign-secret-open">
+              {t('sign.openPromptWindow')}
+            </button>
+          )}
+          <button type="button" onClick={() => void cancelQuestion()} data-testid="sign-secret-cancel">
+            {t('confirm.cancel')}
+          </button>
+        </div>
+      )}
+      <UnlockedStores client={client} refresh={busy} />
       <button type="button" onClick={() => void listIdentities()} disabled={!selection || busy !== null} data-testid="sign-list">
         {busy === 'listing' ? t('sign.listing') : t('sign.listIdentities')}
       </button>

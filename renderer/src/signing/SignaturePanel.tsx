@@ -8,6 +8,7 @@ import { addTrustedCertificate } from '../../../shared/common/edit/trusted-certi
 import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
 import { replaceTextMinimally } from '../editor/model-edits';
 import { CertificateFacts } from './CertificateFacts';
+import { UnlockedStores } from './UnlockedStores';
 
 export interface SignaturePanelProps {
   client: HostClient;
@@ -183,6 +184,7 @@ export function SignaturePanel({ client, model, encoding, chooseFile, onSign, on
         <button type="button" className="primary" onClick={onSign} data-testid="signature-sign">
           {t('signature.sign')}
         </button>
+        <UnlockedStores client={client} refresh={checkRequest} />
         {report?.signed && (
           <button type="button" className="danger" onClick={onRemoveSignature} data-testid="signature-remove">
             {t('signature.remove')}

@@ -1,6 +1,6 @@
 // Keys in files: PKCS#12 (.pfx/.p12, read with node-forge, RSA keys) and PEM (key + certificates,
-// read with node:crypto, encrypted PKCS#8 keys included). The key is decrypted in memory only
-// for as long as the Signer lives.
+// read with node:crypto, encrypted PKCS#8 keys included). The key is decrypted in memory once and
+// kept (as a KeyObject, never the password) until the store is closed.
 import { createPrivateKey, createPublicKey, sign as signWithKey, type KeyObject } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -89,6 +89,10 @@ export class PfxKeyStore implements KeyStore {
     return this.contents;
   }
 
+  async close(): Promise<void> {
+    this.contents = null;
+  }
+
   private pairs(contents: PfxContents): Array<{ key: KeyObject; certificate: Uint8Array }> {
     return contents.keys.flatMap((key) => {
       const certificate = contents.certificates.find((der) => publicKeyMatches(key, der));
@@ -112,6 +116,8 @@ export class PfxKeyStore implements KeyStore {
 }
 
 export class PemKeyStore implements KeyStore {
+  private decrypted: KeyObject | null = null;
+
   constructor(
     readonly keyPath: string,
     readonly certificatePath: string,
@@ -130,6 +136,15 @@ export class PemKeyStore implements KeyStore {
   }
 
   private async key(secrets: SecretProvider): Promise<KeyObject> {
+    this.decrypted ??= await this.decrypt(secrets);
+    return this.decrypted;
+  }
+
+  async close(): Promise<void> {
+    this.decrypted = null;
+  }
+
+  private async decrypt(secrets: SecretProvider): Promise<KeyObject> {
     let text: string;
     try {
       text = await fs.readFile(this.keyPath, 'utf8');

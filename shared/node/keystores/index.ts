@@ -3,7 +3,7 @@
 import { PemKeyStore, PfxKeyStore } from './file-store';
 import { MacKeychainKeyStore } from './macos-keychain';
 import { Pkcs11KeyStore, defaultNssDatabase, nssKeyStore } from './pkcs11-store';
-import { KeyStoreError, type Identity, type KeyStore, type SecretProvider } from './types';
+import { KeyStoreError, type Identity, type KeyStore, type SecretProvider, type Signer } from './types';
 import { WindowsStoreKeyStore, type WindowsStoreLocation } from './windows-store';
 
 export * from './types';
@@ -11,7 +11,7 @@ export { PemKeyStore, PfxKeyStore, signerFromKeyObject } from './file-store';
 export { Pkcs11KeyStore, nssKeyStore, nssSoftokenPath, defaultNssDatabase, SOFTHSM_CANDIDATES } from './pkcs11-store';
 export { WindowsStoreKeyStore } from './windows-store';
 export { MacKeychainKeyStore, parseFindCertificate, parseFindIdentity } from './macos-keychain';
-export { secretFromEnvironment, promptOnTerminal, promptOnStandardInput, cachedSecret } from './secrets';
+export { secretFromEnvironment, promptOnTerminal, cachedSecret, type TerminalPromptTexts } from './secrets';
 
 export type KeyStoreChoice =
   | { kind: 'pfx'; path: string }
@@ -35,6 +35,26 @@ export function openKeyStore(choice: KeyStoreChoice, listingSecrets: SecretProvi
       return new WindowsStoreKeyStore(choice.location);
     case 'keychain':
       return new MacKeychainKeyStore();
+  }
+}
+
+/**
+ * For one-shot use (the CLI, a batch): the store's signer, whose close() also locks the store.
+ * A failure locks the store at once.
+ */
+export async function oneShotSigner(store: KeyStore, identityId: string, secrets: SecretProvider): Promise<Signer> {
+  try {
+    const signer = await store.signer(identityId, secrets);
+    return {
+      ...signer,
+      close: async () => {
+        await signer.close?.();
+        await store.close?.();
+      },
+    };
+  } catch (error) {
+    await store.close?.();
+    throw error;
   }
 }
 

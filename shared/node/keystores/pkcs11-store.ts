@@ -3,7 +3,8 @@
 // or by the RSA modulus when the key's CKA_ID is empty or names no certificate; the key and the
 // certificate usually carry different CKA_LABELs, and both are listed. Private keys are only
 // visible after C_Login, so listing logs in when the token needs it and a PIN is given. The PIN is
-// asked for through the SecretProvider, used for C_Login and dropped. Tokens that cannot hash
+// asked for through the SecretProvider, used for C_Login and dropped; the logged-in session is
+// kept until the store is closed. Tokens that cannot hash
 // (CKM_SHA256_RSA_PKCS missing) get the digest computed here and signed with raw CKM_RSA_PKCS.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -229,34 +230,57 @@ class Pkcs11Session {
 }
 
 export class Pkcs11KeyStore implements KeyStore {
+  /** The loaded module, from first use until close(). */
+  private connection: Pkcs11Session | null = null;
+  /** One session per token, kept (logged in once a PIN was given) until close(). */
+  private readonly tokenSessions = new Map<string, { session: Buffer; loggedIn: boolean }>();
+
   /** `listingSecrets`: where the PIN comes from to see private keys (and their labels) when listing. */
   constructor(
     readonly options: Pkcs11StoreOptions,
     private readonly listingSecrets?: SecretProvider,
   ) {}
 
-  /** Opens a session on the token, logged in when it needs it and a PIN is given (null: stay logged out). */
-  private async openTokenSession(pkcs11: Pkcs11Session, token: { slot: Buffer; label: string; loginRequired: boolean }, secrets: SecretProvider | undefined, pinRequired: boolean): Promise<Buffer> {
-    const session = pkcs11.openSession(token.slot);
-    if (!token.loginRequired || !secrets) {
-      if (token.loginRequired && pinRequired) throw new KeyStoreError('secretMissing', `no PIN given for token "${token.label}"`);
-      return session;
+  private open(): Pkcs11Session {
+    this.connection ??= Pkcs11Session.open(this.options);
+    return this.connection;
+  }
+
+  /** The token's session, logged in when it needs it and a PIN is given (null: stay logged out). */
+  private async tokenSession(pkcs11: Pkcs11Session, token: { slot: Buffer; label: string; loginRequired: boolean }, secrets: SecretProvider | undefined, pinRequired: boolean): Promise<Buffer> {
+    let entry = this.tokenSessions.get(token.label);
+    if (!entry) {
+      entry = { session: pkcs11.openSession(token.slot), loggedIn: false };
+      this.tokenSessions.set(token.label, entry);
     }
-    const pin = await secrets({ kind: 'pin', target: token.label });
+    if (entry.loggedIn || !token.loginRequired) return entry.session;
+    const pin = secrets ? await secrets({ kind: 'pin', target: token.label }) : null;
     if (pin === null) {
       if (pinRequired) throw new KeyStoreError('secretMissing', `no PIN given for token "${token.label}"`);
-      return session;
+      return entry.session;
     }
-    pkcs11.login(session, token.label, pin);
-    return session;
+    pkcs11.login(entry.session, token.label, pin);
+    entry.loggedIn = true;
+    return entry.session;
+  }
+
+  /** Runs `action` on the token; a failure of the module itself (token removed, session gone) closes the store. */
+  private async guarded<T>(action: (pkcs11: Pkcs11Session) => Promise<T>): Promise<T> {
+    try {
+      return await action(this.open());
+    } catch (error) {
+      if (error instanceof KeyStoreError && error.code !== 'storeUnavailable') throw error;
+      await this.close();
+      if (error instanceof KeyStoreError) throw error;
+      throw new KeyStoreError('storeUnavailable', `PKCS#11 module ${path.basename(this.options.modulePath)}: ${(error as Error).message}`);
+    }
   }
 
   async listIdentities(): Promise<Identity[]> {
-    const pkcs11 = Pkcs11Session.open(this.options);
-    try {
+    return this.guarded(async (pkcs11) => {
       const identities: Identity[] = [];
       for (const token of pkcs11.tokens()) {
-        const session = await this.openTokenSession(pkcs11, token, this.listingSecrets, false);
+        const session = await this.tokenSession(pkcs11, token, this.listingSecrets, false);
         for (const { id, certificate, key } of pairKeysWithCertificates(token.label, pkcs11.keys(session), pkcs11.certificates(session))) {
           identities.push({
             ...identityFromCertificate(id, certificate.der, certificate.label),
@@ -267,19 +291,16 @@ export class Pkcs11KeyStore implements KeyStore {
         }
       }
       return identities;
-    } finally {
-      pkcs11.close();
-    }
+    });
   }
 
   async signer(identityId: string, secrets: SecretProvider): Promise<Signer> {
     const module = pkcs11js();
     const wantedToken = identityId.slice(0, identityId.lastIndexOf('/'));
-    const pkcs11 = Pkcs11Session.open(this.options);
-    try {
+    return this.guarded(async (pkcs11) => {
       const token = pkcs11.tokens().find((candidate) => candidate.label === wantedToken);
       if (!token) throw new KeyStoreError('noSuchIdentity', `no token labelled "${wantedToken}" in ${path.basename(this.options.modulePath)}`);
-      const session = await this.openTokenSession(pkcs11, token, secrets, true);
+      const session = await this.tokenSession(pkcs11, token, secrets, true);
       const certificates = pkcs11.certificates(session);
       const identity = pairKeysWithCertificates(token.label, pkcs11.keys(session), certificates).find((candidate) => candidate.id.toLowerCase() === identityId.toLowerCase());
       if (!identity) throw new KeyStoreError('noSuchIdentity', `no private key with a certificate for ${identityId} on token "${token.label}"`);
@@ -302,22 +323,26 @@ export class Pkcs11KeyStore implements KeyStore {
         pkcs11.lib.C_SignInit(session, { mechanism: hash === 'sha1' ? module.CKM_SHA1_RSA_PKCS : module.CKM_SHA256_RSA_PKCS }, key.handle);
         return pkcs11.lib.C_Sign(session, Buffer.from(data), Buffer.alloc(1024));
       };
+      // The session belongs to the store: the signer works until the store is closed.
       return {
         certificates: chain,
-        async sign(data: Uint8Array, algorithm: SignatureAlgorithm) {
-          const hash = algorithm === 'rsa-sha1' ? 'sha1' : 'sha256';
-          const tokenHashes = mechanisms.has(hash === 'sha1' ? module.CKM_SHA1_RSA_PKCS : module.CKM_SHA256_RSA_PKCS);
-          const useRaw = choice === 'raw-with-digestinfo' || (choice === 'auto' && !tokenHashes);
-          return new Uint8Array(useRaw ? signRaw(data, hash) : signOnToken(data, hash));
-        },
-        async close() {
-          pkcs11.close();
-        },
+        sign: (data: Uint8Array, algorithm: SignatureAlgorithm) =>
+          this.guarded(async () => {
+            const hash = algorithm === 'rsa-sha1' ? 'sha1' : 'sha256';
+            const tokenHashes = mechanisms.has(hash === 'sha1' ? module.CKM_SHA1_RSA_PKCS : module.CKM_SHA256_RSA_PKCS);
+            const useRaw = choice === 'raw-with-digestinfo' || (choice === 'auto' && !tokenHashes);
+            return new Uint8Array(useRaw ? signRaw(data, hash) : signOnToken(data, hash));
+          }),
       };
-    } catch (error) {
-      pkcs11.close();
-      throw error;
-    }
+    });
+  }
+
+  /** Logs out (closing the sessions does) and unloads the module. */
+  async close(): Promise<void> {
+    const connection = this.connection;
+    this.connection = null;
+    this.tokenSessions.clear();
+    connection?.close();
   }
 }
 

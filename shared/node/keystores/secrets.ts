@@ -11,15 +11,22 @@ export function secretFromEnvironment(variable: string, env: NodeJS.ProcessEnv =
   };
 }
 
-/** Reads one line from a TTY without echoing it. `label` is already translated by the caller. */
-export function promptOnTerminal(label: (request: SecretRequest) => string, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stderr): SecretProvider {
+export interface TerminalPromptTexts {
+  /** The question, already translated. */
+  label(request: SecretRequest): string;
+  /** Why nothing can be asked (no terminal), naming the option that gives the secret instead. */
+  noTerminal(request: SecretRequest): string;
+}
+
+/** Reads one line from a TTY without echoing it; without a terminal, fails with `noTerminal`'s text. */
+export function promptOnTerminal(texts: TerminalPromptTexts, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stderr): SecretProvider {
   return (request) =>
     new Promise((resolve, reject) => {
       if (!input.isTTY || typeof input.setRawMode !== 'function') {
-        reject(new KeyStoreError('secretMissing', `no terminal to ask for the ${request.kind} of ${request.target}`));
+        reject(new KeyStoreError('secretMissing', texts.noTerminal(request)));
         return;
       }
-      output.write(label(request));
+      output.write(texts.label(request));
       let typed = '';
       input.setRawMode(true);
       input.resume();
@@ -50,51 +57,5 @@ export function cachedSecret(provider: SecretProvider): SecretProvider {
     const key = `${request.kind}\u0000${request.target}`;
     if (!answers.has(key)) answers.set(key, await provider(request));
     return answers.get(key) ?? null;
-  };
-}
-
-/**
- * For a host that runs in a terminal (`provstudio serve`): asks on the terminal with echo off;
- * when standard input is not a terminal (automation), reads the next line of standard input.
- * Either way the secret is typed outside the browser page. Standard input is only read while a
- * question is open, so an idle host does not hold it (and can exit).
- */
-export function promptOnStandardInput(label: (request: SecretRequest) => string, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stderr): SecretProvider {
-  if (input.isTTY) return promptOnTerminal(label, input, output);
-  let buffered = '';
-  let ended = false;
-  input.once('end', () => (ended = true));
-  // A pipe on standard input keeps Node running even when paused, unless it is unref'd.
-  const handle = input as unknown as { ref?(): void; unref?(): void };
-  return (request) => {
-    output.write(label(request) + '\n');
-    return new Promise((resolve) => {
-      const takeLine = (): boolean => {
-        const newline = buffered.indexOf('\n');
-        if (newline === -1) return false;
-        const line = buffered.slice(0, newline).replace(/\r$/, '');
-        buffered = buffered.slice(newline + 1);
-        finish(line);
-        return true;
-      };
-      const onData = (chunk: Buffer | string) => {
-        buffered += chunk.toString();
-        takeLine();
-      };
-      const onEnd = () => finish(null);
-      const finish = (value: string | null) => {
-        input.removeListener('data', onData);
-        input.removeListener('end', onEnd);
-        input.pause();
-        handle.unref?.();
-        resolve(value);
-      };
-      if (takeLine()) return;
-      if (ended) return resolve(null);
-      input.on('data', onData);
-      input.once('end', onEnd);
-      handle.ref?.();
-      input.resume();
-    });
   };
 }

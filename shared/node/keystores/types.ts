@@ -18,9 +18,15 @@ export interface SecretRequest {
 /** Returns the secret, or null when the user gave none (cancelled). */
 export type SecretProvider = (request: SecretRequest) => Promise<string | null>;
 
+/**
+ * A store stays unlocked once a secret opened it (the decrypted key, the logged-in token
+ * session), never the secret itself, until close() locks it again. Whoever opens a store closes it.
+ */
 export interface KeyStore {
   listIdentities(): Promise<Identity[]>;
   signer(identityId: string, secrets: SecretProvider): Promise<Signer>;
+  /** Locks the store: drops decrypted keys, logs out and closes token sessions. */
+  close?(): Promise<void>;
 }
 
 export class KeyStoreError extends Error {

@@ -2,7 +2,7 @@
 // signing certificate issued by it, written as root.cer (DER, to trust on a test PC) and
 // signer.pfx (the key for `provstudio sign --pfx`), with a README of the PowerShell to run.
 // issueTestCertificate also makes the "wrong" certificates the tests need (expired, non-EV, ...).
-import { createPrivateKey, randomBytes, webcrypto } from 'node:crypto';
+import { createPrivateKey, randomBytes, webcrypto, X509Certificate } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { x509, type X509 } from './x509';
@@ -89,7 +89,9 @@ export function makePfx(privateKeyPem: string, certificatesDer: Uint8Array[], pa
 export interface TestEvKit {
   root: IssuedCertificate;
   signer: IssuedCertificate;
+  /** The root certificate, DER (root.cer) and PEM (root.pem): the same certificate. */
   rootPath: string;
+  rootPemPath: string;
   pfxPath: string;
   readmePath: string;
 }
@@ -99,6 +101,7 @@ function readme(signerSubject: string): string {
     'Provisioning Studio test EV kit',
     '',
     `root.cer    test root CA (DER). Trust it only on test machines.`,
+    `root.pem    the same root CA as PEM (for tools that want text: openssl, xmlsec1 --trusted-pem, NSS).`,
     `signer.pfx  EV test signing certificate (${signerSubject}) and its key, protected by the password you chose.`,
     '',
     'Sign a file:',
@@ -127,10 +130,12 @@ export async function makeTestEvKit(outDir: string, password: string, name = 'Pr
   const signer = await issueTestCertificate({ subject: `CN=${name} EV Signer, O=Provisioning Studio Test`, issuer: root, ev: true });
   await fs.mkdir(outDir, { recursive: true });
   const rootPath = path.join(outDir, 'root.cer');
+  const rootPemPath = path.join(outDir, 'root.pem');
   const pfxPath = path.join(outDir, 'signer.pfx');
   const readmePath = path.join(outDir, 'README.txt');
   await fs.writeFile(rootPath, root.der);
+  await fs.writeFile(rootPemPath, new X509Certificate(root.der).toString());
   await fs.writeFile(pfxPath, makePfx(signer.privateKeyPem, [signer.der, root.der], password), { mode: 0o600 });
   await fs.writeFile(readmePath, readme(signer.certificate.subject));
-  return { root, signer, rootPath, pfxPath, readmePath };
+  return { root, signer, rootPath, rootPemPath, pfxPath, readmePath };
 }

@@ -22,7 +22,7 @@ import { BATCH_MANIFEST_NAME, type TextEncodingName } from '../../common/ipc';
 import { BUNDLED_SCHEMA_MODEL } from '../../common/schema-model/bundled';
 import { compileTemplate, secretFieldNames, type Bindings, type Row } from '../../common/subscriber/index';
 import { sha256Hex, syncDirectory, writeFileAtomic } from '../files/atomic-write';
-import { cachedSecret, chooseIdentity, openKeyStore, type KeyStoreChoice, type SecretProvider } from '../keystores/index';
+import { cachedSecret, chooseIdentity, oneShotSigner, openKeyStore, type KeyStoreChoice, type SecretProvider } from '../keystores/index';
 import { thumbprintSha1 } from '../signing/certificates';
 import { checkSignerCertificate, type Signer, type SignOptions } from '../signing/sign';
 import { describeProblem, type FileFinding } from './produce';
@@ -295,8 +295,15 @@ async function openSigning(signing: BatchSigning): Promise<OpenedSigning> {
     return secret;
   });
   const store = openKeyStore(signing.choice, recording);
-  const identityId = signing.identityId ?? (await chooseIdentity(store, signing.choice));
-  const signer = await store.signer(identityId, recording);
+  let identityId: string;
+  try {
+    identityId = signing.identityId ?? (await chooseIdentity(store, signing.choice));
+  } catch (error) {
+    await store.close?.();
+    throw error;
+  }
+  // Closing this signer (at the end of the batch) locks the store again.
+  const signer = await oneShotSigner(store, identityId, recording);
   // A certificate Windows refuses stops the batch before the first row, not at every row.
   try {
     checkSignerCertificate(signer, signing.options);

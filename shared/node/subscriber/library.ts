@@ -9,7 +9,7 @@
 // render() checks the row's values against their places, renders through the edit engine and
 // validates the file (XSD + lint) before returning it; it throws RenderError otherwise. Compiled
 // templates and the compiled schemas are kept between calls.
-import { chooseIdentity, openKeyStore, type KeyStoreChoice, type SecretProvider } from '../keystores/index';
+import { chooseIdentity, oneShotSigner, openKeyStore, type KeyStoreChoice, type SecretProvider } from '../keystores/index';
 import type { Signer } from '../signing/sign';
 
 export { sign, SigningError, type Signer, type SignOptions } from '../signing/sign';
@@ -20,7 +20,14 @@ export { render, RenderError, type RenderOptions } from './render';
 /** Opens a key store and the identity the choice names (or its only one); the secret is asked through `secrets`. */
 export async function openSigner(choice: KeyStoreChoice, secrets: SecretProvider): Promise<Signer> {
   const store = openKeyStore(choice, secrets);
-  return store.signer(await chooseIdentity(store, choice), secrets);
+  let identityId: string;
+  try {
+    identityId = await chooseIdentity(store, choice);
+  } catch (error) {
+    await store.close?.();
+    throw error;
+  }
+  return oneShotSigner(store, identityId, secrets);
 }
 
 export { createProvisioningHandler, createProvisioningServer, signerFacts, SIGNER_HEADER, type ProvisioningHandlerOptions, type SignerFacts } from './server';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createHostHandlers, dispatch } from '../../../shared/node/host';
 import { templateByName } from '../../../shared/common/templates/index';
 
-const handlers = createHostHandlers({ dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-')), kind: 'browser', version: '9.9.9', askSecret: async () => null, secretPrompt: 'terminal' });
+const handlers = createHostHandlers({ dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-')), kind: 'browser', version: '9.9.9', askSecret: async () => null, secretPrompt: 'promptPage' });
 const WIFI = templateByName('wifi-open')!.text;
 
 describe('semantic.dryRun', () => {

@@ -183,7 +183,7 @@ describe.runIf(toolsPresent)('signatures made by xmlsec1 and the JDK verify', ()
   });
 
   it('every signed file is accepted by xmlsec1, the JDK, provstudio verify and the Signature panel channel', { timeout: 180_000 }, async () => {
-    const handlers = createHostHandlers({ dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-')), kind: 'browser', version: '0.0.0', askSecret: async () => null, secretPrompt: 'terminal' });
+    const handlers = createHostHandlers({ dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-')), kind: 'browser', version: '0.0.0', askSecret: async () => null, secretPrompt: 'promptPage' });
     for (const file of signed) {
       expect(xmlsecVerdict(file.path, root.certificatePath), `xmlsec1 on ${file.name}`).toBe(true);
       expect(javaVerdicts.get(file.path), `JDK on ${file.name}`).toBe('VALID');
@@ -196,7 +196,7 @@ describe.runIf(toolsPresent)('signatures made by xmlsec1 and the JDK verify', ()
   });
 
   it('every file tampered in one byte is refused by all of them, with the HRESULT Windows reports', { timeout: 180_000 }, async () => {
-    const handlers = createHostHandlers({ dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-')), kind: 'browser', version: '0.0.0', askSecret: async () => null, secretPrompt: 'terminal' });
+    const handlers = createHostHandlers({ dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-')), kind: 'browser', version: '0.0.0', askSecret: async () => null, secretPrompt: 'promptPage' });
     expect(tampered).toHaveLength(44);
     for (const file of tampered) {
       expect(xmlsecVerdict(file.path, root.certificatePath), `xmlsec1 on ${file.name}`).toBe(false);

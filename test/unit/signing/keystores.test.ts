@@ -31,7 +31,13 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}${result.stdout}`);
 }
 
-async function signAndCheck(store: { signer: (id: string, secrets: () => Promise<string>) => Promise<import('../../../shared/node/signing/sign').Signer> }, id: string, secret: string, name: string): Promise<void> {
+/** Signs, checks, and locks the store again (a token stays logged in until its store is closed). */
+async function signAndCheck(
+  store: { signer: (id: string, secrets: () => Promise<string>) => Promise<import('../../../shared/node/signing/sign').Signer>; close?(): Promise<void> },
+  id: string,
+  secret: string,
+  name: string,
+): Promise<void> {
   const signer = await store.signer(id, async () => secret);
   try {
     const signed = await sign(Buffer.from(SAMPLE), signer, {});
@@ -40,6 +46,7 @@ async function signAndCheck(store: { signer: (id: string, secrets: () => Promise
     if (toolAvailable('xmlsec1')) expect(xmlsecVerify(file, kit.rootPath).ok).toBe(true);
   } finally {
     await signer.close?.();
+    await store.close?.();
   }
 }
 

@@ -127,7 +127,7 @@ describe.runIf(tools)('PKCS#11 keys found by their own label and id (SoftHSM2)',
         asked.push(`${request.kind}:${request.target}`);
         return PIN;
       },
-      secretPrompt: 'terminal',
+      secretPrompt: 'promptPage',
     });
     const identities = await dispatch(handlers, 'signing.listIdentities', { store: { kind: 'pkcs11', modulePath: softhsmModule!, tokenLabel: TOKEN } });
     expect(asked).toEqual([`pin:${TOKEN}`]);

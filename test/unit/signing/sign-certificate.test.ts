@@ -93,7 +93,7 @@ describe.runIf(toolAvailable('openssl', ['version']) && toolAvailable('xmlsec1')
   });
 
   it('the app\'s sign channel refuses the same certificates, with the rule as its message', async () => {
-    const handlers = createHostHandlers({ dataDirectory: path.join(directory, 'host'), kind: 'browser', version: '0.0.0', askSecret: async () => null, secretPrompt: 'terminal' });
+    const handlers = createHostHandlers({ dataDirectory: path.join(directory, 'host'), kind: 'browser', version: '0.0.0', askSecret: async () => null, secretPrompt: 'promptPage' });
     const request = (leaf: OpensslCertificate) => ({ text: SAMPLE, encoding: 'utf-8' as const, store: { kind: 'pem' as const, keyPath: leaf.keyPath, certificatePath: leaf.certificatePath }, identityId: '', digest: 'sha256' as const, includeChain: false });
     await expect(dispatch(handlers, 'signing.sign', request(leaves.expired))).rejects.toMatchObject({ code: 'signing.invalidCertificate', messageKey: 'signing.finding.certificateExpired', params: { hresult: '0x8217000D', subject: 'CN=Expired Signer, O=OpenSSL Interop Test' } });
     await expect(dispatch(handlers, 'signing.sign', request(leaves.noDigitalSignature))).rejects.toMatchObject({ code: 'signing.invalidCertificate', messageKey: 'signing.finding.noDigitalSignatureUsage' });

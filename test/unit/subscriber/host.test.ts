@@ -10,7 +10,7 @@ import { ROOT } from '../schema/schema-files';
 import { CA_EXTENSIONS, EV_SIGNER_EXTENSIONS, OpensslPki } from '../signing/openssl-pki';
 
 function host() {
-  return createHostHandlers({ dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-')), kind: 'browser', version: '9.9.9', askSecret: async () => null, secretPrompt: 'terminal' });
+  return createHostHandlers({ dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-')), kind: 'browser', version: '9.9.9', askSecret: async () => null, secretPrompt: 'promptPage' });
 }
 
 describe('subscriber channels', () => {
