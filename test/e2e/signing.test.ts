@@ -1,5 +1,5 @@
 // Signing in the browser host, end to end: the Sign dialog lists the identities of a PFX file
-// (the host asks for the password in its terminal, never in the page), signs, and the Signature
+// (the host asks for the password in its own prompt window, once, never in the page), signs, and the Signature
 // panel says what Windows would answer. xmlsec1 accepts the saved file; an edit makes the panel
 // stale and the check then reports 0x82170005; removing the signature gives back the original bytes.
 // Files signed by xmlsec1 and by the JDK (openssl-made certificates) verify in the panel too.
@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorText, openApp, openFile, pickFile } from '../support/app';
+import { answerSecretPrompt, editorText, openApp, openFile, pickFile } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { ROOT, startServe, type ServedApp } from '../support/serve';
 import { CA_EXTENSIONS, EV_SIGNER_EXTENSIONS, OpensslPki } from '../unit/signing/openssl-pki';
@@ -37,7 +37,7 @@ beforeAll(async () => {
   });
   workDirectory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-sign-'));
   writeFileSync(path.join(workDirectory, 'contoso.xml'), UNSIGNED);
-  served = await startServe({ pipeStdin: true });
+  served = await startServe();
   browser = await launchChromium();
 });
 
@@ -56,16 +56,16 @@ describe('signing in the browser host', () => {
     await page.getByTestId('toolbar-sign').click();
     const dialog = page.getByTestId('sign-dialog');
     await dialog.waitFor();
-    expect(await page.getByTestId('sign-secret-note').textContent()).toContain('terminal');
+    expect(await page.getByTestId('sign-secret-note').textContent()).toContain('prompt window');
     await page.getByTestId('sign-pfx-path').fill(path.join(kit, 'signer.pfx'));
-    // The host asks in its terminal: answer there, once for listing and once for signing.
-    served.process.stdin!.write(`${PASSWORD}\n${PASSWORD}\n`);
+    // The host asks in its prompt window, once: listing opens the store, signing uses it.
+    const prompt = page.context().waitForEvent('page');
     await page.getByTestId('sign-list').click();
+    await answerSecretPrompt(prompt, PASSWORD);
     await page.getByTestId('sign-identities').waitFor();
     expect(await page.getByTestId('sign-identities').textContent()).toContain('EV');
     await page.getByTestId('sign-confirm').click();
     await dialog.waitFor({ state: 'detached' });
-    expect(served.output()).toContain('needs the password for');
 
     // Without the test root, Windows would not trust the chain.
     await page.getByTestId('signature-panel').waitFor();

@@ -61,3 +61,17 @@ export function useServedApp(): { served: ServedApp; browser: Browser } {
   });
   return app;
 }
+
+/**
+ * Answers the host's PIN/password prompt window (a page of its own origin the app opened): types
+ * the secret with the keyboard (no script in the page reads or sets it) and presses Enter.
+ * `opened` is the promise of the window, taken before the action that makes the host ask.
+ */
+export async function answerSecretPrompt(opened: Promise<Page>, secret: string): Promise<Page> {
+  const prompt = await opened;
+  await prompt.getByTestId('secret-input').waitFor();
+  await prompt.getByTestId('secret-input').focus();
+  await prompt.keyboard.type(secret);
+  await prompt.keyboard.press('Enter');
+  return prompt;
+}

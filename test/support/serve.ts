@@ -25,13 +25,13 @@ export interface ServedApp {
   stop(): Promise<void>;
 }
 
-/** `pipeStdin` lets a test answer the host's PIN/password prompts, as a person would in the terminal. */
-export async function startServe(options: { dataDirectory?: string; env?: NodeJS.ProcessEnv; pipeStdin?: boolean } = {}): Promise<ServedApp> {
+/** `args`: more options for `provstudio serve` (e.g. --keep-unlocked). */
+export async function startServe(options: { dataDirectory?: string; env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<ServedApp> {
   const dataDirectory = options.dataDirectory ?? mkdtempSync(path.join(os.tmpdir(), 'provstudio-data-'));
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/provstudio.mjs'), 'serve', '--port', '0', '--data-dir', dataDirectory], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/provstudio.mjs'), 'serve', '--port', '0', '--data-dir', dataDirectory, ...(options.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, PROVSTUDIO_LANG: 'en', ...options.env },
-    stdio: [options.pipeStdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {

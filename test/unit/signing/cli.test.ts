@@ -1,5 +1,6 @@
 // provstudio certs make-test-ev, sign, verify and certs list through runCli, with secrets from
 // environment variables (never argv) and exit codes 0 / 1 / 2.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -44,6 +45,26 @@ describe('provstudio sign / verify / certs', () => {
     const tampered = testIo(directory);
     expect(await runCli(['verify', 'tampered.xml', '--trusted-root', 'kit/root.cer', '--format', 'json'], tampered.io)).toBe(1);
     expect(JSON.parse(tampered.out.join(''))).toMatchObject({ accepted: false, hresult: '0x82170005' });
+  });
+
+  it('without a terminal, names the option that gives the secret; the kit holds the root as root.cer and root.pem', async () => {
+    const directory = temporaryDirectory();
+    expect(process.stdin.isTTY).toBeFalsy();
+    const noTerminal = testIo(directory);
+    expect(await runCli(['certs', 'make-test-ev', '--out', 'kit'], noTerminal.io)).toBe(2);
+    expect(noTerminal.err.join('')).toContain('No terminal to ask for the password of signer.pfx: name an environment variable that holds it with --password-env VARIABLE.');
+
+    expect(await runCli(['certs', 'make-test-ev', '--out', 'kit', '--password-env', 'KIT_PASSWORD'], testIo(directory, { KIT_PASSWORD: 'cli-secret' }).io)).toBe(0);
+    writeFileSync(path.join(directory, 'in.xml'), SAMPLE);
+    const signing = testIo(directory);
+    expect(await runCli(['sign', 'in.xml', '-o', 'out.xml', '--pfx', 'kit/signer.pfx'], signing.io)).toBe(2);
+    expect(signing.err.join('')).toContain('with --password-env VARIABLE');
+
+    // OpenSSL reads root.pem as the very certificate root.cer holds.
+    const der = spawnSync('openssl', ['x509', '-in', path.join(directory, 'kit', 'root.pem'), '-outform', 'DER']);
+    expect(der.status).toBe(0);
+    expect(Buffer.compare(der.stdout, readFileSync(path.join(directory, 'kit', 'root.cer')))).toBe(0);
+    expect(readFileSync(path.join(directory, 'kit', 'README.txt'), 'utf8')).toContain('root.pem');
   });
 
   it('exits 2 for usage and I/O problems', async () => {
