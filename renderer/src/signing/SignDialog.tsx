@@ -17,6 +17,7 @@ import {
 import { Modal } from '../components/Modal';
 import { useI18n } from '../i18n';
 import { CertificateFacts } from './CertificateFacts';
+import { SecretWaitingNotice } from './SecretWaitingNotice';
 import { UnlockedStores } from './UnlockedStores';
 import { useSecretQuestion } from './useSecretQuestion';
 
@@ -241,20 +242,7 @@ export function SignDialog({ client, offer, purpose, chooseFile, onCancel }: Sig
       <p className="muted small" data-testid="sign-secret-note">
         {t(offer.secretPrompt === 'promptPage' ? 'sign.secretInPromptPage' : 'sign.secretInWindow')}
       </p>
-      {secret.question && (
-        <div className="secret-waiting" role="status" data-testid="sign-secret-waiting">
-          <p>{t(secret.question.kind === 'pin' ? 'sign.waitingForPin' : 'sign.waitingForPassword', { target: secret.question.target })}</p>
-          {secret.blocked && <p className="small">{t('sign.promptBlocked')}</p>}
-          {secret.question.url && (
-            <button type="button" onClick={secret.openWindow} data-testid="sign-secret-open">
-              {t('sign.openPromptWindow')}
-            </button>
-          )}
-          <button type="button" onClick={() => void cancelQuestion()} data-testid="sign-secret-cancel">
-            {t('confirm.cancel')}
-          </button>
-        </div>
-      )}
+      <SecretWaitingNotice secret={secret} onCancel={() => void cancelQuestion()} />
       <UnlockedStores client={client} refresh={busy} />
       <button type="button" onClick={() => void listIdentities()} disabled={!selection || busy !== null} data-testid="sign-list">
         {busy === 'listing' ? t('sign.listing') : t('sign.listIdentities')}

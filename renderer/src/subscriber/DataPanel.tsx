@@ -10,7 +10,9 @@ import type { Language } from '../../../shared/common/i18n/index';
 import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
 import { bindingsPathFor, compileTemplate, parseBindings, renderRow, serializeBindings, TemplateError, type FieldType, type Row } from '../../../shared/common/subscriber/index';
 import { useI18n } from '../i18n';
+import { SecretWaitingNotice } from '../signing/SecretWaitingNotice';
 import { SignDialog } from '../signing/SignDialog';
+import { useSecretQuestion } from '../signing/useSecretQuestion';
 import { setBindings, useBindings } from './bindings-store';
 import './subscriber.css';
 
@@ -204,6 +206,8 @@ export function DataPanel(props: DataPanelProps) {
   }
 
   const status = job?.status;
+  // A signed batch opens its key store with the host's own PIN / password prompt.
+  const secret = useSecretQuestion(client, status?.state === 'running' && signing !== null);
   const fraction = status && status.total ? status.done / status.total : 0;
 
   return (
@@ -328,6 +332,7 @@ export function DataPanel(props: DataPanelProps) {
               </button>
             )}
           </div>
+          <SecretWaitingNotice secret={secret} onCancel={() => void secret.cancel()} />
           {status && (
             <div className="data-progress" data-testid="data-progress" data-state={status.state}>
               <progress max={1} value={fraction} aria-label={t('subscriber.generateTitle')} />

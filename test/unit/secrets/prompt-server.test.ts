@@ -87,7 +87,7 @@ describe('the secret prompt page', () => {
   it('refuses posts from other origins (the app\'s page included) and cross-site fetches', async () => {
     const { path, token, answer } = await ask();
     const body = formPost(token);
-    for (const headers of [
+    for (const headers of <Array<Record<string, string>>>[
       { 'Content-Type': 'application/x-www-form-urlencoded' },
       { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://127.0.0.1:1' },
       { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'null' },

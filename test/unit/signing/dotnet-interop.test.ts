@@ -79,7 +79,7 @@ describe.runIf(monoPresent)('.NET SignedXml (on Mono) and provstudio agree', () 
     expect(dotnetVerdict(signed)).toBe('VALID');
     expect(xmlsecAccepts(signed)).toBe(true);
     expect(await ourVerdict(signed)).toEqual({ exitCode: 0, hresult: null, code: 'accepted' });
-    const handlers = createHostHandlers({ dataDirectory: path.join(directory, 'host'), kind: 'browser', version: '0.0.0', askSecret: async () => null, secretPrompt: 'terminal' });
+    const handlers = createHostHandlers({ dataDirectory: path.join(directory, 'host'), kind: 'browser', version: '0.0.0', askSecret: async () => null, secretPrompt: 'promptPage' });
     const opened = await dispatch(handlers, 'file.read', { path: signed });
     const report = await dispatch(handlers, 'signing.verify', { text: opened.text, encoding: opened.encoding, trustedRootPaths: [path.join(kit, 'root.cer')], useSystemRoots: false, requireEv: true });
     expect(report).toMatchObject({ signed: true, accepted: true, hresult: null, chainTrusted: true });

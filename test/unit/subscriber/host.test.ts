@@ -74,7 +74,7 @@ describe('subscriber channels', () => {
       kind: 'browser',
       version: '9.9.9',
       askSecret: async (request) => (asked.push(request.kind), 'batch-kit-55'),
-      secretPrompt: 'terminal',
+      secretPrompt: 'promptPage',
     });
     const data = path.join(directory, 'rows.jsonl');
     const row = (id: number) => JSON.stringify({ SubscriberId: `31026000000000${id}`, HotspotUser: `u${id}`, HotspotPassword: `p${id}`, RefreshUser: 'r', RefreshPassword: 'q', UsageMB: 10 * id });
