@@ -24,7 +24,7 @@ import {
   type EditOutcome,
   type TextEdit,
 } from '../../shared/common/edit/index';
-import { applyFormChange, type FormChange } from '../../shared/common/forms/form-model';
+import { applyFormChange, type FormChange } from '../../shared/common/edit/form-changes';
 import { pathOf } from '../../shared/common/xml/element-path';
 import type { TextEncodingName } from '../../shared/common/ipc';
 import { BUNDLED_SCHEMA_MODEL } from '../../shared/common/schema-model/bundled';

@@ -5,7 +5,7 @@ import { createContext, useContext } from 'react';
 import type { SchemaModel } from '../../../shared/common/schema-model/types';
 import type { Diagnostic } from '../../../shared/common/xml/diagnostic';
 import type { XmlDocumentNode, XmlElementNode } from '../../../shared/common/xml/model';
-import type { FormChange } from '../../../shared/common/forms/form-model';
+import type { FormChange } from '../../../shared/common/edit/form-changes';
 import type { WindowsTarget } from '../../../shared/common/windows/targets';
 import type { Translate } from '../i18n';
 

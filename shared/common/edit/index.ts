@@ -4,3 +4,4 @@ export * from './operations';
 export * from './session';
 export * from './xpath';
 export * from './trusted-certificates';
+export * from './form-changes';

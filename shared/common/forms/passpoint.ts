@@ -4,7 +4,7 @@
 // Network3GPP, RoamingConsortium (schemas/windows11/wlan-v1-additions.xsd).
 import { NAMESPACES } from '../xml/namespaces';
 import { childElements, textContent, type XmlElementNode } from '../xml/model';
-import type { FormChange } from './form-model';
+import type { FormChange } from '../edit/form-changes';
 import { pathOf } from '../xml/element-path';
 
 export const OPENROAMING_OI = '5A03BA0000';

@@ -6,16 +6,8 @@ import { CATALOGUES, isMessageKey } from '../../../shared/common/i18n/index';
 import { parseXml } from '../../../shared/common/xml/parse';
 import type { XmlDocumentNode } from '../../../shared/common/xml/model';
 import { humanize, labelKeyOf, NS } from '../../../shared/common/forms/declarations';
-import {
-  applyFormChange,
-  applyFormChanges,
-  diagnosticsByField,
-  elementForm,
-  fieldKey,
-  formFor,
-  locateOffset,
-  type FormChange,
-} from '../../../shared/common/forms/form-model';
+import { diagnosticsByField, elementForm, fieldKey, formFor, locateOffset } from '../../../shared/common/forms/form-model';
+import { applyFormChange, applyFormChanges, type FormChange } from '../../../shared/common/edit/form-changes';
 import { pathOf, resolvePath } from '../../../shared/common/xml/element-path';
 import { SECTIONS, locateSection, sectionOfPath } from '../../../shared/common/forms/sections';
 import { TEMPLATES, templateByName } from '../../../shared/common/templates/index';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyFormChanges } from '../../../shared/common/forms/form-model';
+import { applyFormChanges } from '../../../shared/common/edit/form-changes';
 import { OPENROAMING_OI, hasOpenRoaming, openRoamingChanges } from '../../../shared/common/forms/passpoint';
 import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
 import { parseXml } from '../../../shared/common/xml/parse';

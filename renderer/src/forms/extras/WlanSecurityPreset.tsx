@@ -1,7 +1,7 @@
 // Open / WPA2-Personal / WPA2-Enterprise in one choice beside a WLANProfile: sets authentication,
 // encryption and useOneX (and adds sharedKey for PSK).
 import { childElements, textContent, type XmlElementNode } from '../../../../shared/common/xml/model';
-import type { FormChange } from '../../../../shared/common/forms/form-model';
+import type { FormChange } from '../../../../shared/common/edit/form-changes';
 import { pathOf } from '../../../../shared/common/xml/element-path';
 import { NS } from '../../../../shared/common/forms/declarations';
 import { useForm } from '../form-context';
