@@ -8,7 +8,7 @@
 // file changed. Temporary files left by a crash mid-save (our own naming pattern only) are removed
 // the first time a run of the app or a command writes to their folder.
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs, constants as fsConstants } from 'node:fs';
+import { promises as fs, constants as fsConstants, statSync } from 'node:fs';
 import path from 'node:path';
 
 export class AtomicWriteError extends Error {
@@ -62,9 +62,11 @@ async function resolveSymlinkTarget(target: string): Promise<string> {
   }
 }
 
-async function existingMode(target: string): Promise<number | undefined> {
+/** The mode of the file already at `target`, if any. A missing file is the common case in a batch: no error is made for it. */
+function existingMode(target: string): number | undefined {
   try {
-    return (await fs.stat(target)).mode & 0o7777;
+    const stat = statSync(target, { throwIfNoEntry: false });
+    return stat ? stat.mode & 0o7777 : undefined;
   } catch {
     return undefined;
   }
@@ -160,7 +162,7 @@ export async function writeFileAtomic(targetPath: string, bytes: Uint8Array, opt
       await removeStaleTemporaries(directory);
     }
     const temporary = path.join(directory, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-    const mode = options.mode ?? (await existingMode(target)) ?? 0o644;
+    const mode = options.mode ?? existingMode(target) ?? 0o644;
     let handle: fs.FileHandle | undefined;
     inFlight.add(temporary);
     try {

@@ -5,7 +5,7 @@
 import { canonicalSignedInfo, digestCanonicalDocument, parseXml } from './canonical';
 import { signingCertificateProblems, summarizeCertificate, type SigningCertificateProblem } from './certificates';
 import { C14N_1_0, DIGEST_METHOD_URI, DSIG_NAMESPACE, ENVELOPED_SIGNATURE, HRESULT, SIGNATURE_METHOD_URI, signatureAlgorithmFor, type DigestName, type SignatureAlgorithm } from './profile';
-import { XmlLocationError, byteOffsetOf, decodeDocument, encodeText, lineAndColumn, preferredLineEnding, rootFrameOf, scanLayout } from './xml-bytes';
+import { XmlLocationError, byteOffsetOf, decodeDocument, encodeText, lineAndColumn, preferredLineEnding, rootFrameOf, scanLayout, type DocumentEncoding, type RootFrame } from './xml-bytes';
 
 export interface Signer {
   /** DER certificates, leaf first, then the chain the signer knows (possibly empty). */
@@ -85,6 +85,33 @@ function signatureMarkup(parts: { digest: DigestName; digestValue: string; signa
   );
 }
 
+/**
+ * Canonical SignedInfo of the Signature about to be inserted. Between the files of a batch only
+ * DigestValue changes (same root frame, algorithms and line ends), and base64 needs no escaping in
+ * canonical text, so the canonical bytes are computed once per frame with a marker in DigestValue,
+ * and each file's digest replaces the marker. Anything else (a marker that does not come out once)
+ * is canonicalised in full.
+ */
+const DIGEST_MARKER = '@provstudio-digest-value@';
+const signedInfoTemplates = new Map<string, { before: Buffer; after: Buffer } | null>();
+
+function signedInfoToSign(frame: RootFrame, encoding: DocumentEncoding, digest: DigestName, digestValue: string, eol: string): Buffer {
+  const draft = (value: string) => encodeText(signatureMarkup({ digest, digestValue: value, signatureValue: '', certificates: [], eol }), encoding);
+  const key = `${digest}|${JSON.stringify(eol)}|${encoding}|${Buffer.from(frame.opening).toString('latin1')}|${Buffer.from(frame.closing).toString('latin1')}`;
+  let template = signedInfoTemplates.get(key);
+  if (template === undefined) {
+    const canonical = canonicalSignedInfo(frame, draft(DIGEST_MARKER));
+    // Canonical XML is UTF-8; latin1 keeps one character per byte, so offsets are byte offsets.
+    const text = canonical.toString('latin1');
+    const at = text.indexOf(DIGEST_MARKER);
+    template = at !== -1 && text.lastIndexOf(DIGEST_MARKER) === at ? { before: canonical.subarray(0, at), after: canonical.subarray(at + DIGEST_MARKER.length) } : null;
+    if (signedInfoTemplates.size >= 16) signedInfoTemplates.clear();
+    signedInfoTemplates.set(key, template);
+  }
+  if (template) return Buffer.concat([template.before, Buffer.from(digestValue, 'latin1'), template.after]);
+  return canonicalSignedInfo(frame, draft(digestValue));
+}
+
 function concatBytes(parts: Uint8Array[]): Uint8Array {
   return new Uint8Array(Buffer.concat(parts.map((part) => Buffer.from(part.buffer, part.byteOffset, part.byteLength))));
 }
@@ -138,9 +165,8 @@ export async function sign(documentBytes: Uint8Array, signer: Signer, options: S
 
   const eol = preferredLineEnding(decoded.text);
   const certificates = options.includeChain ? signer.certificates : signer.certificates.slice(0, 1);
-  const draft = signatureMarkup({ digest, digestValue, signatureValue: '', certificates, eol });
   // The root start tag comes before every Signature, so its bytes are the same with or without them.
-  const signedInfo = canonicalSignedInfo(rootFrameOf(documentBytes, decoded, layout), encodeText(draft, decoded.encoding));
+  const signedInfo = signedInfoToSign(rootFrameOf(documentBytes, decoded, layout), decoded.encoding, digest, digestValue, eol);
   const signatureValue = Buffer.from(await signer.sign(signedInfo, signatureAlgorithmFor(digest))).toString('base64');
   const markup = signatureMarkup({ digest, digestValue, signatureValue, certificates, eol });
 

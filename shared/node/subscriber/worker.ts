@@ -64,7 +64,8 @@ async function run(task: RowTask): Promise<RowResult> {
   const problems = produced.problems.map((problem) => ({ column: problem.column, message: describeProblem(problem, current.language) }));
   if (produced.verdict !== 'valid' || !produced.bytes) return { ...base, verdict: produced.verdict, problems, findings: produced.findings };
   try {
-    await writeFileAtomic(task.outputPath, produced.bytes, { sync: false });
+    // The batch resolved its folder once and checked the name; a link found at the name is replaced, not followed.
+    await writeFileAtomic(task.outputPath, produced.bytes, { sync: false, alreadyResolved: true });
   } catch (error) {
     return { ...base, verdict: 'rejected', problems, findings: produced.findings, fatal: (error as Error).message };
   }

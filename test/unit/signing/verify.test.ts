@@ -5,7 +5,7 @@ import { sign } from '../../../shared/node/signing/sign';
 import { verify } from '../../../shared/node/signing/verify';
 import { issueTestCertificate, type IssuedCertificate } from '../../../shared/node/signing/test-ev-kit';
 import { trustedCertificateFromCertificate } from '../../../shared/node/signing/certificates';
-import { SAMPLE, signerFor } from './support';
+import { SAMPLE, signerFor, temporaryDirectory, toolAvailable, writeFixture, xmlsecVerify } from './support';
 
 const DAY = 86_400_000;
 let root: IssuedCertificate;
@@ -97,5 +97,23 @@ describe('verify', () => {
     expect(await check(untrusted)).toMatchObject({ accepted: false, hresult: '0x82170004', code: 'untrustedRoot' });
     expect(await verify(await signedWith(evSigner), { trustedRoots: [], useSystemRoots: true })).toMatchObject({ accepted: false, hresult: '0x82170004' });
     expect(await verify(Buffer.from(signed), { trustedRoots: [root.der], now: new Date(Date.now() + 5 * 365 * DAY) })).toMatchObject({ code: 'certificateExpired' });
+  });
+  // sign() canonicalises SignedInfo once per root frame and puts each file's digest into it (the
+  // batch case); every file must still carry a SignedInfo whose own canonical form was signed.
+  it('files signed one after another with the same root frame each verify, here and in xmlsec1', async () => {
+    const directory = temporaryDirectory('provstudio-signedinfo-template-');
+    const rootPath = writeFixture(directory, 'root.der', root.der);
+    const frame = '<?xml version="1.0" encoding="utf-8"?>\r\n<CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1" xmlns:x="urn:example" xml:lang="fr">';
+    for (const id of ['310260000000001', '310260000000002', '310260000000003']) {
+      const document = `${frame}<Global><CarrierId>{11111111-2222-3333-4444-555555555555}</CarrierId><SubscriberId>${id}</SubscriberId></Global></CarrierProvisioning>`;
+      for (const digest of ['sha256', 'sha1'] as const) {
+        const bytes = await sign(Buffer.from(document), signerFor(evSigner), { digest });
+        expect(await verify(bytes, { trustedRoots: [root.der] })).toMatchObject({ accepted: true, hresult: null });
+        if (toolAvailable('xmlsec1')) expect(xmlsecVerify(writeFixture(directory, `${id}-${digest}.xml`, bytes), rootPath).ok).toBe(true);
+      }
+    }
+    // UTF-16 with the same text: another frame (its own bytes), verified the same way.
+    const utf16 = Buffer.from('\uFEFF' + SAMPLE.replace('encoding="utf-8"', 'encoding="UTF-16"'), 'utf16le');
+    expect(await verify(await sign(utf16, signerFor(evSigner)), { trustedRoots: [root.der] })).toMatchObject({ accepted: true, hresult: null });
   });
 });
