@@ -7,10 +7,10 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { languageFromLocales, type Language, type MessageKey } from '../../shared/common/i18n/index';
+import { languageFromLocales, type MessageKey } from '../../shared/common/i18n/core';
+import { countedKey } from '../../shared/common/i18n/plural';
 import { compareResults, type ResultsDifference } from '../../shared/common/results/compare';
 import { escapeHtml } from '../../shared/common/results/report';
-import { translateCounted } from '../../shared/common/semantic/format';
 import { mapResultsToSource } from '../../shared/common/results/mapping';
 import { readResults } from '../../shared/common/results/reader';
 import { formatReport, type ReportFormat, type ReportInput } from '../../shared/common/results/report';
@@ -19,7 +19,8 @@ import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_IO, UsageError, type CliIo, type 
 
 const FORMATS: readonly ReportFormat[] = ['text', 'json', 'md', 'html'];
 
-function reportLanguage(io: CliIo): Language {
+/** The CLI's language (io.t speaks it: only its catalogue is loaded). */
+function reportLanguage(io: CliIo) {
   const tags = [io.env.PROVSTUDIO_LANG, io.env.LC_ALL, io.env.LC_MESSAGES, io.env.LANG].filter((tag): tag is string => !!tag && tag !== 'C' && tag !== 'POSIX');
   return languageFromLocales(tags);
 }
@@ -31,10 +32,11 @@ function differenceLine(io: CliIo, difference: ResultsDifference): string {
 }
 
 /** Adds the "predicted versus returned" comparison to a report, in the report's format. */
-function withDifferences(report: string, format: ReportFormat, differences: ResultsDifference[], expectedName: string, io: CliIo, language: Language): string {
+function withDifferences(report: string, format: ReportFormat, differences: ResultsDifference[], expectedName: string, io: CliIo, language: ReturnType<typeof reportLanguage>): string {
   if (format === 'json') return JSON.stringify({ ...(JSON.parse(report) as object), expected: { file: expectedName, differences } }, null, 2) + '\n';
   const heading = io.t('semantic.compare.heading', { file: expectedName });
-  const summary = differences.length === 0 ? io.t('semantic.compare.none') : translateCounted(language, 'semantic.compare.count', differences.length);
+  const counted = countedKey(language, 'semantic.compare.count', differences.length);
+  const summary = differences.length === 0 ? io.t('semantic.compare.none') : io.t(counted.key, { count: counted.count });
   const lines = differences.map((difference) => differenceLine(io, difference));
   if (format === 'html') {
     const items = lines.map((line) => `<li>${escapeHtml(line)}</li>`).join('');
@@ -77,6 +79,7 @@ export const inspectCommand: Command = {
       result: { name: resultPath, sha256: result.sha256 },
       date: new Date().toISOString(),
       language: reportLanguage(io),
+      translate: (key, params) => io.t(key, params),
     };
     if (source && values.source) {
       input.mapping = mapResultsToSource(model, source.text);

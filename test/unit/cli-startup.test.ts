@@ -61,7 +61,18 @@ describe('provstudio start-up', () => {
     expect(run.status).toBe(0);
     expect(run.sources).toContain('cli/commands/validate.ts');
     expect(run.sources).toContain('node_modules/libxml2-wasm/lib/libxml2raw.mjs');
-    const unwanted = run.sources.filter((source) => /^cli\/commands\/(?!index|validate)|schema-model|i18n\/(fr|pt)\.ts|node-forge|@peculiar|pkcs11/.test(source));
+    // schema-model/pattern-descriptions.ts is the table of patterns in words used by the messages, not the schema model.
+    const unwanted = run.sources.filter((source) => /^cli\/commands\/(?!index|validate)|schema-model\/(?!pattern-descriptions)|i18n\/(fr|pt)\.ts|node-forge|@peculiar|pkcs11/.test(source));
+    expect(unwanted).toEqual([]);
+  });
+
+  it('inspect loads only the active catalogue (French here), not the other ones', () => {
+    const results = path.join(ROOT, 'test/fixtures/results/mixed-v1.valid.xml');
+    const source = path.join(ROOT, 'test/fixtures/results/source-similar-names.xml');
+    const run = loadedSources(['inspect', results, '--source', source, '--expected', results], { LANG: 'fr_FR.UTF-8' });
+    expect(run.stdout).toContain('Que faire');
+    expect(run.sources).toContain('shared/common/i18n/fr.ts');
+    const unwanted = run.sources.filter((source) => /i18n\/(semantic\/|website\/)?pt\.ts|node-forge|pkcs11/.test(source));
     expect(unwanted).toEqual([]);
   });
 

@@ -1,6 +1,7 @@
 // Reports for people (text, Markdown, HTML) and scripts (JSON). Pure formatting: file names,
-// hashes, the date and the signer are passed in; the CLI computes them.
-import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index';
+// hashes, the date, the signer and the translator of the report's language are passed in; the
+// CLI computes them (and loads only that language's catalogue).
+import type { Language, MessageKey, MessageParams } from '../i18n/core';
 import { describeHresult, type HresultDescription } from './hresult';
 import { linkedNodes, type SourceLink, type SourceMapping } from './mapping';
 import { allNodes, sortFindings } from './reader';
@@ -23,6 +24,8 @@ export interface ReportInput {
   /** ISO 8601 date-time of the report. */
   date: string;
   language: Language;
+  /** Translates into `language` (the caller's catalogue for it). */
+  translate(key: MessageKey, params?: MessageParams): string;
 }
 
 export interface FailureRow {
@@ -46,8 +49,8 @@ export interface FindingRow {
   suggestion?: string;
 }
 
-function tr(language: Language) {
-  return (key: MessageKey, params?: MessageParams) => translate(language, key, params);
+function tr(input: ReportInput) {
+  return (key: MessageKey, params?: MessageParams) => input.translate(key, params);
 }
 
 function location(file: string, range: Range): string {
@@ -61,7 +64,7 @@ export function failureRows(input: ReportInput): FailureRow[] {
     if (node.outcome !== 'failed' && node.outcome !== 'unreadable') continue;
     const hresult: HresultDescription = node.decoded
       ? describeHresult(node.decoded, input.language)
-      : { display: node.errorCodeRaw ?? '', name: '?', meaning: tr(input.language)('results.outcome.unreadable'), advice: '' };
+      : { display: node.errorCodeRaw ?? '', name: '?', meaning: tr(input)('results.outcome.unreadable'), advice: '' };
     const row: FailureRow = {
       nodeId: node.id,
       path: node.path,
@@ -79,7 +82,7 @@ export function failureRows(input: ReportInput): FailureRow[] {
 
 /** Findings of the model and the mapping, translated, with file:line:col. */
 export function findingRows(input: ReportInput): FindingRow[] {
-  const t = tr(input.language);
+  const t = tr(input);
   const all = sortFindings([...input.model.findings, ...(input.mapping?.findings ?? [])]);
   return all.map((finding) => {
     const file = finding.file === 'source' ? (input.source?.name ?? '') : input.result.name;
@@ -91,7 +94,7 @@ export function findingRows(input: ReportInput): FindingRow[] {
 }
 
 function overall(input: ReportInput): string {
-  const t = tr(input.language);
+  const t = tr(input);
   const { model } = input;
   if (!model.root) return t('results.report.overallUnreadable');
   const failed = model.totals.failed + model.totals.unreadable;
@@ -99,18 +102,18 @@ function overall(input: ReportInput): string {
 }
 
 function schemaState(input: ReportInput): string {
-  const t = tr(input.language);
+  const t = tr(input);
   const { schema } = input.model;
   return !schema.checked ? t('results.report.schemaNotChecked') : schema.valid ? t('results.report.schemaValid') : t('results.report.schemaInvalid');
 }
 
 function signerText(input: ReportInput): string | undefined {
   if (!input.source || input.source.signer === undefined) return undefined;
-  return input.source.signer ?? tr(input.language)('results.report.unsigned');
+  return input.source.signer ?? tr(input)('results.report.unsigned');
 }
 
-function outcomeLabel(language: Language, outcome: ResultNode['outcome'] | 'partial'): string {
-  return translate(language, `results.outcome.${outcome}` as MessageKey);
+function outcomeLabel(input: ReportInput, outcome: ResultNode['outcome'] | 'partial'): string {
+  return input.translate(`results.outcome.${outcome}` as MessageKey);
 }
 
 function nodeLabel(node: ResultNode): string {
@@ -120,11 +123,11 @@ function nodeLabel(node: ResultNode): string {
   return label;
 }
 
-function nodeStatus(language: Language, node: ResultNode): string {
+function nodeStatus(input: ReportInput, node: ResultNode): string {
   if (node.outcome === 'notReported') return '';
-  const status = outcomeLabel(language, node.outcome);
+  const status = outcomeLabel(input, node.outcome);
   if (!node.decoded) return `${status} ${node.errorCodeRaw ?? ''}`.trim();
-  const description = describeHresult(node.decoded, language);
+  const description = describeHresult(node.decoded, input.language);
   return node.outcome === 'applied' ? status : `${status} ${description.display} ${description.name}`;
 }
 
@@ -132,7 +135,7 @@ function nodeStatus(language: Language, node: ResultNode): string {
 
 /** Plain text for terminals: header, tree with outcomes, failures with advice, findings. */
 export function reportText(input: ReportInput): string {
-  const t = tr(input.language);
+  const t = tr(input);
   const lines: string[] = [t('results.report.title'), ''];
   lines.push(`${t('results.report.resultFile')}: ${input.result.name}${input.result.sha256 ? `  (SHA-256 ${input.result.sha256})` : ''}`);
   if (input.source) lines.push(`${t('results.report.sourceFile')}: ${input.source.name}${input.source.sha256 ? `  (SHA-256 ${input.source.sha256})` : ''}`);
@@ -145,7 +148,7 @@ export function reportText(input: ReportInput): string {
   if (input.model.root) {
     lines.push('', `${t('results.report.tree')}:`);
     const visit = (node: ResultNode, prefix: string, last: boolean, top: boolean) => {
-      const status = nodeStatus(input.language, node);
+      const status = nodeStatus(input, node);
       lines.push(`${top ? '' : prefix + (last ? '└─ ' : '├─ ')}${nodeLabel(node)}${status ? `  [${status}]` : ''}`);
       const childPrefix = top ? '' : prefix + (last ? '   ' : '│  ');
       node.children.forEach((child, index) => visit(child, childPrefix, index === node.children.length - 1, false));
@@ -187,7 +190,7 @@ export function escapeMarkdown(text: string): string {
 }
 
 export function reportMarkdown(input: ReportInput): string {
-  const t = tr(input.language);
+  const t = tr(input);
   const md = escapeMarkdown;
   const out: string[] = [`# ${md(t('results.report.title'))}`, ''];
   const meta: [string, string][] = [[t('results.report.resultFile'), `${md(input.result.name)}${input.result.sha256 ? ` — SHA-256 \`${input.result.sha256}\`` : ''}`]];
@@ -204,7 +207,7 @@ export function reportMarkdown(input: ReportInput): string {
     out.push(`## ${md(t('results.report.summary'))}`, '');
     out.push(`| ${md(t('results.report.section'))} | ${md(t('results.report.outcome'))} | ${md(t('results.report.applied'))} | ${md(t('results.report.failed'))} |`, '|---|---|---|---|');
     for (const section of input.model.sections) {
-      out.push(`| ${md(section.section)} | ${md(outcomeLabel(input.language, section.outcome))} | ${section.applied} | ${section.failed} |`);
+      out.push(`| ${md(section.section)} | ${md(outcomeLabel(input, section.outcome))} | ${section.applied} | ${section.failed} |`);
     }
     out.push('');
   }
@@ -249,7 +252,7 @@ th{background:#f3f3f3}code{font-family:ui-monospace,monospace}.failed{color:#a40
 @media (prefers-color-scheme:dark){body{background:#1e1e1e;color:#ddd}th{background:#2b2b2b}.failed{color:#ff7b7b}.applied{color:#7bd17b}}`;
 
 export function reportHtml(input: ReportInput): string {
-  const t = tr(input.language);
+  const t = tr(input);
   const h = escapeHtml;
   const out: string[] = [
     '<!DOCTYPE html>',
@@ -278,7 +281,7 @@ export function reportHtml(input: ReportInput): string {
     out.push(`<h2>${h(t('results.report.summary'))}</h2>`, '<table>');
     out.push(`<tr><th>${h(t('results.report.section'))}</th><th>${h(t('results.report.outcome'))}</th><th>${h(t('results.report.applied'))}</th><th>${h(t('results.report.failed'))}</th></tr>`);
     for (const section of input.model.sections) {
-      out.push(`<tr><td>${h(section.section)}</td><td class="${section.outcome}">${h(outcomeLabel(input.language, section.outcome))}</td><td>${section.applied}</td><td>${section.failed}</td></tr>`);
+      out.push(`<tr><td>${h(section.section)}</td><td class="${section.outcome}">${h(outcomeLabel(input, section.outcome))}</td><td>${section.applied}</td><td>${section.failed}</td></tr>`);
     }
     out.push('</table>');
   }
@@ -300,7 +303,7 @@ export function reportHtml(input: ReportInput): string {
   if (input.model.root) {
     out.push(`<h2>${h(t('results.report.tree'))}</h2>`);
     const visit = (node: ResultNode): string => {
-      const status = nodeStatus(input.language, node);
+      const status = nodeStatus(input, node);
       const item = `${h(nodeLabel(node))}${status ? ` <span class="${node.outcome}">[${h(status)}]</span>` : ''}`;
       return `<li>${item}${node.children.length ? `<ul>${node.children.map(visit).join('')}</ul>` : ''}</li>`;
     };

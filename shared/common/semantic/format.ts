@@ -1,8 +1,7 @@
 // Numbers, sizes, durations and counted phrases in the reader's language: Intl for the numbers and
 // units, Intl.PluralRules to choose between a key's ".one" and ".other" forms.
-import { translate, type Language, type MessageKey, type MessageParams } from '../i18n/index';
-
-const LOCALES: Record<Language, string> = { en: 'en-US', fr: 'fr-FR', pt: 'pt-BR' };
+import { translate, type Language, type MessageParams } from '../i18n/index';
+import { countedKey, LOCALES } from '../i18n/plural';
 
 export function formatNumber(language: Language, value: string | number): string {
   const number = typeof value === 'number' ? value : Number(value);
@@ -51,7 +50,6 @@ export function formatList(language: Language, items: readonly string[], style: 
 
 /** Translates `${base}.one` or `${base}.other` as the language's plural rules choose for `count`. */
 export function translateCounted(language: Language, base: string, count: number, params: MessageParams = {}): string {
-  const category = new Intl.PluralRules(LOCALES[language]).select(count);
-  const key = (category === 'one' ? `${base}.one` : `${base}.other`) as MessageKey;
-  return translate(language, key, { ...params, count: formatNumber(language, count) });
+  const counted = countedKey(language, base, count);
+  return translate(language, counted.key, { ...params, count: counted.count });
 }

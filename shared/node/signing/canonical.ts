@@ -5,7 +5,7 @@
 // made of the file's own bytes (prolog, root start tag, the Signature element, root end tag).
 import { createHash } from 'node:crypto';
 import { ParseOption, XmlC14NMode, XmlDocument, XmlElement, XmlLibError, type XmlOutputBufferHandler } from 'libxml2-wasm';
-import { translate } from '../../common/i18n/index';
+import { translateEnglish } from '../../common/i18n/core';
 import { parserLimitMessage } from '../../common/schema/parser-limits';
 import { DSIG_NAMESPACE, type DigestName } from './profile';
 import { XmlLocationError, type RootFrame } from './xml-bytes';
@@ -26,7 +26,7 @@ export function parseXml(bytes: Uint8Array): XmlDocument {
       const message = (first?.message ?? error.message).trim();
       // A parser limit is said as what the user can do, never as a libxml2 option to set.
       const limit = parserLimitMessage(message);
-      throw new XmlLocationError(limit ? translate('en', limit.messageKey) : `not well-formed XML: ${message}`, first?.line ?? 1, first?.col ?? 1);
+      throw new XmlLocationError(limit ? translateEnglish(limit.messageKey) : `not well-formed XML: ${message}`, first?.line ?? 1, first?.col ?? 1);
     }
     throw error;
   }

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { mapResultsToSource } from '../../../shared/common/results/mapping';
 import { readResults } from '../../../shared/common/results/reader';
 import { escapeHtml, escapeMarkdown, failureRows, reportHtml, reportJsonObject, reportMarkdown, reportText, type ReportInput } from '../../../shared/common/results/report';
+import { translator, type Language } from '../../../shared/common/i18n/index';
 import { MALFORMED, RESULTS_FIXTURES, fixture } from './helpers';
+
+const inLanguage = (language: Language) => ({ language, translate: translator(language) });
 
 const source = fixture(RESULTS_FIXTURES, 'source-similar-names.xml');
 const model = readResults(fixture(RESULTS_FIXTURES, 'mixed-v1.valid.xml'));
@@ -12,7 +15,7 @@ const input: ReportInput = {
   result: { name: 'results <1>.xml', sha256: 'a'.repeat(64) },
   source: { name: 'source.xml', sha256: 'b'.repeat(64), signer: 'CN=Contoso & <Sons>' },
   date: '2025-01-02T03:04:05.000Z',
-  language: 'en',
+  ...inLanguage('en'),
 };
 
 describe('reports', () => {
@@ -58,8 +61,8 @@ describe('reports', () => {
   });
 
   it('French and Portuguese', () => {
-    expect(reportText({ ...input, language: 'fr' })).toContain('Que faire');
-    expect(reportMarkdown({ ...input, language: 'pt' })).toContain('O que fazer');
+    expect(reportText({ ...input, ...inLanguage('fr') })).toContain('Que faire');
+    expect(reportMarkdown({ ...input, ...inLanguage('pt') })).toContain('O que fazer');
   });
 
   it('JSON for scripts', () => {
