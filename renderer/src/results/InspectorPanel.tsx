@@ -113,6 +113,7 @@ export function InspectorPanel({ resultTitle, resultModel, resultSha256, sources
       ...(source ? { source: { name: source.title, sha256: source.sha256 ?? (await sha256Hex(source.model.getValue())) } } : {}),
       date: new Date().toISOString(),
       language,
+      translate: (key, params) => t(key, params),
     });
     const extension = format === 'md' ? 'md' : format;
     onExport(format, text, `${resultTitle.replace(/\.xml$/i, '')}-report.${extension}`);

@@ -6,6 +6,7 @@ import { resolvePath } from '../../../shared/common/xml/element-path';
 import { BINDINGS_VERSION, fieldNameFor, xpathOf, type Bindings, type FieldBinding, type FieldType } from '../../../shared/common/subscriber/bindings';
 import { parseXml } from '../../../shared/common/xml/parse';
 import { INTEGER_BUILTINS } from '../../../shared/common/schema-model/queries';
+import type { XmlDocumentNode } from '../../../shared/common/xml/model';
 
 const bindingsByDocument = new Map<string, Bindings>();
 const listeners = new Set<() => void>();
@@ -40,20 +41,26 @@ function fieldTypeFor(spec: FieldSpec): FieldType {
   return 'string';
 }
 
-/** The place a form field stands for (its element path and `@Name` / `#text`), as a binding path. */
-let lastParse: { text: string; parsed: ReturnType<typeof parseXml> } | null = null;
+export interface FieldPlace {
+  xpath: string;
+  localName: string;
+  attribute?: string;
+}
 
-export function placeOfField(text: string, fieldKey: string): { xpath: string; localName: string; attribute?: string } | null {
-  // Every field of a form asks about the same text: parse it once.
-  if (lastParse?.text !== text) lastParse = { text, parsed: parseXml(text) };
-  const parsed = lastParse.parsed;
-  if (!parsed.ok) return null;
+/** The place a form field stands for (its element path and `@Name` / `#text`), as a binding path, in the form's own parse. */
+export function placeInDocument(document: XmlDocumentNode, fieldKey: string): FieldPlace | null {
   const [pathPart, field] = fieldKey.split('|');
   const path = pathPart ? pathPart.split('.').map(Number) : [];
-  const element = resolvePath(parsed.document, path);
+  const element = resolvePath(document, path);
   if (!element) return null;
   const attribute = field?.startsWith('@') ? field.slice(1) : undefined;
   return { xpath: xpathOf(element, attribute), localName: element.localName, ...(attribute ? { attribute } : {}) };
+}
+
+/** The same from the text (a click on "Make this a per-subscriber field": parsed once, then). */
+export function placeOfField(text: string, fieldKey: string): FieldPlace | null {
+  const parsed = parseXml(text);
+  return parsed.ok ? placeInDocument(parsed.document, fieldKey) : null;
 }
 
 /** Binds a form field: a new field named after its place (or the existing one for that place). */

@@ -1,13 +1,18 @@
 // "Make this a per-subscriber field" under a form field: binds the field's place (see
 // bindings-store.ts). Shown only where the app provides the context and the place exists.
 import { createContext, useContext, useMemo } from 'react';
-import { bindFormField, placeOfField, useBindings } from './bindings-store';
+import { bindFormField, placeInDocument, useBindings } from './bindings-store';
+import { FormContext } from '../forms/form-context';
+import type { XmlDocumentNode } from '../../../shared/common/xml/model';
 import type { FieldSpec } from '../../../shared/common/forms/form-model';
 import type { Translate } from '../i18n';
 
 export interface PerSubscriberActions {
-  /** The bound field's name for this form field, if it is bound. */
-  boundName(fieldKey: string): string | null;
+  /**
+   * The bound field's name for this form field, if it is bound. Asked by every field at every
+   * render, so it reads the form's own parse and answers at once when nothing is bound.
+   */
+  boundName(fieldKey: string, document: XmlDocumentNode): string | null;
   bind(fieldKey: string, spec: FieldSpec): void;
 }
 
@@ -15,8 +20,9 @@ export const PerSubscriberContext = createContext<PerSubscriberActions | null>(n
 
 export function PerSubscriberControl({ fieldKey, spec, present, t }: { fieldKey: string; spec: FieldSpec; present: boolean; t: Translate }) {
   const actions = useContext(PerSubscriberContext);
-  if (!actions || !present) return null;
-  const bound = actions.boundName(fieldKey);
+  const form = useContext(FormContext);
+  if (!actions || !present || !form) return null;
+  const bound = actions.boundName(fieldKey, form.document);
   if (bound) {
     return (
       <p className="form-note per-subscriber-bound" data-testid="per-subscriber-bound">
@@ -37,8 +43,9 @@ export function usePerSubscriberActions(documentId: string | null, model: { getV
   return useMemo(() => {
     if (!documentId || !model) return null;
     return {
-      boundName: (key) => {
-        const place = placeOfField(model.getValue(), key);
+      boundName: (key, document) => {
+        if (bindings.fields.length === 0) return null;
+        const place = placeInDocument(document, key);
         return (place && bindings.fields.find((field) => field.xpath === place.xpath)?.name) ?? null;
       },
       bind: (key, spec) => {
