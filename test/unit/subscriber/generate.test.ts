@@ -155,28 +155,6 @@ describe('provstudio generate', () => {
   }, 120_000);
 });
 
-describe('workers replaced along a long batch', () => {
-  it('every row is written once, in a manifest in row order, when each worker stops after a few rows', async () => {
-    const ROWS = 23;
-    const directory = setUpFolder(Array.from({ length: ROWS }, (_, index) => row(index + 1)));
-    const summary = await runBatch({
-      templateText: readFileSync(path.join(directory, 'template.xml'), 'utf8'),
-      encoding: 'utf-8',
-      bindings: parseBindings(readFileSync(path.join(directory, 'template.bindings.json'), 'utf8')),
-      dataPath: path.join(directory, 'rows.csv'),
-      outputDirectory: path.join(directory, 'out'),
-      language: 'en',
-      schemaFiles: readSchemaFiles(),
-      jobs: 2,
-      rowsPerWorker: 3,
-    });
-    expect(summary.counts).toEqual({ valid: ROWS, unchanged: 0, invalid: 0, rejected: 0 });
-    expect(manifest(path.join(directory, 'out')).map((entry) => entry.row)).toEqual(Array.from({ length: ROWS }, (_, index) => index + 1));
-    expect(readdirSync(path.join(directory, 'out')).filter((name) => name.endsWith('.xml'))).toHaveLength(ROWS);
-    expect(everyFile(directory).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-  }, 120_000);
-});
-
 describe('Ctrl-C on the real command', () => {
   it('stops on SIGINT with exit code 2, no half-written file, manifests written, and a second run resumes', async () => {
     const rows = Array.from({ length: 3000 }, (_, index) => row(index + 1));
@@ -260,8 +238,6 @@ describe.runIf(toolAvailable('xmlsec1'))('signed in bulk, verified by xmlsec1', 
       language: 'en',
       schemaFiles: readSchemaFiles(),
       jobs: 2,
-      // Workers replaced every 2 rows: the token's one session serves the fresh ones too.
-      rowsPerWorker: 2,
       signing: { choice: { kind: 'pkcs11', modulePath: softhsm!, tokenLabel: 'bulk-test' }, secrets: async (request) => (asked.push(request.kind), '4321'), options: {} },
     });
     expect(summary.counts.valid).toBe(4);
