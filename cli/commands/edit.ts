@@ -1,7 +1,9 @@
 // provstudio set / insert / remove: tree edits from the command line, written as minimal text
 // edits so everything else in the file stays byte for byte (see docs/editing.md).
-//   exit 0 done (or nothing to change), 1 the path matched nothing, 2 usage, I/O, a file that
-//   is not well-formed, or an edit the document or schema does not allow.
+//   exit 0 done (or nothing to change), 1 the path matched nothing, or `set` wrote a value that
+//   makes the file invalid (new errors, printed; --allow-invalid accepts them), 2 usage, I/O, a
+//   file that is not well-formed, or an edit the document or schema does not allow.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,9 +25,12 @@ import {
 import { BUNDLED_SCHEMA_MODEL } from '../../shared/common/schema-model/bundled';
 import { possibleChildren, type QualifiedName } from '../../shared/common/schema-model/index';
 import { parseXml, positionOf, type XmlDocumentNode, type XmlElementNode } from '../../shared/common/xml/index';
+import { DRIVER_SCHEMA } from '../../shared/common/schema/roots';
+import type { Diagnostic } from '../../shared/common/xml/diagnostic';
 import { writeFileAtomic } from '../../shared/node/files/atomic-write';
 import { decodeText, encodeText } from '../../shared/node/files/encoding';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_IO, UsageError, type CliIo, type Command } from '../command';
+import { defaultSchemaDirectory, readSchemaDirectory } from './validate';
 
 type EditKind = 'set' | 'insert' | 'remove';
 
@@ -36,6 +41,9 @@ interface EditArguments {
   output: string | undefined;
   value: string | undefined;
   element: string | undefined;
+  allowInvalid: boolean;
+  /** The written file as the user named it (for messages). */
+  shownTarget: string;
 }
 
 function readArguments(kind: EditKind, args: string[], io: CliIo): EditArguments {
@@ -47,6 +55,7 @@ function readArguments(kind: EditKind, args: string[], io: CliIo): EditArguments
       element: { type: 'string' },
       ns: { type: 'string', multiple: true },
       output: { type: 'string', short: 'o' },
+      ...(kind === 'set' ? { 'allow-invalid': { type: 'boolean' as const, default: false } } : {}),
     },
     strict: true,
     allowPositionals: true,
@@ -68,6 +77,8 @@ function readArguments(kind: EditKind, args: string[], io: CliIo): EditArguments
     output: values.output === undefined ? undefined : path.resolve(io.cwd, values.output),
     value: values.value,
     element: values.element,
+    allowInvalid: (values as { 'allow-invalid'?: boolean })['allow-invalid'] === true,
+    shownTarget: values.output ?? positionals[0]!,
   };
 }
 
@@ -169,7 +180,47 @@ async function runEdit(kind: EditKind, args: string[], io: CliIo): Promise<numbe
     return EXIT_USAGE_OR_IO;
   }
   io.stdout(io.t(edits.length === 0 ? 'cli.edit.unchanged' : 'cli.edit.done', { file: target, count: edits.length }) + '\n');
-  return EXIT_OK;
+  if (kind !== 'set' || edits.length === 0) return EXIT_OK;
+  return reportNewErrors(decoded.text, applyTextEdits(decoded.text, edits), options.shownTarget, options.allowInvalid, io);
+}
+
+/** "code message" of each error, to tell the errors an edit brought from those the file had (positions move). */
+function errorKeys(diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => `${diagnostic.code} ${diagnostic.message}`);
+}
+
+/**
+ * `set` checks what it wrote: the errors (schema or lint) the new text has and the old one had
+ * not are printed like `validate` prints them; exit 1 unless --allow-invalid. The edit stays
+ * written either way: the user asked for it, and the finding says what to change.
+ */
+async function reportNewErrors(before: string, after: string, file: string, allowInvalid: boolean, io: CliIo): Promise<number> {
+  const schemaDirectory = defaultSchemaDirectory(import.meta.url, io.env);
+  if (!existsSync(path.join(schemaDirectory, DRIVER_SCHEMA))) {
+    io.stderr(io.t('cli.validate.schemasNotFound', { path: path.join(schemaDirectory, DRIVER_SCHEMA) }) + '\n');
+    return EXIT_USAGE_OR_IO;
+  }
+  const { ProvisioningValidator } = await import('../../shared/common/validation/index');
+  const validator = ProvisioningValidator.create(readSchemaDirectory(schemaDirectory));
+  try {
+    const remaining = errorKeys(validator.validate(before).diagnostics);
+    const introduced = validator.validate(after).diagnostics.filter((diagnostic) => {
+      if (diagnostic.severity !== 'error') return false;
+      const index = remaining.indexOf(`${diagnostic.code} ${diagnostic.message}`);
+      if (index === -1) return true;
+      remaining.splice(index, 1);
+      return false;
+    });
+    if (introduced.length === 0) return EXIT_OK;
+    for (const diagnostic of introduced) {
+      const { line, column } = diagnostic.range.start;
+      io.stderr(`${file}:${line}:${column}: ${diagnostic.severity} ${diagnostic.code}: ${io.t(diagnostic.messageKey, diagnostic.params)}\n`);
+    }
+    io.stderr(io.t(allowInvalid ? 'cli.edit.invalidAccepted' : 'cli.edit.madeInvalid', { file, count: introduced.length }) + '\n');
+    return allowInvalid ? EXIT_OK : EXIT_FINDINGS;
+  } finally {
+    validator.dispose();
+  }
 }
 
 export const setCommand: Command = {

@@ -1,14 +1,14 @@
-// provstudio validate [--schema-only] [--target windows10|windows11] [--format text|json|sarif] FILE...
+// provstudio validate [--schema-only] [--allow-placeholders] [--target windows10|windows11] [--format text|json|sarif] FILE...
 //
 // Well-formedness + XSD (the verdict Windows would give: the target's published schemas, see
 // shared/common/windows/targets.ts; default windows11) and, unless --schema-only, the lint rules. Exit 0 when no file has an error (warnings and notes allowed), 1 when any file has an
-// error, 2 on a usage or I/O problem (missing file, unreadable schemas).
+// error or a placeholder still to fill in (PS-L036, unless --allow-placeholders), 2 on a usage or I/O problem (missing file, unreadable schemas).
 import { isUtf8 } from 'node:buffer';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { LINT_RULES } from '../../shared/common/lint/index';
+import { LINT_RULES, PLACEHOLDER_CODES } from '../../shared/common/lint/index';
 import { SCHEMA_CODES } from '../../shared/common/schema/map-issues';
 import { DRIVER_SCHEMA } from '../../shared/common/schema/roots';
 import { DEFAULT_TARGET, isWindowsTarget, type SchemaLibrary } from '../../shared/common/windows/targets';
@@ -193,6 +193,7 @@ export const validateCommand: Command = {
       args,
       options: {
         'schema-only': { type: 'boolean', default: false },
+        'allow-placeholders': { type: 'boolean', default: false },
         target: { type: 'string', default: DEFAULT_TARGET },
         format: { type: 'string', default: 'text' },
       },
@@ -239,6 +240,10 @@ export const validateCommand: Command = {
 
     if (reports.some((report) => report.readError)) return EXIT_USAGE_OR_IO;
     const anyError = reports.some((report) => report.result?.diagnostics.some((diagnostic) => diagnostic.severity === 'error'));
-    return anyError ? EXIT_FINDINGS : EXIT_OK;
+    // Placeholders still to fill in fail CI by default, warnings though they are (PS-L036; the
+    // harmful ones, PS-L035, are errors anyway).
+    const placeholders = values['allow-placeholders'] ? 0 : reports.reduce((count, report) => count + (report.result?.diagnostics.filter((diagnostic) => diagnostic.code === PLACEHOLDER_CODES.sample).length ?? 0), 0);
+    if (placeholders > 0 && format === 'text') io.stderr(io.t('cli.validate.placeholdersFail', { count: placeholders }) + '\n');
+    return anyError || placeholders > 0 ? EXIT_FINDINGS : EXIT_OK;
   },
 };

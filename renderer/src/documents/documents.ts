@@ -4,6 +4,7 @@ import type { LineEnding, OpenedFile, TextEncodingName } from '../../../shared/c
 import { preferredLineEnding } from '../../../shared/common/text/line-endings';
 import { monaco } from '../editor/monaco';
 import { NAMESPACES } from '../../../shared/common/xml/namespaces';
+import { ZERO_GUID, ZERO_IMSI } from '../../../shared/common/schema-model/placeholders';
 
 export interface OpenDocument {
   id: string;
@@ -88,8 +89,8 @@ export function joinPath(directory: string, name: string): string {
 export const BLANK_PROVISIONING_FILE = `<?xml version="1.0" encoding="utf-8"?>
 <CarrierProvisioning xmlns="${NAMESPACES.carrierControlV1}">
   <Global>
-    <CarrierId>{00000000-0000-0000-0000-000000000000}</CarrierId>
-    <SubscriberId>310260000000000</SubscriberId>
+    <CarrierId>${ZERO_GUID}</CarrierId>
+    <SubscriberId>${ZERO_IMSI}</SubscriberId>
   </Global>
 </CarrierProvisioning>
 `;

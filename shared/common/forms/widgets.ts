@@ -2,6 +2,7 @@
 // base64/hex/text blob editor, SSID name <-> hex. No DOM, no Node: the renderer and the tests
 // call these directly.
 import { durationSeconds } from '../schema-model/queries';
+import { placeholderKind } from '../schema-model/placeholders';
 
 // ---------------------------------------------------------------------------------------------
 // GUID
@@ -22,9 +23,12 @@ export function isGuid(value: string): boolean {
   return GUID_PATTERN.test(value.trim());
 }
 
-/** True for the all-zero GUID the blank file and the templates carry as a placeholder. */
+/** The schema documentation's example CarrierId, which people copy: the GUID widget offers to replace it too. */
+const DOCUMENTATION_EXAMPLE_GUID = '{00000000-1111-2222-3333-444444444444}';
+
+/** True for the nil GUID the blank file and the templates carry as a placeholder (placeholders.ts), or the documentation's example. */
 export function isPlaceholderGuid(value: string): boolean {
-  return /^\{0{8}-0{4}-0{4}-0{4}-0{12}\}$/.test(value.trim()) || value.trim() === '{00000000-1111-2222-3333-444444444444}';
+  return placeholderKind(value) === 'zeroGuid' || value.trim() === DOCUMENTATION_EXAMPLE_GUID;
 }
 
 /** Accepts a GUID pasted with or without braces and normalises it to `{…}`; null when it is not one. */

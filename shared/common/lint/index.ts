@@ -6,14 +6,16 @@ import { DEFAULT_TARGET, type WindowsTarget } from '../windows/targets';
 import type { LaxSlotChecker } from '../windows/lax-slots';
 import { CORE_LINT_RULES, LintContext, type LintRule } from './rules';
 import { WINDOWS_KNOWLEDGE_RULES } from './windows-rules';
+import { PLACEHOLDER_RULES } from './placeholder-rules';
 
 export { type LintRule } from './rules';
 export { analysePattern, analyseTimestampFormat, countCaptureGroups } from './sms-rules';
 export { luhnCheckDigit, passesLuhn, looksLikeIccid, looksLikeImei, looksLikeImsi } from './identifiers';
+export { PLACEHOLDER_CODES, findPlaceholders, type FoundPlaceholder } from './placeholder-rules';
 export { intendedNamespace, nearMissNamespaceDiagnostics } from './namespaces';
 
 /** Every rule, in code order. */
-export const LINT_RULES: readonly LintRule[] = [...CORE_LINT_RULES, ...WINDOWS_KNOWLEDGE_RULES];
+export const LINT_RULES: readonly LintRule[] = [...CORE_LINT_RULES, ...WINDOWS_KNOWLEDGE_RULES, ...PLACEHOLDER_RULES];
 
 export interface LintOptions {
   /** The Windows version the document is checked for (default: the newest). */

@@ -20,6 +20,7 @@ import { EAP_NAMESPACES, NAMESPACES } from '../xml/namespaces';
 import { DEFAULT_TARGET, type WindowsTarget } from '../windows/targets';
 import type { LaxSlotChecker } from '../windows/lax-slots';
 import { looksLikeIccid, looksLikeImei, looksLikeImsi, luhnCheckDigit, passesLuhn, startsWithPlausibleMcc } from './identifiers';
+import { placeholderKind } from '../schema-model/placeholders';
 import { analysePattern, analyseTimestampFormat, type PatternAnalysis } from './sms-rules';
 
 export interface LintRule {
@@ -463,7 +464,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     check(context) {
       for (const deviceId of context.elements(CC, 'DeviceId')) {
         const value = textContent(deviceId).trim();
-        if (!/^\d{15}$/.test(value) || passesLuhn(value)) continue;
+        if (!/^\d{15}$/.test(value) || passesLuhn(value) || placeholderKind(value)) continue;
         if (startsWithPlausibleMcc(value)) context.report(this, 'lint.deviceIdLooksLikeImsi', { value }, textSpan(deviceId));
         else context.report(this, 'lint.deviceIdImeiChecksum', { value, expected: luhnCheckDigit(value.slice(0, 14)) }, textSpan(deviceId));
       }
@@ -477,6 +478,8 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     check(context) {
       for (const subscriberId of context.elements(CC, 'SubscriberId')) {
         const value = textContent(subscriberId).trim();
+        // A placeholder (zeros) is no identifier yet: PS-L036 says to fill it in.
+        if (placeholderKind(value)) continue;
         if (looksLikeIccid(value)) context.report(this, 'lint.subscriberIdLooksLikeIccid', { value }, textSpan(subscriberId));
         else if (looksLikeImei(value) && !looksLikeImsi(value)) context.report(this, 'lint.subscriberIdLooksLikeImei', { value }, textSpan(subscriberId));
       }

@@ -20,6 +20,7 @@ import {
   type SimpleTypeDefinition,
   type WildcardNamespaces,
 } from './types';
+import { EXAMPLE_URL, SAMPLE_DATE_TIME, ZERO_BASE64, ZERO_GUID } from './placeholders';
 
 // ---------------------------------------------------------------------------------------------
 // Declarations
@@ -466,7 +467,7 @@ export function mandatoryChildren(model: SchemaModel, key: ElementKey, depth = 0
 // ---------------------------------------------------------------------------------------------
 // Placeholder values
 
-const GUID_PLACEHOLDER = '{00000000-0000-0000-0000-000000000000}';
+// The values are placeholders.ts's, so lint and the "To fill in" list find what the inserts write.
 
 const BUILTIN_PLACEHOLDERS: Record<string, string> = {
   'xs:boolean': 'false',
@@ -487,12 +488,12 @@ const BUILTIN_PLACEHOLDERS: Record<string, string> = {
   'xs:negativeInteger': '-1',
   'xs:nonPositiveInteger': '0',
   'xs:duration': 'PT0S',
-  'xs:dateTime': '2000-01-01T00:00:00Z',
+  'xs:dateTime': SAMPLE_DATE_TIME,
   'xs:date': '2000-01-01',
   'xs:time': '00:00:00',
   'xs:hexBinary': '00',
-  'xs:base64Binary': 'AA==',
-  'xs:anyURI': 'https://example.com/',
+  'xs:base64Binary': ZERO_BASE64,
+  'xs:anyURI': EXAMPLE_URL,
   'xs:language': 'en',
   'xs:Name': 'name',
   'xs:NCName': 'name',
@@ -603,7 +604,7 @@ function placeholderCandidates(builtin: string, facets: Facets): string[] {
   if (builtinValue !== undefined) candidates.push(builtinValue);
   if (builtin === 'xs:duration') candidates.push('PT1S', 'PT1M', 'PT1H', 'P1D', 'P30D');
   if (builtin === 'xs:hexBinary') candidates.push('00'.repeat(Math.max(facets.minLength ?? facets.length ?? 1, 1)));
-  if (facets.patterns) candidates.push(GUID_PLACEHOLDER, GUID_PLACEHOLDER.slice(1, -1), 'https://example.com/');
+  if (facets.patterns) candidates.push(ZERO_GUID, ZERO_GUID.slice(1, -1), EXAMPLE_URL);
   const minimum = Math.max(facets.minLength ?? facets.length ?? 1, 1);
   const maximum = Math.max(facets.maxLength ?? facets.length ?? 32, minimum);
   for (let length = minimum; length <= Math.min(maximum, minimum + 40); length++) {

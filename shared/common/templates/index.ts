@@ -1,12 +1,13 @@
 // Starting points for the documented scenarios (seed "Common Scenarios" and the section
 // samples), corrected where the published samples are wrong: `UserName` (not `Username`),
 // `EAPConfig` (not `EAcomputeronfig`), WISPr credentials inside `BasicAuth`, and always a
-// `Global` section. Every template is valid against schemas/ and has no lint error
-// (test/unit/templates). Pure data: the CLI (`provstudio new`) and the renderer's
+// `Global` section. Every template is valid against schemas/; its only lint errors and warnings are
+// the placeholders the user must fill in (test/unit/templates). Pure data: the CLI (`provstudio new`) and the renderer's
 // "New from template" dialog both read this list.
 import type { MessageKey } from '../i18n/index';
 import type { WindowsTarget } from '../windows/targets';
 import { EAP_NAMESPACES, NAMESPACES } from '../xml/namespaces';
+import { ZERO_GUID, ZERO_IMSI } from '../schema-model/placeholders';
 
 export interface ProvisioningTemplate {
   /** Stable name for `provstudio new --template NAME`. */
@@ -26,11 +27,15 @@ const ONEX = NAMESPACES.oneX;
 const PLANS = NAMESPACES.plans;
 const BASE = NAMESPACES.base;
 
-/** Replace the zero GUID with your organisation's CarrierId, the same in every file you ship. */
+/**
+ * The placeholders the user must replace are written with placeholders.ts's values (the nil GUID,
+ * a subscriber id of zeros, example.com domains), so lint and the app's "To fill in" list name
+ * them: CarrierId (your organisation's GUID, the same in every file you ship) and SubscriberId.
+ */
 const GLOBAL = `  <Global>
     <!-- Your organisation's CarrierId: generate it once, then reuse it in every file. -->
-    <CarrierId>{00000000-0000-0000-0000-000000000000}</CarrierId>
-    <SubscriberId>310260000000000</SubscriberId>
+    <CarrierId>${ZERO_GUID}</CarrierId>
+    <SubscriberId>${ZERO_IMSI}</SubscriberId>
   </Global>
 `;
 

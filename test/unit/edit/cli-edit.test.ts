@@ -82,7 +82,8 @@ describe('provstudio set / insert / remove', () => {
   it('sets element text in place, changing nothing else (CRLF kept)', async () => {
     const file = sampleFile();
     const result = await cli('set', file, '--xpath', '/CarrierProvisioning/Global/SubscriberId', '--value', 'A&B');
-    expect(result).toMatchObject({ code: 0 });
+    // Written as asked; "&" is not allowed in a SubscriberId, so set reports it (exit 1).
+    expect(result).toMatchObject({ code: 1 });
     expect(readFileSync(file, 'utf8')).toBe(SAMPLE.replace('310260000000000', 'A&amp;B'));
   });
 
@@ -119,6 +120,26 @@ describe('provstudio set / insert / remove', () => {
     const bytes = readFileSync(file);
     expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
     expect(bytes.subarray(2).toString('utf16le')).toContain('{AAAAAAAA-2222');
+  });
+
+  it('set validates what it wrote: a value that makes the file invalid is written, reported with its finding, exit 1', async () => {
+    const file = sampleFile();
+    const result = await cli('set', file, '--xpath', '/CarrierProvisioning/Global/SubscriberId', '--value', '310-260');
+    expect(result.code).toBe(1);
+    expect(readFileSync(file, 'utf8')).toContain('<SubscriberId>310-260</SubscriberId>');
+    expect(result.err).toContain(`${file}:6:19: error XSD_PATTERN: The value "310-260" of SubscriberId is not a subscriber identifier`);
+    expect(result.err).toContain('the edit is written, but it makes the file invalid (1 new error above)');
+    // A lint error counts too (the nil GUID Windows misapplies), and only errors the edit brought.
+    const again = await cli('set', file, '--xpath', '//CarrierId', '--value', '{00000000-0000-0000-0000-000000000000}');
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('error PS-L035: CarrierId is still the placeholder');
+    expect(again.err).not.toContain('XSD_PATTERN');
+    // --allow-invalid accepts it; a valid value passes.
+    const accepted = await cli('set', file, '--xpath', '//WLANProfile[1]/name', '--value', '', '--allow-invalid');
+    expect(accepted.code).toBe(0);
+    expect(accepted.err).toContain('accepted with --allow-invalid');
+    const fine = await cli('set', sampleFile(), '--xpath', '//SubscriberId', '--value', '310260123456789');
+    expect(fine).toMatchObject({ code: 0, err: '' });
   });
 
   it('exits 1 when nothing matches and 2 on usage, I/O or refused edits', async () => {

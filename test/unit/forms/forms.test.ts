@@ -150,9 +150,11 @@ describe('form changes become minimal text edits', () => {
     step({ kind: 'addChild', path: [2], namespace: NS.wlan, localName: 'WLANProfile' });
     step({ kind: 'setChildText', path: [2, 0], namespace: NS.wlan, localName: 'name', value: 'Contoso Hotspot', removeWhenEmpty: false });
     step({ kind: 'setChildText', path: [2, 0], namespace: NS.wlan, localName: 'AssociatedPlan', value: 'Contoso 5GB', removeWhenEmpty: true });
+    // Plans arrives with its mandatory Plan (Name="" is a placeholder, PS-L035 until named).
     step({ kind: 'addChild', path: [], namespace: NS.cc, localName: 'Plans' });
-    step({ kind: 'addChild', path: [3], namespace: NS.plans, localName: 'Plan' });
     step({ kind: 'setAttribute', path: [3, 0], name: 'Name', value: 'Contoso 5GB' });
+    // The blank file's CarrierId is the nil GUID, a placeholder (PS-L035) until the user puts theirs.
+    step({ kind: 'setChildText', path: [0], namespace: NS.cc, localName: 'CarrierId', value: '{3F2504E0-4F89-41D3-9A0C-0305E82C3301}', removeWhenEmpty: false });
     // The Plan arrives with its mandatory Description (a Plan needs Description or Usage).
     expect(resolvePath(parse(text), [3, 0, 0])!.localName).toBe('Description');
     step({ kind: 'setAttribute', path: [3, 0, 0], name: 'PlanType', value: 'Fixed' });

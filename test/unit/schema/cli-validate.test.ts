@@ -89,3 +89,19 @@ describe('provstudio validate', () => {
     expect(sarif.runs[0].results.map((item: { ruleId: string }) => item.ruleId)).toEqual(['XSD_RANGE', 'PS-L003']);
   });
 });
+
+describe('validate and placeholders', () => {
+  it('fails on placeholders by default (warnings included); --allow-placeholders accepts the warnings only', async () => {
+    const withSamples = 'test/fixtures/lint/PS-L036.fail.xml';
+    const failing = await run(withSamples);
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toContain('warning PS-L036: SubscriberId still holds a placeholder: all zeros.');
+    expect(failing.stderr).toBe('3 placeholders are still to fill in (PS-L036): validate fails on them; pass --allow-placeholders to accept them.\n');
+    expect((await run('--allow-placeholders', withSamples)).code).toBe(0);
+    // The harmful ones are errors: no option turns them off.
+    const harmful = await run('--allow-placeholders', 'test/fixtures/lint/PS-L035.fail.xml');
+    expect(harmful.code).toBe(1);
+    expect(harmful.stdout).toContain('error PS-L035: DeviceId 000000000000000 is all zeros, a placeholder.');
+    expect((await run('test/fixtures/lint/PS-L036.pass.xml')).code).toBe(0);
+  });
+});
