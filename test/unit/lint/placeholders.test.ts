@@ -8,7 +8,7 @@ import { findPlaceholders, PLACEHOLDER_CODES } from '../../../shared/common/lint
 import { BUNDLED_SCHEMA_MODEL as model } from '../../../shared/common/schema-model/bundled';
 import { isPlaceholderType, placeholderKind, ZERO_GUID } from '../../../shared/common/schema-model/placeholders';
 import { attributesOf, mandatoryChildren, textTypeOf, type SkeletonElement } from '../../../shared/common/schema-model/queries';
-import { NAMESPACES } from '../../../shared/common/schema/roots';
+import { NAMESPACES } from '../../../shared/common/xml/namespaces';
 import { parseXml } from '../../../shared/common/xml/parse';
 import { childElements } from '../../../shared/common/xml/model';
 import { sharedValidator } from '../schema/schema-files';
