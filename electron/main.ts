@@ -9,11 +9,12 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, type
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ELECTRON_INVOKE_CHANNEL, HostError, isChannel, type HostHandlers, type InvokeEnvelope } from '../shared/common/ipc';
+import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL, HostError, isChannel, type HostHandlers, type InvokeEnvelope } from '../shared/common/ipc';
 import { resolveLanguage, translate } from '../shared/common/i18n/index';
 import { RENDERER_CSP } from '../shared/node/content-security-policy';
 import { createHostHandlers, dispatch } from '../shared/node/host';
 import { buildMenu } from './menu';
+import { OpenRequests, filesFromArgv } from './launch-files';
 import { askSecretInWindow } from './secret-prompt';
 import { SecretQuestions } from '../shared/node/secret-prompt/questions';
 
@@ -27,6 +28,30 @@ protocol.registerSchemesAsPrivileged([
 ]);
 
 let mainWindow: BrowserWindow | null = null;
+
+// One app, one window: a second launch hands its files to this one and quits. Files come from the
+// command line, from a second launch's argv and from macOS' open-file (a file association); each
+// opens in a tab of the running window (launch-files.ts holds them until the page has loaded).
+const isPrimaryInstance = app.requestSingleInstanceLock();
+const openRequests = new OpenRequests();
+const launchContext = (cwd: string) => ({ cwd, defaultApp: process.defaultApp === true });
+if (!isPrimaryInstance) {
+  app.quit();
+} else {
+  openRequests.add(filesFromArgv(process.argv, launchContext(process.cwd())));
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    openRequests.add(filesFromArgv(argv, launchContext(workingDirectory)));
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+  // macOS sends open-file before 'ready' for the file that launched the app: registered here, at once.
+  app.on('open-file', (event, filePath) => {
+    event.preventDefault();
+    openRequests.add([filePath]);
+  });
+}
 
 function serveRendererFile(request: Request): Promise<Response> | Response {
   const { pathname } = new URL(request.url);
@@ -85,11 +110,14 @@ async function createWindow(handlers: HostHandlers): Promise<void> {
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;
+    openRequests.disconnect();
     // The window's session ends: every key store locks again.
     void handlers['signing.lock']({});
   });
   await refreshMenu(handlers);
   await mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+  const contents = mainWindow.webContents;
+  openRequests.connect((filePath) => contents.send(ELECTRON_EVENT_CHANNEL, 'file.openRequested', { path: filePath }));
 }
 
 app.on('web-contents-created', (_event, contents) => {
@@ -114,6 +142,7 @@ app.on('web-contents-created', (_event, contents) => {
 });
 
 void app.whenReady().then(async () => {
+  if (!isPrimaryInstance) return;
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
   protocol.handle(APP_SCHEME, serveRendererFile);

@@ -1,11 +1,11 @@
 // The native menu, in the user's language, with the usual keyboard shortcuts. Menu items that act
 // on documents are forwarded to the renderer, which owns the documents.
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import { ELECTRON_MENU_CHANNEL, type MenuCommand, type Settings } from '../shared/common/ipc';
+import { ELECTRON_EVENT_CHANNEL, type MenuCommand, type Settings } from '../shared/common/ipc';
 import type { MessageKey } from '../shared/common/i18n/index';
 
 export function buildMenu(window: BrowserWindow, t: (key: MessageKey) => string, settings: Settings): Menu {
-  const send = (command: MenuCommand) => () => window.webContents.send(ELECTRON_MENU_CHANNEL, command);
+  const send = (command: MenuCommand) => () => window.webContents.send(ELECTRON_EVENT_CHANNEL, 'menu.command', command);
   const radio = (labelKey: MessageKey, checked: boolean, command: MenuCommand): MenuItemConstructorOptions => ({
     label: t(labelKey),
     type: 'radio',

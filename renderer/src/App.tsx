@@ -140,6 +140,8 @@ export function App({ connection }: { connection: HostConnection }) {
   const runCommand = (command: AppCommand) => handlers[command]();
   const runCommandRef = useRef(runCommand);
   runCommandRef.current = runCommand;
+  const openPathRef = useRef(docs.openPath);
+  openPathRef.current = docs.openPath;
 
   // ---- Start-up: host info, settings, recent files, recovery copies. ----
   useEffect(() => {
@@ -159,7 +161,13 @@ export function App({ connection }: { connection: HostConnection }) {
         dialogs.showError(error);
       }
     })();
-    return connection.onMenuCommand((command) => runCommandRef.current(command));
+    const stopMenu = connection.on('menu.command', (command) => runCommandRef.current(command));
+    // A file given on the command line, by a second launch or by the OS opens in a tab here.
+    const stopOpen = connection.on('file.openRequested', ({ path }) => void openPathRef.current(path));
+    return () => {
+      stopMenu();
+      stopOpen();
+    };
     // Runs once: the connection does not change during the page's life.
   }, []);
 

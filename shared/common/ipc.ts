@@ -327,37 +327,41 @@ export type Channel = keyof HostContract;
 export type RequestOf<C extends Channel> = HostContract[C][0];
 export type ResponseOf<C extends Channel> = HostContract[C][1];
 
-export const CHANNELS: readonly Channel[] = [
-  'app.info',
-  'file.read',
-  'file.save',
-  'file.listDirectory',
-  'dialog.chooseFile',
-  'dialog.confirmSaveTarget',
-  'recent.list',
-  'recent.add',
-  'recovery.write',
-  'recovery.list',
-  'recovery.discard',
-  'settings.get',
-  'settings.update',
-  'signing.keyStores',
-  'signing.listIdentities',
-  'signing.sign',
-  'signing.verify',
-  'signing.certificateNames',
-  'signing.secretQuestions',
-  'signing.cancelSecretQuestion',
-  'signing.unlockedStores',
-  'signing.lock',
-  'semantic.dryRun',
-  'website.simulate',
-  'git.committedVersion',
-  'subscriber.readRows',
-  'subscriber.generate',
-  'subscriber.status',
-  'subscriber.cancel',
-] as const;
+/** Every channel once: a channel of the contract missing here, or one here not in the contract, is a compile error. */
+const CHANNEL_TABLE: { readonly [C in Channel]: true } = {
+  'app.info': true,
+  'file.read': true,
+  'file.save': true,
+  'file.listDirectory': true,
+  'dialog.chooseFile': true,
+  'dialog.confirmSaveTarget': true,
+  'recent.list': true,
+  'recent.add': true,
+  'recovery.write': true,
+  'recovery.list': true,
+  'recovery.discard': true,
+  'settings.get': true,
+  'settings.update': true,
+  'signing.keyStores': true,
+  'signing.listIdentities': true,
+  'signing.sign': true,
+  'signing.verify': true,
+  'signing.certificateNames': true,
+  'signing.secretQuestions': true,
+  'signing.cancelSecretQuestion': true,
+  'signing.unlockedStores': true,
+  'signing.lock': true,
+  'semantic.dryRun': true,
+  'website.simulate': true,
+  'git.committedVersion': true,
+  'subscriber.readRows': true,
+  'subscriber.generate': true,
+  'subscriber.status': true,
+  'subscriber.cancel': true,
+};
+
+/** The channel list, derived from the contract (through CHANNEL_TABLE). */
+export const CHANNELS: readonly Channel[] = Object.keys(CHANNEL_TABLE) as Channel[];
 
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
@@ -368,8 +372,11 @@ export interface HostClient {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
 }
 
-/** What a host implements: one handler per channel. */
+/** What a host implements: one handler per request/response channel. */
 export type HostHandlers = { [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
+
+// ---------------------------------------------------------------------------------------------
+// One-way messages, host -> renderer: no response, typed apart from the request/response contract.
 
 /** Commands a host's native menu can send to the renderer (Electron); the browser host's menu is in the page. */
 export type MenuCommand =
@@ -391,6 +398,25 @@ export type MenuCommand =
   | 'view.languageFr'
   | 'view.languagePt'
   | 'help.about';
+
+/** One-way event -> its payload. The host sends these; the renderer only listens. */
+export interface HostEvents {
+  /** A native menu item was chosen. */
+  'menu.command': MenuCommand;
+  /** The OS or a second launch asked to open a file (command line, file association, macOS open-file): open it in a tab. */
+  'file.openRequested': { path: string };
+}
+
+export type HostEvent = keyof HostEvents;
+
+const HOST_EVENT_TABLE: { readonly [E in HostEvent]: true } = { 'menu.command': true, 'file.openRequested': true };
+
+/** The one-way event list, derived from HostEvents (a missing event is a compile error). */
+export const HOST_EVENTS: readonly HostEvent[] = Object.keys(HOST_EVENT_TABLE) as HostEvent[];
+
+export function isHostEvent(value: unknown): value is HostEvent {
+  return typeof value === 'string' && (HOST_EVENTS as readonly string[]).includes(value);
+}
 
 /**
  * A failure a host reports. `messageKey` is an i18n key; `params` fill its placeholders.
@@ -436,14 +462,15 @@ export function isHostErrorPayload(value: unknown): value is HostErrorPayload {
 /** Responses cross the Electron bridge and HTTP as an envelope, so errors keep their i18n key. */
 export type InvokeEnvelope<T> = { ok: true; result: T } | { ok: false; error: HostErrorPayload };
 
-/** IPC channel names used by electron/preload.ts and electron/main.ts. */
+/** IPC channel names used by electron/preload.ts and electron/main.ts: one for requests, one for the one-way events. */
 export const ELECTRON_INVOKE_CHANNEL = 'provstudio:invoke';
-export const ELECTRON_MENU_CHANNEL = 'provstudio:menu';
+export const ELECTRON_EVENT_CHANNEL = 'provstudio:event';
 /** The PIN / password window's answer (electron/secret-prompt.ts); never sent to the app's renderer. */
 export const ELECTRON_SECRET_CHANNEL = 'provstudio:secret';
 
 /** What electron/preload.ts exposes to the page as `window.provstudio`, and nothing more. */
 export interface ElectronBridge {
   invoke(channel: Channel, request: unknown): Promise<InvokeEnvelope<unknown>>;
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Listens to one one-way event; returns the function that stops listening. */
+  on<E extends HostEvent>(event: E, listener: (payload: HostEvents[E]) => void): () => void;
 }

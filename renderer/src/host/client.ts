@@ -6,7 +6,6 @@ import {
   type ElectronBridge,
   type HostClient,
   type InvokeEnvelope,
-  type MenuCommand,
   type RequestOf,
   type ResponseOf,
 } from '../../../shared/common/ipc';
@@ -22,8 +21,8 @@ const TOKEN_HEADER = 'x-provstudio-token';
 
 export interface HostConnection {
   client: HostClient;
-  /** Native-menu commands (Electron only). */
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** One-way host events: native-menu commands and files the OS asks to open (Electron only). */
+  on: ElectronBridge['on'];
 }
 
 function unwrap<C extends Channel>(envelope: InvokeEnvelope<unknown>): ResponseOf<C> {
@@ -66,7 +65,7 @@ function httpConnection(): HostConnection {
   };
   // The page goes away (closed, reloaded, navigated): the host locks the key stores it unlocked.
   window.addEventListener('pagehide', () => void client.invoke('signing.lock', {}).catch(() => undefined));
-  return { client, onMenuCommand: () => () => undefined };
+  return { client, on: () => () => undefined };
 }
 
 function electronConnection(bridge: ElectronBridge): HostConnection {
@@ -76,7 +75,7 @@ function electronConnection(bridge: ElectronBridge): HostConnection {
         return unwrap<C>(await bridge.invoke(channel, request));
       },
     },
-    onMenuCommand: (listener) => bridge.onMenuCommand(listener),
+    on: (event, listener) => bridge.on(event, listener),
   };
 }
 
