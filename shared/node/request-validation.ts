@@ -219,6 +219,8 @@ export function validateRequest<C extends Channel>(channel: C, request: unknown)
         trustedPaths: stringArrayField(channel, fields, 'trustedPaths'),
         tlsTrustPaths: stringArrayField(channel, fields, 'tlsTrustPaths'),
       };
+      const previous = stringField(channel, fields, 'previousText', true);
+      if (previous !== undefined) result.previousText = previous;
       return result as RequestOf<C>;
     }
     case 'semantic.dryRun': {

@@ -27,9 +27,20 @@ export function SimulatorPanel({ client, chooseFile, onOpenInEditor }: Simulator
   const [mbn, setMbn] = useState(true);
   const [trusted, setTrusted] = useState<string[]>([]);
   const [tlsTrust, setTlsTrust] = useState<string[]>([]);
+  const [previous, setPrevious] = useState<{ path: string; text: string } | null>(null);
   const [report, setReport] = useState<WebsiteSimulation | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+
+  async function choosePrevious() {
+    const chosen = await chooseFile();
+    if (!chosen) return;
+    try {
+      setPrevious({ path: chosen, text: (await client.invoke('file.read', { path: chosen })).text });
+    } catch (caught) {
+      setError(caught instanceof HostError ? t(caught.messageKey, caught.params) : t('error.unexpected', { detail: String(caught) }));
+    }
+  }
 
   async function run() {
     setBusy(true);
@@ -38,7 +49,7 @@ export function SimulatorPanel({ client, chooseFile, onOpenInEditor }: Simulator
     const device: DeviceValues = {};
     for (const name of ['SubId', 'DevId', 'IccId'] as const) if (values[name].trim()) device[name] = values[name].trim();
     try {
-      setReport(await client.invoke('website.simulate', { url: url.trim(), device, pc, language, sim, wifi, mbn, consent, trustedPaths: trusted, tlsTrustPaths: tlsTrust }));
+      setReport(await client.invoke('website.simulate', { url: url.trim(), device, pc, language, sim, wifi, mbn, consent, trustedPaths: trusted, tlsTrustPaths: tlsTrust, ...(previous ? { previousText: previous.text } : {}) }));
     } catch (caught) {
       setError(caught instanceof HostError ? t(caught.messageKey, caught.params) : t('error.unexpected', { detail: String(caught) }));
     } finally {
@@ -126,6 +137,20 @@ export function SimulatorPanel({ client, chooseFile, onOpenInEditor }: Simulator
         </label>
         {fileList(trusted, setTrusted, t('website.sim.panel.trusted'), 'simulator-trusted')}
         {fileList(tlsTrust, setTlsTrust, t('website.sim.panel.tlsTrust'), 'simulator-tls')}
+        <div className="website-field">
+          <span>{t('semantic.dryrun.previous')}</span>
+          <div className="website-row">
+            <span className="small" data-testid="simulator-previous">{previous?.path ?? t('semantic.dryrun.noPrevious')}</span>
+            <button type="button" onClick={() => void choosePrevious()}>
+              {t('website.sim.panel.chooseFile')}
+            </button>
+            {previous && (
+              <button type="button" className="link" onClick={() => setPrevious(null)}>
+                {t('semantic.dryrun.clear')}
+              </button>
+            )}
+          </div>
+        </div>
         <p>
           <button type="button" className="primary" onClick={() => void run()} disabled={busy || !url.trim()} data-testid="simulator-run">
             {busy ? t('website.sim.panel.running') : t('website.sim.panel.run')}

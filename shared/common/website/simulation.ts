@@ -69,6 +69,8 @@ export interface WebsiteSimulateRequest {
   consent: 'accept' | 'decline';
   trustedPaths: string[];
   tlsTrustPaths: string[];
+  /** The provisioning file applied to this PC before (its TrustedCertificates pre-trust a signer). */
+  previousText?: string;
 }
 
 /** The report as the host returns it: the screenshot as base64 PNG. */

@@ -39,6 +39,7 @@ export async function simulateRequest(request: WebsiteSimulateRequest): Promise<
       tlsTrust: await certificatesAt(request.tlsTrustPaths),
       networks: await loadNetworkDirectory(),
       screenshot: true,
+      ...(request.previousText !== undefined ? { previousText: request.previousText } : {}),
       timeoutMs: 30_000,
     });
     return { ...report, ...(screenshot ? { screenshotPng: Buffer.from(screenshot).toString('base64') } : {}) };

@@ -11,6 +11,11 @@ describe('website.simulate requests', () => {
     expect(validateRequest('website.simulate', GOOD)).toEqual(GOOD);
   });
 
+  it('keeps the previous file when one is given, and refuses one that is not text', () => {
+    expect(validateRequest('website.simulate', { ...GOOD, previousText: '<CarrierProvisioning/>' }).previousText).toBe('<CarrierProvisioning/>');
+    expect(() => validateRequest('website.simulate', { ...GOOD, previousText: 42 })).toThrow(HostError);
+  });
+
   it('refuses a wrong PC, language, consent, device value or path list', () => {
     for (const bad of [{ pc: 'windows95' }, { language: 'de' }, { consent: 'maybe' }, { device: { SubId: 310260000000001 } }, { trustedPaths: 'root.cer' }, { url: undefined }]) {
       expect(() => validateRequest('website.simulate', { ...GOOD, ...bad }), JSON.stringify(bad)).toThrow(HostError);
