@@ -8,28 +8,12 @@ import { countryName } from '../networks';
 import type { Language } from '../../i18n/index';
 import { PURPOSES, type CosaApn, type CosaEntry, type CosaTarget, type Purpose } from './model';
 
-/** The spreadsheet's setting names, in its order (the portal's column headings). */
-export const CHECKLIST_COLUMNS = [
-  'Update Type',
-  'Country/Region',
-  'Operator',
-  'MCC',
-  'MNC',
-  'IMSI Range - Start',
-  'IMSI Range - End',
-  'ICCID Range - Start',
-  'ICCID Range - End',
-  'SPN',
-  'PNN',
-  'GID1',
-  'UIName',
-  'UIOrder',
-  'Account Experience URL',
-  'AppID',
-  'Branding Name',
-  'Branding Icon',
-  'Use Branding Name On Roaming',
-  'Data Marketplace support',
+// The spreadsheet's setting names by group, each written once: the operator's own settings (before
+// and after the targets), the targets, the access strings and the trusted signer.
+const OPERATOR_HEAD_COLUMNS = ['Update Type', 'Country/Region', 'Operator'] as const;
+const TARGET_COLUMNS = ['MCC', 'MNC', 'IMSI Range - Start', 'IMSI Range - End', 'ICCID Range - Start', 'ICCID Range - End'] as const;
+const OPERATOR_COLUMNS = ['SPN', 'PNN', 'GID1', 'UIName', 'UIOrder', 'Account Experience URL', 'AppID', 'Branding Name', 'Branding Icon', 'Use Branding Name On Roaming', 'Data Marketplace support'] as const;
+const APN_COLUMNS = [
   'Connection Information – Friendly Name',
   'Connection Information – Access String',
   'Connection Information – User Name',
@@ -43,10 +27,11 @@ export const CHECKLIST_COLUMNS = [
   'Connection Information – Auto-Connect Order',
   'Connection Information – Purchase Flag',
   'Connection Information – Connect Flag',
-  'Cert Subject Name',
-  'Cert Issuer Name',
-  'Carrier GUID',
 ] as const;
+const SIGNER_COLUMNS = ['Cert Subject Name', 'Cert Issuer Name', 'Carrier GUID'] as const;
+
+/** The spreadsheet's setting names, in its order (the portal's column headings). */
+export const CHECKLIST_COLUMNS = [...OPERATOR_HEAD_COLUMNS, ...TARGET_COLUMNS, ...OPERATOR_COLUMNS, ...APN_COLUMNS, ...SIGNER_COLUMNS] as const;
 export type ChecklistColumn = (typeof CHECKLIST_COLUMNS)[number];
 export type ChecklistRow = Record<ChecklistColumn, string>;
 
@@ -235,26 +220,14 @@ const cell = (value: string): string => (value === '' ? '—' : value.replace(/\
 export function checklistMarkdown(entry: CosaEntry, language: Language): string {
   const row = checklistRows({ ...entry, targets: [entry.targets[0] ?? {}], apns: [entry.apns[0] ?? { accessString: '' }] })[0] as ChecklistRow;
   const lines = [`# COSA / APN database: ${entry.operator} (${countryName(entry.country, language)})`, '', '| Setting | Value |', '|---|---|'];
-  const operatorColumns: ChecklistColumn[] = ['Update Type', 'Country/Region', 'Operator', 'SPN', 'PNN', 'GID1', 'UIName', 'UIOrder', 'Account Experience URL', 'AppID', 'Branding Name', 'Branding Icon', 'Use Branding Name On Roaming', 'Data Marketplace support', 'Cert Subject Name', 'Cert Issuer Name', 'Carrier GUID'];
+  const operatorColumns: ChecklistColumn[] = [...OPERATOR_HEAD_COLUMNS, ...OPERATOR_COLUMNS, ...SIGNER_COLUMNS];
   for (const column of operatorColumns) lines.push(`| ${column} | ${cell(row[column])} |`);
-  const targetColumns: ChecklistColumn[] = ['MCC', 'MNC', 'IMSI Range - Start', 'IMSI Range - End', 'ICCID Range - Start', 'ICCID Range - End'];
+  const targetColumns: ChecklistColumn[] = [...TARGET_COLUMNS];
   lines.push('', '## Targets', '', `| # | ${targetColumns.join(' | ')} |`, `|---|${targetColumns.map(() => '---').join('|')}|`);
   checklistRows({ ...entry, apns: [{ accessString: '' }] }).forEach((target, index) => lines.push(`| ${index + 1} | ${targetColumns.map((column) => cell(target[column])).join(' | ')} |`));
-  const apnColumns: ChecklistColumn[] = [
-    'Connection Information – Access String',
-    'Connection Information – Friendly Name',
-    'Connection Information – User Name',
-    'Connection Information - Password',
-    'Auth Protocol',
-    'Compression',
-    'IP Type',
-    'Purpose groups',
-    'AlwaysOn',
-    'Roaming',
-    'Connection Information – Auto-Connect Order',
-    'Connection Information – Purchase Flag',
-    'Connection Information – Connect Flag',
-  ];
+  // The access string first: it names the row.
+  const [friendlyName, accessString, ...otherApnColumns] = APN_COLUMNS;
+  const apnColumns: ChecklistColumn[] = [accessString, friendlyName, ...otherApnColumns];
   lines.push('', '## Access strings', '', `| # | ${apnColumns.join(' | ')} |`, `|---|${apnColumns.map(() => '---').join('|')}|`);
   checklistRows({ ...entry, targets: [{}] }).forEach((apn, index) => lines.push(`| ${index + 1} | ${apnColumns.map((column) => cell(apn[column])).join(' | ')} |`));
   return lines.join('\n') + '\n';
