@@ -4,6 +4,7 @@
 // answer: it says what it waits for, can open the window again, and can cancel the question.
 import { useEffect, useRef, useState } from 'react';
 import type { HostClient, SecretQuestion } from '../../../shared/common/ipc';
+import { useI18n } from '../i18n';
 
 /** How often the open questions are read while an operation waits (local, cheap). */
 const POLL_MS = 250;
@@ -25,11 +26,13 @@ export function useSecretQuestion(client: HostClient, waiting: boolean): SecretQ
   const [question, setQuestion] = useState<SecretQuestion | null>(null);
   const [blocked, setBlocked] = useState(false);
   const opened = useRef(new Set<string>());
+  // The prompt page speaks the app's language.
+  const { language } = useI18n();
 
   const openWindow = (target: SecretQuestion | null = question) => {
     if (!target?.url) return;
     opened.current.add(target.id);
-    const handle = window.open(target.url, '_blank', PROMPT_WINDOW_FEATURES);
+    const handle = window.open(`${target.url}&lang=${language}`, '_blank', PROMPT_WINDOW_FEATURES);
     setBlocked(handle === null);
   };
 
