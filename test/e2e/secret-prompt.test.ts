@@ -95,6 +95,8 @@ describe('the secret prompt window of the browser host', () => {
     // The dialog says what it waits for, and where.
     await expect.poll(() => page.getByTestId('sign-secret-waiting').textContent()).toContain('Waiting for the password of signer.pfx in the prompt window');
     await prompt.getByTestId('secret-input').waitFor();
+    await dialog.screenshot({ path: path.join(ROOT, 'docs/screenshots/sign-secret-waiting.png') });
+    await prompt.screenshot({ path: path.join(ROOT, 'docs/screenshots/secret-prompt-window.png') });
     expect(new URL(prompt.url()).origin).not.toBe(served.origin);
     expect(new URL(prompt.url()).hostname).toBe('127.0.0.1');
     await answerSecretPrompt(Promise.resolve(prompt), PASSWORD);

@@ -1,6 +1,7 @@
 // "Waiting for the password of signer.pfx in the prompt window", with a button to open that window
 // again (the browser may have blocked it) and one to cancel the host's question.
 import { useI18n } from '../i18n';
+import './secrets.css';
 import type { SecretQuestionState } from './useSecretQuestion';
 
 export function SecretWaitingNotice({ secret, onCancel }: { secret: SecretQuestionState; onCancel(): void }) {

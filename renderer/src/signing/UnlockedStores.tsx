@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { HostClient, UnlockedStoreInfo } from '../../../shared/common/ipc';
 import { useI18n } from '../i18n';
+import './secrets.css';
 
 function fileName(target: string): string {
   return target.split(/[\\/]/).pop() || target;
