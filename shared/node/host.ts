@@ -79,7 +79,8 @@ export function createHostHandlers(options: HostOptions): HostHandlers {
   });
   // Saves go only to documents the user opened and targets the user chose in a save dialog.
   const writeScope = new WriteScope();
-  const subscriber = createSubscriberService({ askSecret: options.askSecret });
+  // A batch signs with the store the Sign dialog unlocked (asked once per store, not per batch).
+  const subscriber = createSubscriberService({ askSecret: options.askSecret, withUnlockedSigner: signing.withUnlockedSigner });
 
   return {
     'app.info': async () => ({

@@ -32,7 +32,7 @@ import {
 import { DEFAULT_KEEP_UNLOCKED_MS, UnlockedStores } from './keystores/unlocked-stores';
 import type { SecretQuestions } from './secret-prompt/questions';
 import { certificatesFromPemOrDer, summarizeCertificate, type CertificateSummary } from './signing/certificates';
-import { sign, SigningError } from './signing/sign';
+import { sign, SigningError, type Signer } from './signing/sign';
 import { verify } from './signing/verify';
 import { XmlLocationError } from './signing/xml-bytes';
 
@@ -188,6 +188,27 @@ export function createSigningService(options: SigningServiceOptions) {
       } catch (error) {
         throw signingError(error);
       }
+    },
+
+    /**
+     * Runs `action` (a batch) with a signer of the store, unlocked as for signing: the store stays
+     * busy (other operations on it wait) until the action ends; only key-store failures lock it.
+     */
+    async withUnlockedSigner<T>(store: KeyStoreSelection, identityId: string, action: (signer: Signer) => Promise<T>): Promise<T> {
+      await checkStore(store);
+      return unlocked.use(
+        choiceOf(store),
+        options.askSecret,
+        async (opened) => {
+          const signer = await opened.signer(identityId, options.askSecret);
+          try {
+            return await action(signer);
+          } finally {
+            await signer.close?.().catch(() => undefined);
+          }
+        },
+        (error) => error instanceof KeyStoreError,
+      );
     },
 
     async secretQuestions(): Promise<SecretQuestion[]> {

@@ -58,7 +58,13 @@ export interface BatchSigning {
   choice: KeyStoreChoice;
   /** The identity chosen in the app's Sign dialog; otherwise the one the choice's options point at. */
   identityId?: string;
-  secrets: SecretProvider;
+  /** Where the store's PIN or password comes from when the batch opens the store itself. */
+  secrets?: SecretProvider;
+  /**
+   * A signer of a store the caller keeps open (the app host's unlocked store): every signature is
+   * relayed to it, nothing is asked, and the batch does not close it.
+   */
+  opened?: Signer;
   options: SignOptions;
 }
 
@@ -287,10 +293,21 @@ interface OpenedSigning {
   identity: string;
 }
 
+function identityOf(signer: Signer, options: SignOptions): string {
+  return `${thumbprintSha1(signer.certificates[0]!)}/${options.digest ?? 'sha256'}/${options.includeChain ? 'chain' : 'leaf'}`;
+}
+
 async function openSigning(signing: BatchSigning): Promise<OpenedSigning> {
+  if (signing.opened) {
+    // A certificate Windows refuses stops the batch before the first row, not at every row.
+    checkSignerCertificate(signing.opened, signing.options);
+    const { close: _keptOpen, ...signer } = signing.opened;
+    return { worker: { mode: 'relay', certificates: signer.certificates, options: signing.options }, signer, identity: identityOf(signer, signing.options) };
+  }
+  const secrets = signing.secrets ?? (async () => null);
   const answers: SecretAnswer[] = [];
   const recording: SecretProvider = cachedSecret(async (request) => {
-    const secret = await signing.secrets(request);
+    const secret = await secrets(request);
     answers.push({ request, secret });
     return secret;
   });
@@ -311,7 +328,7 @@ async function openSigning(signing: BatchSigning): Promise<OpenedSigning> {
     await signer.close?.();
     throw error;
   }
-  const identity = `${thumbprintSha1(signer.certificates[0]!)}/${signing.options.digest ?? 'sha256'}/${signing.options.includeChain ? 'chain' : 'leaf'}`;
+  const identity = identityOf(signer, signing.options);
   const local = signing.choice.kind === 'pfx' || signing.choice.kind === 'pem';
   const worker: WorkerSigning = local
     ? { mode: 'local', choice: signing.choice, identityId, secrets: answers, options: signing.options }

@@ -1,13 +1,15 @@
 // The subscriber channels of the host contract (the app's Data panel): the first rows of a data
 // file, and batches run in the host with their progress polled by the page. A batch signs each
-// file when the page names a signing identity (chosen in the Sign dialog): the host opens that key
-// store as the Sign dialog's signing does and asks for its PIN or password itself, once per batch.
+// file when the page names a signing identity (chosen in the Sign dialog): the batch signs with the
+// host's unlocked store (withUnlockedSigner: the PIN or password is asked only if it is locked, and
+// the store stays unlocked for the Sign dialog), or opens the store itself and asks once per batch.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { HostError, type DataRows, type GenerateRequest, type GenerateStatus } from '../../common/ipc';
+import { HostError, type DataRows, type GenerateRequest, type GenerateStatus, type KeyStoreSelection } from '../../common/ipc';
 import { translate } from '../../common/i18n/index';
 import { BindingsError, parseBindings, TemplateError } from '../../common/subscriber/index';
 import { cachedSecret, type SecretProvider } from '../keystores/index';
+import type { Signer } from '../signing/sign';
 import { keyStoreChoiceFor, signingError } from '../signing-service';
 import { BatchError, countRows, runBatch, type BatchSigning } from './batch';
 import { describeProblem } from './produce';
@@ -21,7 +23,13 @@ interface Job {
 
 const MAX_ROWS = 1000;
 
-export function createSubscriberService(options: { askSecret: SecretProvider }) {
+export interface SubscriberServiceOptions {
+  askSecret: SecretProvider;
+  /** Runs `action` with a signer of the host's unlocked store (signing-service.ts). */
+  withUnlockedSigner?<T>(store: KeyStoreSelection, identityId: string, action: (signer: Signer) => Promise<T>): Promise<T>;
+}
+
+export function createSubscriberService(options: SubscriberServiceOptions) {
   const jobs = new Map<string, Job>();
   let schemaFiles: Record<string, string> | null = null;
 
@@ -53,7 +61,7 @@ export function createSubscriberService(options: { askSecret: SecretProvider }) 
         if (error instanceof BindingsError) throw new HostError('subscriber.bindings', error.messageKey, error.params);
         throw error;
       }
-      schemaFiles ??= readSchemaFiles();
+      const schemas = (schemaFiles ??= readSchemaFiles());
       const signing: BatchSigning | undefined = request.signing && {
         choice: await keyStoreChoiceFor(request.signing.store),
         identityId: request.signing.identityId,
@@ -63,7 +71,11 @@ export function createSubscriberService(options: { askSecret: SecretProvider }) 
       const jobId = randomUUID();
       const job: Job = { controller: new AbortController(), status: { state: 'running', done: 0, total: null, rate: 0, remainingMs: null, counts: { valid: 0, invalid: 0, rejected: 0, unchanged: 0 } } };
       jobs.set(jobId, job);
-      void runBatch({
+      const withSigning = <T>(run: (batchSigning: BatchSigning | undefined) => Promise<T>): Promise<T> =>
+        signing && request.signing && options.withUnlockedSigner
+          ? options.withUnlockedSigner(request.signing.store, request.signing.identityId, (opened) => run({ choice: signing.choice, identityId: request.signing!.identityId, opened, options: signing.options }))
+          : run(signing);
+      void withSigning((batchSigning) => runBatch({
         templateText: request.templateText,
         encoding: request.encoding,
         bindings,
@@ -71,13 +83,13 @@ export function createSubscriberService(options: { askSecret: SecretProvider }) 
         outputDirectory: request.outputDirectory,
         ...(request.nameTemplate ? { nameTemplate: request.nameTemplate } : {}),
         language: request.language,
-        schemaFiles,
-        ...(signing ? { signing } : {}),
+        schemaFiles: schemas,
+        ...(batchSigning ? { signing: batchSigning } : {}),
         signal: job.controller.signal,
         onProgress: (progress) => {
           job.status = { ...job.status, done: progress.done, total: progress.total, rate: progress.rate, remainingMs: progress.remainingMs, counts: progress.counts };
         },
-      }).then(
+      })).then(
         (summary) => {
           job.status = {
             ...job.status,

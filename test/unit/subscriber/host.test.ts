@@ -63,7 +63,7 @@ describe('subscriber channels', () => {
     await expect(dispatch(handlers, 'subscriber.generate', { ...request, outputDirectory: path.join(directory, 'out') })).rejects.toMatchObject({ code: 'file.redirected' });
     await expect(dispatch(handlers, 'subscriber.generate', { ...request, outputDirectory: elsewhere })).rejects.toMatchObject({ code: 'file.notChosen' });
   });
-  it('signs each file of a batch with the identity chosen in the Sign dialog: the password asked once by the host, every file verified by xmlsec1', async () => {
+  it('signs each file of a batch with the identity chosen in the Sign dialog: the password asked once per store (not again for the batch), every file verified by xmlsec1', async () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-signed-'));
     const kit = path.join(directory, 'kit');
     const made = spawnSync(process.execPath, [path.join(ROOT, 'bin/provstudio.mjs'), 'certs', 'make-test-ev', '--out', kit, '--password-env', 'KIT_PASSWORD'], { env: { ...process.env, KIT_PASSWORD: 'batch-kit-55' } });
@@ -81,7 +81,7 @@ describe('subscriber channels', () => {
     writeFileSync(data, [1, 2, 3].map(row).join('\n') + '\n');
     const store = { kind: 'pfx' as const, path: path.join(kit, 'signer.pfx') };
     const [identity] = await dispatch(handlers, 'signing.listIdentities', { store });
-    asked.length = 0;
+    expect(asked).toEqual(['password']);
     await dispatch(handlers, 'dialog.confirmSaveTarget', { path: path.join(directory, 'out', 'manifest.json') });
     const { jobId } = await dispatch(handlers, 'subscriber.generate', {
       templateText: readFileSync(path.join(ROOT, 'examples/bulk/template.xml'), 'utf8'),
@@ -94,6 +94,7 @@ describe('subscriber channels', () => {
     });
     await expect.poll(async () => (await dispatch(handlers, 'subscriber.status', { jobId })).state, { timeout: 60_000 }).toBe('done');
     expect((await dispatch(handlers, 'subscriber.status', { jobId })).counts).toEqual({ valid: 3, invalid: 0, rejected: 0, unchanged: 0 });
+    // The store the Sign dialog unlocked signs the batch: nothing asked again.
     expect(asked).toEqual(['password']);
     for (const id of [1, 2, 3]) {
       const file = path.join(directory, 'out', `31026000000000${id}.xml`);
