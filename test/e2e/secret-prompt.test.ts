@@ -93,7 +93,7 @@ describe('the secret prompt window of the browser host', () => {
     await page.getByTestId('sign-list').click();
     const prompt = await opened;
     // The dialog says what it waits for, and where.
-    await expect.poll(() => page.getByTestId('sign-secret-waiting').textContent()).toContain('Waiting for the password of signer.pfx in the prompt window');
+    await expect.poll(() => page.getByTestId('sign-secret-waiting').textContent(), { timeout: 15_000 }).toContain('Waiting for the password of signer.pfx in the prompt window');
     await prompt.getByTestId('secret-input').waitFor();
     await dialog.screenshot({ path: path.join(ROOT, 'docs/screenshots/sign-secret-waiting.png') });
     await prompt.screenshot({ path: path.join(ROOT, 'docs/screenshots/secret-prompt-window.png') });
@@ -102,8 +102,8 @@ describe('the secret prompt window of the browser host', () => {
     await answerSecretPrompt(Promise.resolve(prompt), PASSWORD);
     await page.getByTestId('sign-identities').waitFor();
     await expect.poll(() => prompt.isClosed(), { timeout: 10_000 }).toBe(true);
-    await expect.poll(() => page.getByTestId('sign-secret-waiting').count()).toBe(0);
-    await expect.poll(() => dialog.getByTestId('unlocked-stores').textContent()).toContain('signer.pfx');
+    await expect.poll(() => page.getByTestId('sign-secret-waiting').count(), { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => dialog.getByTestId('unlocked-stores').textContent(), { timeout: 15_000 }).toContain('signer.pfx');
 
     // Signing uses the unlocked store: no second window.
     let windows = 0;
@@ -129,7 +129,7 @@ describe('the secret prompt window of the browser host', () => {
 
     // Lock in the Signature panel: the next signing asks again; Cancel in the dialog ends the question.
     await page.getByTestId('signature-panel').getByTestId('signing-lock').click();
-    await expect.poll(() => page.getByTestId('unlocked-stores').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('unlocked-stores').count(), { timeout: 15_000 }).toBe(0);
     await page.getByTestId('toolbar-sign').click();
     await dialog.waitFor();
     await page.getByTestId('sign-pfx-path').fill(pfxPath);
@@ -138,11 +138,11 @@ describe('the secret prompt window of the browser host', () => {
     const secondPrompt = await again;
     await page.getByTestId('sign-secret-waiting').waitFor();
     await page.getByTestId('sign-secret-cancel').click();
-    await expect.poll(() => page.getByTestId('sign-error').textContent()).toContain('Cancelled');
-    await expect.poll(() => page.getByTestId('sign-secret-waiting').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('sign-error').textContent(), { timeout: 15_000 }).toContain('Cancelled');
+    await expect.poll(() => page.getByTestId('sign-secret-waiting').count(), { timeout: 15_000 }).toBe(0);
     // The prompt page now says the question is gone; posting it changes nothing.
     await secondPrompt.reload();
-    await expect.poll(() => secondPrompt.getByTestId('secret-outcome').textContent()).toContain('no longer open');
+    await expect.poll(() => secondPrompt.getByTestId('secret-outcome').textContent(), { timeout: 15_000 }).toContain('no longer open');
     await secondPrompt.close();
     await page.getByRole('button', { name: 'Cancel' }).last().click();
     await dialog.waitFor({ state: 'detached' });
