@@ -16,16 +16,11 @@ import { modelOf } from './documents/documents';
 import { useDocuments } from './documents/useDocuments';
 import { EditorView } from './editor/EditorView';
 import { useValidation } from './editor/useValidation';
-import { ProblemsPanel } from './components/ProblemsPanel';
 import type { Diagnostic } from '../../shared/common/xml/diagnostic';
-import { SignaturePanel } from './signing/SignaturePanel';
 import { useSignFlow } from './signing/useSignFlow';
-import { InspectorPanel } from './results/InspectorPanel';
 import { useInspectedResult } from './results/inspected-result';
-import { DataPanel } from './subscriber/DataPanel';
 import { PerSubscriberContext, usePerSubscriberActions } from './subscriber/per-subscriber';
 import { WebsiteDialog } from './website/WebsiteDialog';
-import { SemanticFeatures } from './semantic/SemanticFeatures';
 import { documentKindOf } from './documents/document-kind';
 import type { Range } from '../../shared/common/xml/positions';
 import type { monaco } from './editor/monaco';
@@ -37,12 +32,21 @@ import { NewFromTemplateDialog } from './forms/NewFromTemplateDialog';
 import { useCursorSelection } from './tree/useCursorSelection';
 import { samePath, type ElementPath } from './selection';
 import { registerXmlLanguageFeatures } from './editor/xml-language';
-import { applyDiagnosticFix, registerQuickFixes } from './editor/quick-fixes';
+import { registerQuickFixes } from './editor/quick-fixes';
 import { useDocumentTarget } from './validation/document-targets';
 import { TARGET_NAMES } from '../../shared/common/windows/targets';
 import { isLargeModel, sizeInMegabytes } from './editor/parsed-model';
 import { toMonacoRange, type MonacoRange } from '../../shared/common/edit/text-edits';
 import { useAppSettings } from './useAppSettings';
+import { endBurst } from './editor/model-edits';
+import { UndoToast } from './components/UndoToast';
+import { Workbench } from './layout/Workbench';
+import { Navigator } from './layout/Navigator';
+import { ToolDock } from './layout/ToolDock';
+import { useDock } from './layout/useDock';
+import { useStackedEditors } from './layout/stacked';
+import { SectionList } from './forms/SectionList';
+import type { SectionId } from '../../shared/common/forms/sections';
 
 registerXmlLanguageFeatures();
 registerQuickFixes();
@@ -52,12 +56,11 @@ export function App({ connection }: { connection: HostConnection }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [cursor, setCursor] = useState<{ line: number; column: number } | null>(null);
   const [statusMessage, setStatusMessage] = useState('');
-  const [signaturePanelOpen, setSignaturePanelOpen] = useState(false);
-  const [dataPanelOpen, setDataPanelOpen] = useState(false);
   const [websiteOpen, setWebsiteOpen] = useState(false);
-  /** The "What Windows will do" panel (summary, dry run, compare) beside a provisioning document. */
-  const [semanticOpen, setSemanticOpen] = useState(false);
-  const [inspectorOpen, setInspectorOpen] = useState(true);
+  /** The dock of side tools (Problems, Signature, Results, What Windows will do, Data). */
+  const dock = useDock();
+  const [stacked, setStacked] = useStackedEditors();
+  const [section, setSection] = useState<SectionId>('global');
   /** The document tree beside the editor, and the element selected in it (shared with the text and the forms). */
   const [treeOpen, setTreeOpen] = useState(true);
   const [selectedPath, setSelectedPathState] = useState<ElementPath | null>(null);
@@ -82,7 +85,7 @@ export function App({ connection }: { connection: HostConnection }) {
     activeDocument,
     chooseFile: chooseFileToOpen,
     setStatusMessage,
-    showSignaturePanel: () => setSignaturePanelOpen(true),
+    showSignaturePanel: () => dock.show('signature'),
   });
   const setSelectedPath = useCallback((path: ElementPath | null) => setSelectedPathState((previous) => (samePath(previous, path) ? previous : path)), []);
 
@@ -91,7 +94,7 @@ export function App({ connection }: { connection: HostConnection }) {
     const sourceId = docs.currentId();
     const predicted = docs.newDocument(resultXml);
     inspected.inspect(predicted.id);
-    setInspectorOpen(true);
+    dock.show('inspector');
     if (sourceId) docs.activate(sourceId);
   }
 
@@ -101,11 +104,18 @@ export function App({ connection }: { connection: HostConnection }) {
     setTimeout(() => revealInEditor(toMonacoRange(range), true), 0);
   }
 
-  function runEditorAction(actionId: string) {
-    const editor = editorRef.current;
-    if (!editor) return;
-    editor.focus();
-    editor.trigger('menu', actionId, null);
+  /** Undo/redo on the document's one stack from anywhere (form: pending typing committed first; tree; a button). */
+  function undoInDocument(which: 'undo' | 'redo') {
+    const id = docs.currentId();
+    const model = id ? modelOf(id) : null;
+    if (!model) return;
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement && focused !== document.body) {
+      focused.blur();
+      focused.focus({ preventScroll: true });
+    }
+    endBurst(model);
+    void (which === 'undo' ? model.undo() : model.redo());
   }
 
   /** What each command of the table (commands.ts) does. */
@@ -117,11 +127,14 @@ export function App({ connection }: { connection: HostConnection }) {
     'file.saveAs': () => void withActive((id) => docs.save(id, true)),
     'file.close': () => void withActive((id) => docs.closeDocument(id)),
     'file.sign': () => void signing.openSignDialog(),
-    'edit.undo': () => runEditorAction('undo'),
-    'edit.redo': () => runEditorAction('redo'),
-    'edit.selectAll': () => runEditorAction('editor.action.selectAll'),
+    'edit.undo': () => undoInDocument('undo'),
+    'edit.redo': () => undoInDocument('redo'),
+    'edit.selectAll': () => {
+      editorRef.current?.focus();
+      editorRef.current?.trigger('menu', 'editor.action.selectAll', null);
+    },
     'view.tree': () => setTreeOpen((open) => !open),
-    'view.signature': () => setSignaturePanelOpen((open) => !open),
+    'view.signature': () => dock.toggle('signature'),
     'view.website': () => setWebsiteOpen(true),
     'view.themeSystem': () => void updateSettings({ theme: 'system' }),
     'view.themeLight': () => void updateSettings({ theme: 'light' }),
@@ -208,9 +221,19 @@ export function App({ connection }: { connection: HostConnection }) {
   useCursorSelection(activeModel, cursor, treeOpen || viewMode !== 'text', setSelectedPath);
   const largeFileMb = activeModel && isLargeModel(activeModel) ? sizeInMegabytes(activeModel) : null;
   const activeKind = activeModel ? documentKindOf(activeModel) : null;
-  const showDataPanel = useCallback(() => setDataPanelOpen(true), []);
+  const showDataPanel = useCallback(() => dock.show('data'), [dock.show]);
   const perSubscriber = usePerSubscriberActions(activeDocument?.id ?? null, activeModel, showDataPanel);
   const inspected = useInspectedResult(documents, activeDocument, titleOf);
+
+  /** A section chosen in the navigator: its page in the form, its element selected in the tree and text. */
+  function selectSection(id: SectionId, path: ElementPath | null) {
+    setSection(id);
+    if (path) setSelectedPath(path);
+  }
+  // A results document newly inspected shows in the dock.
+  useEffect(() => {
+    if (inspected.result) dock.show('inspector');
+  }, [inspected.result?.document.id]);
 
   /** A problem opens where the user works: its field in the form-only view, else its text (the form follows the cursor). */
   function revealDiagnostic(diagnostic: Diagnostic) {
@@ -242,7 +265,7 @@ export function App({ connection }: { connection: HostConnection }) {
     recent: docs.recent,
     settings,
     treeOpen,
-    signaturePanelOpen,
+    signaturePanelOpen: dock.shows('signature'),
     run: runCommand,
     openRecent: (path) => void docs.openPath(path),
   });
@@ -261,17 +284,21 @@ export function App({ connection }: { connection: HostConnection }) {
         {activeDocument && (
           <DocumentToolbar
             treeOpen={treeOpen}
-            signaturePanelOpen={signaturePanelOpen}
-            dataPanelOpen={formApplies ? dataPanelOpen : null}
-            onToggleData={() => setDataPanelOpen((open) => !open)}
-            inspectorOpen={inspected.result ? inspectorOpen : null}
+            signaturePanelOpen={dock.shows('signature')}
+            dataPanelOpen={formApplies ? dock.shows('data') : null}
+            onToggleData={() => dock.toggle('data')}
+            inspectorOpen={inspected.result ? dock.shows('inspector') : null}
             viewMode={formApplies ? viewMode : null}
+            stacked={formApplies && viewMode === 'both' ? stacked : null}
+            onToggleStacked={() => setStacked(!stacked)}
             largeFileMb={largeFileMb}
             onCommand={runCommand}
             onSign={() => void signing.openSignDialog()}
-            onToggleInspector={() => setInspectorOpen((open) => !open)}
-            semanticOpen={formApplies ? semanticOpen : null}
-            onToggleSemantic={() => setSemanticOpen((open) => !open)}
+            onToggleInspector={() => dock.toggle('inspector')}
+            semanticOpen={formApplies ? dock.shows('semantic') : null}
+            onToggleSemantic={() => dock.toggle('semantic')}
+            problemsOpen={dock.shows('problems')}
+            onToggleProblems={() => dock.toggle('problems')}
             onViewMode={setViewMode}
           />
         )}
@@ -281,105 +308,77 @@ export function App({ connection }: { connection: HostConnection }) {
             data-validated-version={activeModel && !validation.pending ? activeModel.getVersionId() : undefined}
             data-testid="editor-area"
           >
-            <div className="editor-row">
-              {activeModel && treeOpen && (
-                <TreePane
-                  model={activeModel}
-                  diagnostics={validation.diagnostics}
-                  selectedPath={selectedPath}
-                  onSelectPath={setSelectedPath}
-                  onReveal={revealInEditor}
-                />
-              )}
-              {activeModel && showForm && (
-                <div className="form-pane" data-testid="form-view">
-                  <PerSubscriberContext.Provider value={perSubscriber}>
-                    <FormView
-                      key={activeDocument?.id}
-                      ref={formRef}
-                      model={activeModel}
-                      target={target}
-                      diagnostics={validation.diagnostics}
-                      selectedPath={selectedPath}
-                      onSelectPath={setSelectedPath}
-                      onRevealText={(range) => revealInEditor(range, false)}
-                      chooseCertificateNames={async () => {
-                        const chosen = await chooseFileToOpen();
-                        return chosen ? client.invoke('signing.certificateNames', { path: chosen }) : null;
-                      }}
-                      chooseCertificateFromStore={signing.pickCertificateFromStore}
-                    />
-                  </PerSubscriberContext.Provider>
+            <Workbench
+              navigator={
+                activeModel && treeOpen ? (
+                  <Navigator
+                    sections={formApplies ? <SectionList model={activeModel} diagnostics={validation.diagnostics} section={section} onSelect={selectSection} /> : null}
+                    tree={<TreePane model={activeModel} diagnostics={validation.diagnostics} selectedPath={selectedPath} onSelectPath={setSelectedPath} onReveal={revealInEditor} />}
+                  />
+                ) : null
+              }
+              form={
+                activeModel && showForm ? (
+                  <div className="form-pane" data-testid="form-view">
+                    <PerSubscriberContext.Provider value={perSubscriber}>
+                      <FormView
+                        key={activeDocument?.id}
+                        ref={formRef}
+                        model={activeModel}
+                        target={target}
+                        diagnostics={validation.diagnostics}
+                        selectedPath={selectedPath}
+                        onSelectPath={setSelectedPath}
+                        section={section}
+                        onSectionChange={setSection}
+                        onRevealText={(range) => revealInEditor(range, false)}
+                        chooseCertificateNames={async () => {
+                          const chosen = await chooseFileToOpen();
+                          return chosen ? client.invoke('signing.certificateNames', { path: chosen }) : null;
+                        }}
+                        chooseCertificateFromStore={signing.pickCertificateFromStore}
+                      />
+                    </PerSubscriberContext.Provider>
+                  </div>
+                ) : null
+              }
+              text={
+                <div className="editor-pane">
+                  <EditorView model={activeModel} theme={theme} onCursorChange={onCursorChange} onReady={onEditorReady} />
                 </div>
-              )}
-              <div className={showText ? 'editor-pane' : 'editor-pane hidden'}>
-                <EditorView model={activeModel} theme={theme} onCursorChange={onCursorChange} onReady={onEditorReady} />
-              </div>
-            </div>
-            <ProblemsPanel
-              diagnostics={validation.diagnostics}
-              pending={validation.pending}
-              targetName={TARGET_NAMES[target]}
-              onReveal={revealDiagnostic}
-              onFix={(diagnostic) => {
-                if (activeModel && !applyDiagnosticFix(activeModel, diagnostic)) setStatusMessage(t('problems.fixStale'));
-              }}
+              }
+              showText={showText}
+              stacked={stacked}
+              dock={
+                activeDocument && activeModel && dock.open ? (
+                  <ToolDock
+                    dock={dock}
+                    client={client}
+                    document={activeDocument}
+                    model={activeModel}
+                    title={titleOf(activeDocument)}
+                    formApplies={formApplies}
+                    theme={theme}
+                    language={language}
+                    validation={validation}
+                    targetName={TARGET_NAMES[target]}
+                    onRevealDiagnostic={revealDiagnostic}
+                    onFixStale={() => setStatusMessage(t('problems.fixStale'))}
+                    inspected={inspected}
+                    titleOf={titleOf}
+                    docs={docs}
+                    signing={signing}
+                    onRevealRange={revealRange}
+                    onOpenPredicted={openPredictedResults}
+                    onMessage={setStatusMessage}
+                    openText={openText}
+                  />
+                ) : null
+              }
+              onCollapsed={(panel) => (panel === 'dock' ? dock.collapse() : setTreeOpen(false))}
             />
           </div>
-          {inspected.result && inspectorOpen && (
-            <InspectorPanel
-              key={inspected.result.document.id}
-              resultTitle={titleOf(inspected.result.document)}
-              resultModel={inspected.result.model}
-              resultSha256={inspected.result.document.dirty ? null : inspected.result.document.diskSha256}
-              sources={inspected.sources}
-              onOpenSource={() => void docs.openWithDialog({ activate: false })}
-              onReveal={(documentId, range) => revealRange(documentId ?? inspected.result!.document.id, range)}
-              onExport={(_format, text, suggestedName) => void docs.exportText(text, suggestedName)}
-            />
-          )}
-          {activeDocument && activeModel && formApplies && semanticOpen && (
-            <SemanticFeatures
-              key={activeDocument.id}
-              client={client}
-              model={activeModel}
-              encoding={activeDocument.encoding}
-              path={activeDocument.path}
-              title={titleOf(activeDocument)}
-              theme={theme}
-              chooseFile={chooseFileToOpen}
-              onReveal={(range) => revealInEditor(toMonacoRange(range), true)}
-              onOpenPredicted={openPredictedResults}
-              onMessage={setStatusMessage}
-            />
-          )}
-          {activeDocument && activeModel && signaturePanelOpen && (
-            <SignaturePanel
-              key={activeDocument.id}
-              client={client}
-              model={activeModel}
-              encoding={activeDocument.encoding}
-              chooseFile={chooseFileToOpen}
-              onSign={() => void signing.openSignDialog()}
-              onRemoveSignature={signing.removeSignature}
-              checkRequest={signing.checkRequest}
-            />
-          )}
-          {activeDocument && activeModel && formApplies && dataPanelOpen && (
-            <DataPanel
-              key={activeDocument.id}
-              client={client}
-              documentId={activeDocument.id}
-              documentPath={activeDocument.path}
-              templateText={() => activeModel.getValue()}
-              encoding={activeDocument.encoding}
-              language={language}
-              chooseFile={chooseFileToOpen}
-              chooseSaveFile={(name) => docs.chooseFile('save', name)}
-              openText={openText}
-              openPath={(path) => void docs.openPath(path)}
-            />
-          )}
+          <UndoToast />
           {!activeDocument && <Welcome recent={docs.recent} onNew={() => void docs.newDocument()} onOpen={() => void docs.openWithDialog()} onOpenRecent={(path) => void docs.openPath(path)} />}
         </main>
         <StatusBar

@@ -1,6 +1,7 @@
 // Automated accessibility check (axe-core) of every screen of the app in Chromium: no serious or
 // critical violations on the welcome screen, the editor with its problems panel, the file
-// picker, the Sign dialog, the Signature panel and the results inspector, in light and dark themes.
+// picker, the Sign dialog, the Signature panel and the results inspector, in light and dark themes,
+// at 1366×768 (the most common laptop screen) and 1920×1080.
 import { AxeBuilder } from '@axe-core/playwright';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
@@ -21,11 +22,15 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility (axe-core)', () => {
-  it('has no serious violations on any screen, in light and dark themes', async () => {
+  for (const size of [
+    { width: 1366, height: 768 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`has no serious violations on any screen, in light and dark themes, at ${size.width}×${size.height}`, async () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-a11y-'));
     copyFileSync(path.join(ROOT, 'test/fixtures/results/mixed-v1.valid.xml'), path.join(directory, 'result.xml'));
     copyFileSync(path.join(ROOT, 'test/fixtures/results/source-similar-names.xml'), path.join(directory, 'source.xml'));
-    const page = await openApp(app.browser, app.served, { width: 1400, height: 900 });
+    const page = await openApp(app.browser, app.served, size);
     for (const theme of ['light', 'dark'] as const) {
       await page.getByTestId('theme-select').selectOption(theme);
       expect(await seriousViolations(page), `welcome, ${theme}`).toEqual([]);
@@ -61,5 +66,6 @@ describe('accessibility (axe-core)', () => {
     }
     await page.getByTestId('theme-select').selectOption('system');
     await page.close();
-  });
+    });
+  }
 });

@@ -41,7 +41,7 @@ describe('results inspector', () => {
     await expect.poll(() => page.locator('footer').textContent()).toContain('Ln 25,');
     // The tree and the form follow the text: the profile is selected in the tree, its page shows in the form.
     await expect.poll(() => page.locator('[role="treeitem"][aria-selected="true"]').first().textContent()).toContain('WLANProfile');
-    await expect.poll(() => page.getByTestId('form-section-wlan').getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.getByTestId('form-section-wlan').getAttribute('aria-current')).toBe('page');
     await page.screenshot({ path: path.join(ROOT, 'docs/screenshots/results-inspector.png') });
 
     // A profile missing from the source is reported as such.

@@ -58,7 +58,9 @@ describe('what Windows will do', () => {
     await expect.poll(() => documentTabs(page).and(page.locator('[aria-selected="true"]')).textContent()).toBe('plans.xml');
     await expect.poll(() => page.getByTestId('inspector-source').inputValue()).not.toBe('');
 
-    // Compare with a modified copy: the semantic list beside Monaco's diff editor.
+    // Compare with a modified copy: the semantic list beside Monaco's diff editor (the dry run's tab
+    // of the dock, which the predicted results' inspector tab had replaced).
+    await page.getByTestId('dock-tab-semantic').click();
     await page.getByTestId('semantic-tab-compare').click();
     await page.getByTestId('compare-file').click();
     await pickFile(page, directory, 'modified.xml');

@@ -1,5 +1,6 @@
-// The bar above a document: tree, form/XML view, signing, signature and inspector panels, and
-// the note shown when a large file pauses some features.
+// The bar above a document: the navigator, the form/XML view (side by side or stacked), signing,
+// the dock's tools (each button shows its tab; pressed again, it hides the dock), and the note
+// shown when a large file pauses some features.
 import type { MenuCommand } from '../../../shared/common/ipc';
 import { useI18n } from '../i18n';
 
@@ -17,6 +18,11 @@ export interface DocumentToolbarProps {
   inspectorOpen: boolean | null;
   /** null when the document has no form view (not a provisioning file). */
   viewMode: ViewMode | null;
+  /** Form above the XML (true) or beside it; null when only one of them shows. */
+  stacked: boolean | null;
+  onToggleStacked(): void;
+  problemsOpen: boolean;
+  onToggleProblems(): void;
   /** Size in MB when the file is large enough to pause features, else null. */
   largeFileMb: string | null;
   onCommand(command: MenuCommand): void;
@@ -42,8 +48,17 @@ export function DocumentToolbar(props: DocumentToolbarProps) {
           ))}
         </span>
       )}
+      {props.stacked !== null && (
+        <button type="button" aria-pressed={props.stacked} onClick={props.onToggleStacked} data-testid="toolbar-stacked">
+          {t('layout.stacked')}
+        </button>
+      )}
+      <span className="toolbar-separator" role="separator" aria-orientation="vertical" />
       <button type="button" onClick={props.onSign} data-testid="toolbar-sign">
         {t('menu.file.sign')}
+      </button>
+      <button type="button" aria-pressed={props.problemsOpen} onClick={props.onToggleProblems} data-testid="toolbar-problems">
+        {t('problems.title')}
       </button>
       <button type="button" aria-pressed={props.signaturePanelOpen} onClick={() => props.onCommand('view.signature')} data-testid="toolbar-signature">
         {t('menu.view.signature')}

@@ -5,6 +5,7 @@ import { HostError, type DirectoryListing, type HostClient } from '../../../shar
 import { joinPath } from '../documents/documents';
 import { useI18n } from '../i18n';
 import { Modal } from './Modal';
+import { Icon } from './Icon';
 
 export interface FilePickerProps {
   client: HostClient;
@@ -108,7 +109,7 @@ export function FilePicker({ client, purpose, initialDirectory, initialName, onC
               onClick={() => (entry.kind === 'directory' ? void browse(joinPath(listing.path, entry.name)) : setFileName(entry.name))}
               onDoubleClick={() => entry.kind === 'file' && onChoose(joinPath(listing.path, entry.name))}
             >
-              <span aria-hidden="true">{entry.kind === 'directory' ? '📁' : '📄'}</span> {entry.name}
+              <Icon name={entry.kind === 'directory' ? 'folder' : 'file'} /> {entry.name}
             </button>
           </li>
         ))}

@@ -5,6 +5,7 @@
 // "Fix" button.
 import type { Diagnostic } from '../../../shared/common/xml/diagnostic';
 import { useI18n } from '../i18n';
+import { Icon } from './Icon';
 
 export interface ProblemsPanelProps {
   diagnostics: readonly Diagnostic[];
@@ -16,7 +17,6 @@ export interface ProblemsPanelProps {
   onFix(diagnostic: Diagnostic): void;
 }
 
-const SEVERITY_ICON = { error: '⛔', warning: '⚠️', info: 'ℹ️' } as const;
 
 function ProblemList({ diagnostics, onReveal, onFix }: Pick<ProblemsPanelProps, 'onReveal' | 'onFix'> & { diagnostics: readonly Diagnostic[] }) {
   const { t } = useI18n();
@@ -25,9 +25,7 @@ function ProblemList({ diagnostics, onReveal, onFix }: Pick<ProblemsPanelProps, 
       {diagnostics.map((diagnostic, index) => (
         <li key={`${diagnostic.code}-${diagnostic.range.start.offset}-${index}`} className="problem-row">
           <button type="button" className={`problem problem-${diagnostic.severity}`} onClick={() => onReveal(diagnostic)} data-testid="problem">
-            <span aria-label={t(`problems.severity.${diagnostic.severity}`)} role="img">
-              {SEVERITY_ICON[diagnostic.severity]}
-            </span>
+            <Icon name={diagnostic.severity} label={t(`problems.severity.${diagnostic.severity}`)} className={`severity-${diagnostic.severity}`} />
             <span className="problem-message">{t(diagnostic.messageKey, diagnostic.params)}</span>
             <span className="problem-code">{diagnostic.code}</span>
             <span className="problem-location">{t('status.position', { line: diagnostic.range.start.line, column: diagnostic.range.start.column })}</span>

@@ -64,7 +64,7 @@ export function StatusBar(props: StatusBarProps) {
       )}
       {props.host && <span>{t(props.host === 'electron' ? 'status.host.electron' : 'status.host.browser')}</span>}
       <label className="status-select">
-        <span className="visually-hidden">{t('status.theme')}</span>
+        <span className="status-label">{t('status.theme')}</span>
         <select value={props.theme} onChange={(event) => props.onTheme(event.target.value as ThemeSetting)} data-testid="theme-select">
           <option value="system">{t('theme.system')}</option>
           <option value="light">{t('theme.light')}</option>
@@ -72,7 +72,7 @@ export function StatusBar(props: StatusBarProps) {
         </select>
       </label>
       <label className="status-select">
-        <span className="visually-hidden">{t('status.language')}</span>
+        <span className="status-label">{t('status.language')}</span>
         <select value={props.language} onChange={(event) => props.onLanguage(event.target.value as LanguageSetting)} data-testid="language-select">
           <option value="system">{t('menu.view.language.system')}</option>
           <option value="en">{t('language.en')}</option>

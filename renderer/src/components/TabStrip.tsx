@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n';
+import { Icon } from './Icon';
 
 export interface TabInfo {
   id: string;
@@ -52,7 +53,7 @@ export function TabStrip({ tabs, activeId, onSelect, onClose }: TabStripProps) {
             {tab.title}
             {tab.dirty && (
               <span className="dirty-marker" data-testid="dirty-marker" title={t('tabs.unsaved')} aria-label={t('tabs.unsaved')}>
-                ●
+                <Icon name="dot" />
               </span>
             )}
           </button>

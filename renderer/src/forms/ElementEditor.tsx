@@ -24,6 +24,7 @@ import { pathOf } from '../../../shared/common/xml/element-path';
 import { additionUnknownTo } from '../../../shared/common/windows/targets';
 import { useForm } from './form-context';
 import { ElementExtras } from './extras/index';
+import { Icon } from '../components/Icon';
 
 function slotLabel(slot: ChildSlot, t: Translate): string {
   return slot.labelKey ? t(slot.labelKey) : slot.label;
@@ -162,7 +163,7 @@ function OpenSlotContent({ element, others }: { element: XmlElementNode; others:
           toolbar={
             !readOnly && (
               <button type="button" className="danger" aria-label={t('forms.remove', { name: specLabel(formFor(schema, child)!, t) })} onClick={() => form.apply([{ kind: 'remove', path: pathOf(child) }])}>
-                ✕
+                <Icon name="close" />
               </button>
             )
           }
@@ -238,17 +239,17 @@ function Slot({ element, slot, siblings }: { element: XmlElementNode; slot: Chil
       <span className="form-toolbar">
         {!single && index > 0 && (
           <button type="button" aria-label={t('forms.moveUp', { name })} onClick={() => form.apply([{ kind: 'moveUp', path: childPath }])}>
-            ↑
+            <Icon name="arrow-up" />
           </button>
         )}
         {!single && index < present.length - 1 && (
           <button type="button" aria-label={t('forms.moveDown', { name })} onClick={() => form.apply([{ kind: 'moveDown', path: childPath }])}>
-            ↓
+            <Icon name="arrow-down" />
           </button>
         )}
         {(present.length > slot.minOccurs || slot.choice !== undefined) && (
           <button type="button" className="danger" aria-label={t('forms.remove', { name })} onClick={() => form.apply([{ kind: 'remove', path: childPath }])}>
-            ✕
+            <Icon name="close" />
           </button>
         )}
       </span>

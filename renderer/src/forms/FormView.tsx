@@ -12,22 +12,24 @@ import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRe
 import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
 import { toMonacoRange, type MonacoRange } from '../../../shared/common/edit/text-edits';
 import type { Diagnostic } from '../../../shared/common/xml/diagnostic';
-import { childElements, rangeOf, type XmlDocumentNode, type XmlElementNode } from '../../../shared/common/xml/model';
+import { childElements, rangeOf, textContent, type XmlDocumentNode, type XmlElementNode } from '../../../shared/common/xml/model';
 import type { Range } from '../../../shared/common/xml/positions';
 import { parseXml } from '../../../shared/common/xml/parse';
 import { addTrustedCertificate } from '../../../shared/common/edit/trusted-certificates';
 import { HostError } from '../../../shared/common/ipc';
-import { applyEditsAsOneStep, replaceOffsets, replaceTextMinimally } from '../editor/model-edits';
-import { diagnosticsByField, fieldKey, locateOffset } from '../../../shared/common/forms/form-model';
+import { applyEditsAsOneStep, applyEditsInBurst, endBurst, replaceOffsets, replaceTextMinimally } from '../editor/model-edits';
+import { announceDeletion } from '../components/UndoToast';
+import type { Translate } from '../i18n';
+import { diagnosticsByField, fieldKey, formFor, locateOffset } from '../../../shared/common/forms/form-model';
 import { applyFormChanges, type FormChange } from '../../../shared/common/edit/form-changes';
-import { pathOf } from '../../../shared/common/xml/element-path';
+import { pathOf, resolvePath } from '../../../shared/common/xml/element-path';
 import { NS } from '../../../shared/common/forms/declarations';
-import { SECTIONS, locateSection, sectionById, sectionOfPath, type SectionId } from '../../../shared/common/forms/sections';
+import { locateSection, sectionById, sectionOfPath, type SectionId } from '../../../shared/common/forms/sections';
 import type { monaco } from '../editor/monaco';
 import { isLargeModel, parseModel, sizeInMegabytes } from '../editor/parsed-model';
 import { TREE_PARSE_DELAY_MS as FOLLOW_TEXT_DELAY_MS } from '../tree/useDocumentTree';
 import { useI18n } from '../i18n';
-import { ElementEditor } from './ElementEditor';
+import { ElementEditor, specLabel } from './ElementEditor';
 import { FormContext, useForm, type FormContextValue } from './form-context';
 import './forms.css';
 
@@ -41,6 +43,9 @@ export interface FormViewProps {
   onSelectPath(path: number[]): void;
   /** Show this range in the XML view. */
   onRevealText(range: MonacoRange): void;
+  /** The section page shown (chosen in the navigator's section list). */
+  section: SectionId;
+  onSectionChange(section: SectionId): void;
   /** Alternative to the imperative handle: a range to focus the field of (e.g. from a problems click). */
   revealRange?: Range | null;
   /** Parse delay after a text edit (ms). */
@@ -73,6 +78,27 @@ function parse(model: monaco.editor.ITextModel, previous: ParseState | null): Pa
   return { text, document: previous?.document ?? null, error: result.error, paused: false };
 }
 
+/** A pause in typing this long starts a new undo step even in the same field. */
+const TYPING_PAUSE_MS = 1500;
+
+/** Changes that are one field's value as the user types: their key groups a burst of typing. */
+function typingBurstOf(changes: readonly FormChange[]): string | null {
+  const change = changes.length === 1 ? changes[0]! : null;
+  if (change?.kind === 'setAttribute' && change.value !== null) return `attribute:${change.path.join('.')}:${change.name}`;
+  if (change?.kind === 'setText') return `text:${change.path.join('.')}`;
+  if (change?.kind === 'setChildText') return `child:${change.path.join('.')}:{${change.namespace}}${change.localName}`;
+  return null;
+}
+
+/** "Wi-Fi profile “Contoso Hotspot”": the element's form label and the name it carries, if any. */
+function describeElement(element: XmlElementNode, t: Translate): string {
+  const spec = formFor(BUNDLED_SCHEMA_MODEL, element);
+  const label = spec ? specLabel(spec, t) : element.localName;
+  const nameChild = childElements(element).find((child) => child.localName === 'Name' || child.localName === 'name');
+  const name = element.attributes.find((attribute) => attribute.name === 'Name')?.value ?? (nameChild ? textContent(nameChild) : '');
+  return name.trim() ? `${label} “${name.trim()}”` : label;
+}
+
 /** Texts below this size are re-parsed before the next paint after a form change (a few ms). */
 const PARSE_BEFORE_PAINT_CHARS = 256 * 1024;
 
@@ -89,10 +115,9 @@ function planNamesOf(document: XmlDocumentNode): string[] {
     .filter((name) => name !== '');
 }
 
-export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormView({ model, target, diagnostics, selectedPath, onSelectPath, onRevealText, revealRange, debounceMs = FOLLOW_TEXT_DELAY_MS, chooseCertificateNames, chooseCertificateFromStore }, ref) {
+export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormView({ model, target, diagnostics, selectedPath, onSelectPath, onRevealText, section, onSectionChange: setSection, revealRange, debounceMs = FOLLOW_TEXT_DELAY_MS, chooseCertificateNames, chooseCertificateFromStore }, ref) {
   const { t } = useI18n();
   const [state, setState] = useState<ParseState>(() => parse(model, null));
-  const [section, setSection] = useState<SectionId>('global');
   const [editError, setEditError] = useState<string | null>(null);
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
   const container = useRef<HTMLDivElement>(null);
@@ -123,6 +148,7 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
   const readOnly = state.error !== null || document === null;
   const isProvisioning = !!document && document.root.localName === 'CarrierProvisioning' && document.root.namespaceUri === NS.cc;
 
+  const lastTypingAt = useRef(0);
   const apply = useCallback(
     (changes: FormChange[]) => {
       // The current version's parse, shared with the tree and the editor (parsed once per version).
@@ -134,7 +160,17 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
         return;
       }
       setEditError(null);
-      applyEditsAsOneStep(model, result.edits);
+      const typing = typingBurstOf(changes);
+      if (typing) {
+        // Typing in one field is one undo step until the field is left or typing pauses long.
+        if (Date.now() - lastTypingAt.current > TYPING_PAUSE_MS) endBurst(model);
+        applyEditsInBurst(model, result.edits, typing);
+        lastTypingAt.current = Date.now();
+      } else {
+        applyEditsAsOneStep(model, result.edits);
+      }
+      const removed = changes.length === 1 && changes[0]!.kind === 'remove' ? resolvePath(parsed.document, changes[0]!.path) : null;
+      if (removed && result.edits.length > 0) announceDeletion(model, describeElement(removed, t));
       // The form follows the new version at once when its parse is quick; for a large text the
       // parse waits until the text has painted the change (its parse then serves the tree and the
       // selection too), so the text does not wait for it.
@@ -237,19 +273,8 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
     }
   }
 
-  const countFor = (id: SectionId): number => {
-    if (!document) return 0;
-    const definition = sectionById(id);
-    const { element, depth } = locateSection(document, definition);
-    if (depth !== definition.steps.length) return 0;
-    const prefix = fieldKey(pathOf(element));
-    let count = 0;
-    for (const [key, list] of problems) if ((key === prefix || key.startsWith(`${prefix}.`) || key.startsWith(`${prefix}|`)) && sectionOfPath(document, key.split('|')[0]!.split('.').filter(Boolean).map(Number)) === id) count += list.filter((diagnostic) => diagnostic.severity === 'error').length;
-    return count;
-  };
-
   return (
-    <div className="form-view" data-testid="form-view-root" ref={container}>
+    <div className="form-view" data-testid="form-view-root" ref={container} onBlur={() => endBurst(model)}>
       {state.paused && (
         <p className="form-note" role="status" data-testid="form-paused">
           {t('forms.paused', { size: sizeInMegabytes(model) })}
@@ -271,35 +296,10 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
       )}
       {context && isProvisioning && (
         <FormContext.Provider value={context}>
-          <div className="form-layout">
-            <nav className="form-sections" aria-label={t('forms.sections')}>
-              <ul role="tablist" aria-orientation="vertical">
-                {SECTIONS.map((definition) => {
-                  const errors = countFor(definition.id);
-                  return (
-                    <li key={definition.id} role="presentation">
-                      <button
-                        type="button"
-                        role="tab"
-                        id={`form-tab-${definition.id}`}
-                        aria-selected={section === definition.id}
-                        aria-controls="form-page"
-                        data-testid={`form-section-${definition.id}`}
-                        onClick={() => setSection(definition.id)}
-                      >
-                        {t(definition.titleKey)}
-                        {errors > 0 && <span className="form-badge">{errors}</span>}
-                      </button>
-                    </li>
-                  );
-                })}
-              </ul>
-            </nav>
-            <div className="form-page" id="form-page" role="tabpanel" aria-labelledby={`form-tab-${section}`} data-testid={`form-page-${section}`}>
-              <h2>{t(sectionById(section).titleKey)}</h2>
-              <SectionPage id={section} document={document} />
-            </div>
-          </div>
+          <section className="form-page" id="form-page" aria-labelledby="form-page-title" data-testid={`form-page-${section}`}>
+            <h2 id="form-page-title">{t(sectionById(section).titleKey)}</h2>
+            <SectionPage id={section} document={document} />
+          </section>
         </FormContext.Provider>
       )}
     </div>

@@ -1,7 +1,7 @@
 // One form field: its label, the widget the declarative layer chose, the help beside it, the
-// limits from the schema facets, and the diagnostics that land on it. Text-like widgets keep a
-// draft while the user types and commit on blur or Enter, so one edit = one undo step.
-import { useEffect, useId, useState, type ReactNode } from 'react';
+// limits from the schema facets, and the diagnostics that land on it. Text-like widgets reach the
+// file as the user types (debounced); a burst of typing in one field is one undo step (FormView).
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Diagnostic } from '../../../shared/common/xml/diagnostic';
 import type { FieldSpec, Limit } from '../../../shared/common/forms/form-model';
 import {
@@ -66,12 +66,46 @@ interface DraftInputProps {
   spellCheck?: boolean;
 }
 
-/** A text input that commits on blur or Enter (Escape restores the file's value). */
+/** How long typing pauses before the form's text reaches the XML. */
+export const LIVE_COMMIT_MS = 150;
+
+/**
+ * A text input whose text reaches the file as the user types (debounced, LIVE_COMMIT_MS), and at
+ * once on blur or Enter. An empty text waits for blur or Enter (emptying may remove an optional
+ * element, which would take the field away mid-typing). Escape restores the file's value.
+ */
 export function DraftInput({ id, value, onCommit, readOnly, type = 'text', describedBy, invalid, required, min, max, multiline, ariaLabel, spellCheck }: DraftInputProps) {
-  const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  const [draft, setDraftState] = useState(value);
+  const draftRef = useRef(value);
+  /** The last text this input sent: its echo from the file must not overwrite newer typing. */
+  const committed = useRef(value);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const onCommitRef = useRef(onCommit);
+  onCommitRef.current = onCommit;
+  useEffect(() => {
+    if (value === committed.current) return;
+    // Changed elsewhere (the XML view, undo): show the file's value.
+    committed.current = value;
+    draftRef.current = value;
+    setDraftState(value);
+  }, [value]);
+  useEffect(() => () => clearTimeout(timer.current), []);
   const commit = () => {
-    if (draft !== value) onCommit(draft);
+    clearTimeout(timer.current);
+    if (draftRef.current === committed.current) return;
+    committed.current = draftRef.current;
+    onCommitRef.current(draftRef.current);
+  };
+  const setDraft = (next: string) => {
+    draftRef.current = next;
+    setDraftState(next);
+    clearTimeout(timer.current);
+    if (next !== '' && !readOnly) timer.current = setTimeout(commit, LIVE_COMMIT_MS);
+  };
+  const restore = () => {
+    clearTimeout(timer.current);
+    draftRef.current = value;
+    setDraftState(value);
   };
   const common = {
     id,
@@ -92,7 +126,7 @@ export function DraftInput({ id, value, onCommit, readOnly, type = 'text', descr
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) commit();
-          if (event.key === 'Escape') setDraft(value);
+          if (event.key === 'Escape') restore();
         }}
       />
     );
@@ -106,7 +140,7 @@ export function DraftInput({ id, value, onCommit, readOnly, type = 'text', descr
       onChange={(event) => setDraft(event.target.value)}
       onKeyDown={(event) => {
         if (event.key === 'Enter') commit();
-        if (event.key === 'Escape') setDraft(value);
+        if (event.key === 'Escape') restore();
       }}
     />
   );

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/common/results/index';
 import type { monaco } from '../editor/monaco';
 import { useI18n } from '../i18n';
+import { Icon, type IconName } from '../components/Icon';
 
 export interface SourceCandidate {
   documentId: string;
@@ -35,7 +36,7 @@ export interface InspectorPanelProps {
   onExport(format: ReportFormat, text: string, suggestedName: string): void;
 }
 
-const OUTCOME_ICON = { applied: '✔', failed: '✖', partial: '◐', notReported: '–', unreadable: '?' } as const;
+const OUTCOME_ICON = { applied: 'check', failed: 'close', partial: 'partial', notReported: 'dash', unreadable: 'question' } as const satisfies Record<string, IconName>;
 
 async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
@@ -63,7 +64,7 @@ function NodeTree({ node, selectedId, onSelect, t }: { node: ResultNode; selecte
         data-testid="result-node"
         data-outcome={node.outcome}
       >
-        <span aria-hidden="true">{OUTCOME_ICON[node.outcome]}</span> {node.element}
+        <Icon name={OUTCOME_ICON[node.outcome]} /> {node.element}
         {node.name ? <span className="muted"> “{node.name}”</span> : null}
         {node.errorCode && node.outcome !== 'applied' ? <code className="result-code">0x{node.errorCode}</code> : null}
         <span className="visually-hidden">{t(`inspector.outcome.${node.outcome}`)}</span>
@@ -149,7 +150,7 @@ export function InspectorPanel({ resultTitle, resultModel, resultSha256, sources
                 <tr key={section.nodeId} className={`outcome-${section.outcome}`} data-testid="inspector-section">
                   <td>{section.section}</td>
                   <td>
-                    <span aria-hidden="true">{OUTCOME_ICON[section.outcome]}</span> {t(`inspector.outcome.${section.outcome}`)}
+                    <Icon name={OUTCOME_ICON[section.outcome]} /> {t(`inspector.outcome.${section.outcome}`)}
                     {section.failed > 0 ? ` (${section.failed})` : ''}
                   </td>
                 </tr>

@@ -21,6 +21,8 @@ import { ancestorPaths, pathAtOffset, pathKey, resolvePath, samePath, type Eleme
 import { applyEditsAsOneStep } from '../editor/model-edits';
 import { addableChildren, badgesOf, canDuplicate, duplicateElement, previewOf, type BadgeCounts } from './tree-model';
 import { useDocumentTree } from './useDocumentTree';
+import { Icon } from '../components/Icon';
+import { announceDeletion } from '../components/UndoToast';
 
 /** Expanded unless the user collapsed it: the root and its children; deeper levels start collapsed. */
 function isExpanded(overrides: ReadonlyMap<string, boolean>, path: ElementPath): boolean {
@@ -146,6 +148,7 @@ export function TreeView({ model, diagnostics, selectedPath, onSelectPath, onRev
       }
       setNotice('');
       applyEditsAsOneStep(model, outcome.edits);
+      if (operation === removeElement && outcome.edits.length > 0) announceDeletion(model, element.name);
       tree.refreshNow();
       const after = parseModel(model);
       let path: ElementPath | null = afterPath ? afterPath(selectedPath) : null;
@@ -258,7 +261,7 @@ export function TreeView({ model, diagnostics, selectedPath, onSelectPath, onRev
             onClick={() => setMenuOpen((open) => !open)}
             data-testid="tree-add-child"
           >
-            {t('tree.addChild')} ▾
+            {t('tree.addChild')} <Icon name="chevron-down" />
           </button>
           {menuOpen && (
             <AddChildMenu
@@ -275,10 +278,10 @@ export function TreeView({ model, diagnostics, selectedPath, onSelectPath, onRev
           {t('tree.duplicate')}
         </button>
         <button type="button" disabled={!can.up} onClick={up} aria-label={t('tree.moveUp')} title={t('tree.moveUp')} data-testid="tree-move-up">
-          ↑
+          <Icon name="arrow-up" />
         </button>
         <button type="button" disabled={!can.down} onClick={down} aria-label={t('tree.moveDown')} title={t('tree.moveDown')} data-testid="tree-move-down">
-          ↓
+          <Icon name="arrow-down" />
         </button>
         <button type="button" disabled={!can.remove} onClick={remove} data-testid="tree-delete">
           {t('tree.delete')}
@@ -341,7 +344,7 @@ export function TreeView({ model, diagnostics, selectedPath, onSelectPath, onRev
                     if (row.expandable) toggle(row);
                   }}
                 >
-                  {row.expandable ? (row.expanded ? '▾' : '▸') : ''}
+                  {row.expandable ? <Icon name={row.expanded ? 'chevron-down' : 'chevron-right'} /> : null}
                 </span>
                 <span className="tree-name">{row.element.name}</span>
                 {preview && <span className="tree-preview">{preview}</span>}

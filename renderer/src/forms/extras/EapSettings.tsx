@@ -29,6 +29,7 @@ import { elementIndentation, indentUnitOf, lineEndingOf } from '../../../../shar
 import type { Translate } from '../../i18n';
 import { DraftInput } from '../fields';
 import { useForm } from '../form-context';
+import { Icon } from '../../components/Icon';
 
 function eapConfigOf(oneX: XmlElementNode): XmlElementNode | undefined {
   return childElements(oneX).find((child) => child.localName === 'EAPConfig');
@@ -228,7 +229,7 @@ function Thumbprints({ label, values, problems, disabled, onChange, t }: { label
               <code data-testid="eap-thumbprint">{value}</code>
               {!disabled && (
                 <button type="button" className="danger" aria-label={t('forms.remove', { name: value })} onClick={() => onChange(values.filter((_, other) => other !== index))}>
-                  ✕
+                  <Icon name="close" />
                 </button>
               )}
             </li>
