@@ -53,7 +53,7 @@ export function Workbench({ navigator, form, text, showText, stacked, dock, onCo
     <Group className="workbench" orientation="horizontal" id="workbench" defaultLayout={outer.defaultLayout} onLayoutChanged={outer.onLayoutChanged}>
       {navigator && (
         <>
-          <Panel id="navigator" data-testid="panel-navigator" className="workbench-panel" defaultSize="20" minSize={180} collapsible onResize={collapsedBy('navigator')}>
+          <Panel id="navigator" data-testid="panel-navigator" className="workbench-panel" defaultSize="18" minSize={180} collapsible onResize={collapsedBy('navigator')}>
             {navigator}
           </Panel>
           <Separator className="workbench-separator" aria-label={t('layout.resizeNavigator')} />
@@ -84,7 +84,7 @@ export function Workbench({ navigator, form, text, showText, stacked, dock, onCo
       {dock && (
         <>
           <Separator className="workbench-separator" aria-label={t('layout.resizeDock')} />
-          <Panel id="dock" data-testid="panel-dock" className="workbench-panel" defaultSize="27" minSize={260} collapsible onResize={collapsedBy('dock')}>
+          <Panel id="dock" data-testid="panel-dock" className="workbench-panel" defaultSize="25" minSize={260} collapsible onResize={collapsedBy('dock')}>
             {dock}
           </Panel>
         </>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 
 const KEY = 'provstudio-editors-stacked';
 /** Below this width, side by side leaves each view too narrow beside the navigator and the dock. */
-const SIDE_BY_SIDE_MIN_WIDTH = 1600;
+const SIDE_BY_SIDE_MIN_WIDTH = 1280;
 
 export function useStackedEditors(): [boolean, (stacked: boolean) => void] {
   const [stacked, setStackedState] = useState(() => {
