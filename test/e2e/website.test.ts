@@ -44,6 +44,8 @@ describe('web-site tools', () => {
 
     // French
     await page.getByTestId('language-select').selectOption('fr');
+    // The menus are rebuilt in French once the setting is stored: open View after that.
+    await expect.poll(() => page.locator('[data-testid="app"]').getAttribute('data-language')).toBe('fr');
     await page.locator('[data-menu-button="view"]').click();
     await page.locator('[data-command="view.website"]').click();
     await page.getByTestId('website-dialog').getByTestId('website-base').fill('http://shop.example.com/', { timeout: 60_000 });
