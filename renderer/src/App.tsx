@@ -129,10 +129,7 @@ export function App({ connection }: { connection: HostConnection }) {
     'file.sign': () => void signing.openSignDialog(),
     'edit.undo': () => undoInDocument('undo'),
     'edit.redo': () => undoInDocument('redo'),
-    'edit.selectAll': () => {
-      editorRef.current?.focus();
-      editorRef.current?.trigger('menu', 'editor.action.selectAll', null);
-    },
+    'edit.selectAll': () => void (editorRef.current?.focus(), editorRef.current?.trigger('menu', 'editor.action.selectAll', null)),
     'view.tree': () => setTreeOpen((open) => !open),
     'view.signature': () => dock.toggle('signature'),
     'view.website': () => setWebsiteOpen(true),
@@ -177,10 +174,7 @@ export function App({ connection }: { connection: HostConnection }) {
     const stopMenu = connection.on('menu.command', (command) => runCommandRef.current(command));
     // A file given on the command line, by a second launch or by the OS opens in a tab here.
     const stopOpen = connection.on('file.openRequested', ({ path }) => void openPathRef.current(path));
-    return () => {
-      stopMenu();
-      stopOpen();
-    };
+    return () => void (stopMenu(), stopOpen());
     // Runs once: the connection does not change during the page's life.
   }, []);
 
