@@ -2,7 +2,8 @@
 // shows what Windows would read from it — each capture group, each field mapping, the usage
 // numbers with their units, and the UsageTimestamp read with the rule's Format. Reuses the lint
 // helpers (analysePattern, analyseTimestampFormat) so the tester and the linter agree.
-import { analysePattern, analyseTimestampFormat } from '../lint/sms-rules';
+import { analysePattern, analyseTimestampFormat, readSmsMessage } from '../lint/sms-rules';
+import { childElements, textContent, type XmlElementNode } from '../xml/model';
 
 export const UNIT_MULTIPLIERS: Readonly<Record<string, number>> = {
   None: 1,
@@ -28,6 +29,21 @@ export interface SmsRule {
   /** Units/@K, @M, … : space-separated tokens that stand for each multiplier in the message. */
   units?: Readonly<Record<string, string>>;
   fields: readonly SmsFieldRule[];
+}
+
+/** The tester's reading of a Message rule element (through the one reader the lint rules use too). */
+export function smsRuleOf(message: XmlElementNode): SmsRule {
+  const { pattern, units, fields } = readSmsMessage(message);
+  return {
+    pattern: pattern ? textContent(pattern) : '',
+    ...(units ? { units: Object.fromEntries(units.attributes.filter((attribute) => !attribute.name.startsWith('xmlns')).map((attribute) => [attribute.name, attribute.value])) } : {}),
+    fields: fields
+      ? childElements(fields).map((field) => ({
+          name: field.localName,
+          attributes: Object.fromEntries(field.attributes.map((attribute) => [attribute.name, attribute.value])),
+        }))
+      : [],
+  };
 }
 
 export interface SmsFieldResult {

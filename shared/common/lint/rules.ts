@@ -21,7 +21,7 @@ import { DEFAULT_TARGET, type WindowsTarget } from '../windows/targets';
 import type { LaxSlotChecker } from '../windows/lax-slots';
 import { looksLikeIccid, looksLikeImei, looksLikeImsi, luhnCheckDigit, passesLuhn, startsWithPlausibleMcc } from './identifiers';
 import { placeholderKind } from '../schema-model/placeholders';
-import { analysePattern, analyseTimestampFormat, type PatternAnalysis } from './sms-rules';
+import { analysePattern, analyseTimestampFormat, readSmsMessage, type PatternAnalysis } from './sms-rules';
 
 export interface LintRule {
   code: string;
@@ -132,8 +132,8 @@ function smsRules(context: LintContext): SmsRule[] {
   let rules = smsRulesByContext.get(context);
   if (!rules) {
     rules = context.elements(WWAN, 'Message').map((message) => {
-      const pattern = findChild(message, 'Pattern', WWAN);
-      return { message, pattern, analysis: pattern && analysePattern(textContent(pattern)), fields: findChild(message, 'Fields', WWAN) };
+      const { pattern, fields } = readSmsMessage(message);
+      return { message, pattern, analysis: pattern && analysePattern(textContent(pattern)), fields };
     });
     smsRulesByContext.set(context, rules);
   }

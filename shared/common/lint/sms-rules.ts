@@ -2,6 +2,7 @@
 // running Windows. Windows documents its patterns only by example (`[^]*`, an ECMAScript-only
 // construct), so we check them as ECMAScript regular expressions and flag the constructs that
 // ECMAScript engines disagree on.
+import { findChild, type XmlElementNode } from '../xml/model';
 
 export interface PatternAnalysis {
   /** The engine's complaint when the pattern does not compile, else null. */
@@ -92,4 +93,18 @@ export function analyseTimestampFormat(format: string): TimestampFormatAnalysis 
     index += token.length - 1;
   }
   return { invalidTokens, identifiers };
+}
+
+/** An SMS rule (wwan:Message) as written: its Pattern, Units and Fields children (each absent when not written). */
+export interface SmsMessageParts {
+  message: XmlElementNode;
+  pattern: XmlElementNode | undefined;
+  units: XmlElementNode | undefined;
+  fields: XmlElementNode | undefined;
+}
+
+/** The one reader of a Message rule, for the lint rules and the SMS tester: children in the Message's own namespace. */
+export function readSmsMessage(message: XmlElementNode): SmsMessageParts {
+  const part = (localName: string) => findChild(message, localName, message.namespaceUri);
+  return { message, pattern: part('Pattern'), units: part('Units'), fields: part('Fields') };
 }

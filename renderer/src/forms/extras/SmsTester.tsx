@@ -2,31 +2,15 @@
 // matches, each capture group, each field mapping as Windows would read it (usage numbers with
 // units, flags, plan type) and the UsageTimestamp read with the rule's Format.
 import { useId, useState } from 'react';
-import { childElements, textContent, type XmlElementNode } from '../../../../shared/common/xml/model';
-import { testSmsRule, type SmsRule } from '../../../../shared/common/forms/sms-tester';
+import type { XmlElementNode } from '../../../../shared/common/xml/model';
+import { smsRuleOf, testSmsRule } from '../../../../shared/common/forms/sms-tester';
 import { useForm } from '../form-context';
-
-export function ruleOf(message: XmlElementNode): SmsRule {
-  const child = (name: string) => childElements(message).find((element) => element.localName === name);
-  const units = child('Units');
-  const fields = child('Fields');
-  return {
-    pattern: child('Pattern') ? textContent(child('Pattern')!) : '',
-    ...(units ? { units: Object.fromEntries(units.attributes.filter((attribute) => !attribute.name.startsWith('xmlns')).map((attribute) => [attribute.name, attribute.value])) } : {}),
-    fields: fields
-      ? childElements(fields).map((field) => ({
-          name: field.localName,
-          attributes: Object.fromEntries(field.attributes.map((attribute) => [attribute.name, attribute.value])),
-        }))
-      : [],
-  };
-}
 
 export function SmsTester({ element }: { element: XmlElementNode }) {
   const { t } = useForm();
   const id = useId();
   const [sample, setSample] = useState('');
-  const rule = ruleOf(element);
+  const rule = smsRuleOf(element);
   const result = sample === '' ? null : testSmsRule(rule, sample);
   return (
     <section className="form-sms-tester" aria-labelledby={`${id}-title`} data-testid="sms-tester">
