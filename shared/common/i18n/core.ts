@@ -98,7 +98,9 @@ function withTranslatedParts(catalogue: Catalogue, params: MessageParams): Messa
   for (const [name, value] of Object.entries(params)) {
     if (!name.endsWith('Key') || typeof value !== 'string' || !isMessageKey(value)) continue;
     if (result === params) result = { ...params };
-    result[name.slice(0, -3)] = formatMessage(catalogue[value] ?? en[value], params, catalogue['i18n.locale']);
+    // The part may have parts of its own (a value problem naming a pattern's description).
+    const { [name]: _self, ...rest } = params;
+    result[name.slice(0, -3)] = translateWith(catalogue, value, rest);
   }
   return result;
 }

@@ -236,6 +236,7 @@ export const en = {
   'pattern.base64': 'Base64 text: letters, digits, +, / and = only (line breaks allowed)',
   'pattern.version': 'a version of two to four numbers separated by dots, such as 1.0 or 10.0.1',
   'pattern.unknown': 'in the form this field requires',
+  'schema.valueAfterOrderError': '{element}: {problem} (checked although the element order around it is wrong).',
   'schema.range': 'The value "{value}" of {element} is out of range: it must be {comparison} {limit}.',
   'schema.tooLong': '{element} is too long: {length, plural, one {# character} other {# characters}} where at most {limit} {limit, plural, one {is} other {are}} allowed.',
   'schema.tooShort': '{element} is too short: {length, plural, one {# character} other {# characters}} where at least {limit, plural, one {# character is} other {# characters are}} required.',

@@ -235,6 +235,7 @@ export const fr: Record<MessageKey, string> = {
   'pattern.base64': 'du texte Base64 : lettres, chiffres, +, / et = uniquement (retours à la ligne permis)',
   'pattern.version': 'une version de deux à quatre nombres séparés par des points, par exemple 1.0 ou 10.0.1',
   'pattern.unknown': 'de la forme exigée par ce champ',
+  'schema.valueAfterOrderError': '{element} : {problem} (vérifié bien que l’ordre des éléments autour soit faux).',
   'schema.range': 'La valeur « {value} » de {element} est hors limites : elle doit être {comparison} {limit}.',
   'schema.tooLong': '{element} est trop long : {length, plural, one {# caractère} other {# caractères}} pour {limit} au plus.',
   'schema.tooShort': '{element} est trop court : {length, plural, one {# caractère} other {# caractères}} pour {limit, plural, one {# caractère} other {# caractères}} au moins.',

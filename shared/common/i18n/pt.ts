@@ -235,6 +235,7 @@ export const pt: Record<MessageKey, string> = {
   'pattern.base64': 'texto Base64: só letras, dígitos, +, / e = (quebras de linha permitidas)',
   'pattern.version': 'uma versão de dois a quatro números separados por pontos, como 1.0 ou 10.0.1',
   'pattern.unknown': 'no formato que este campo exige',
+  'schema.valueAfterOrderError': '{element}: {problem} (verificado embora a ordem dos elementos ao redor esteja errada).',
   'schema.range': 'O valor "{value}" de {element} está fora do intervalo: deve ser {comparison} {limit}.',
   'schema.tooLong': '{element} é longo demais: {length, plural, one {# caractere} other {# caracteres}}, quando o máximo é {limit}.',
   'schema.tooShort': '{element} é curto demais: {length, plural, one {# caractere} other {# caracteres}}, quando o mínimo é {limit}.',

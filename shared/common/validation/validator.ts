@@ -18,6 +18,8 @@ import { documentKindOf, type DocumentKind } from '../schema/roots';
 import { SchemaCompileError, SchemaValidator, type SchemaCheck } from '../schema/validator';
 import type { SchemaLibrary, WindowsTarget } from '../windows/targets';
 import { decodeUtf8, now } from '../schema/environment';
+import { SCHEMA_CODES } from '../schema/map-issues';
+import { valuesAfterOrderErrors } from './values-after-order-errors';
 
 export const VALIDATION_PARTICIPANT_FAILED = 'VALIDATION_PARTICIPANT_FAILED';
 
@@ -125,6 +127,15 @@ export class ProvisioningValidator {
       check = fallbackCheck(text);
     }
     diagnostics.push(...check.diagnostics);
+    // libxml2 stops checking a parent's children at an element-order error: check their values too.
+    if (check.wellFormed && check.diagnostics.some((diagnostic) => diagnostic.code === SCHEMA_CODES.unexpectedElement)) {
+      try {
+        const document = check.tree();
+        if (document) diagnostics.push(...valuesAfterOrderErrors(document, check.diagnostics));
+      } catch (error) {
+        diagnostics.push(participantFailure('schema', 'error', 'values after order errors', error, text));
+      }
+    }
 
     let lintMs = 0;
     if (options.lint !== false && check.wellFormed) {
