@@ -13,6 +13,7 @@ import type { Range } from '../../../shared/common/xml/positions';
 import type { monaco } from '../editor/monaco';
 import { isLargeModel, sizeInMegabytes } from '../editor/parsed-model';
 import { useI18n } from '../i18n';
+import { AdapterFields } from './AdapterFields';
 
 export type CompareSource = 'file' | 'saved' | 'committed';
 
@@ -124,24 +125,15 @@ function DryRun({ client, model, encoding, chooseFile, onReveal, onOpenPredicted
             ))}
           </select>
         </label>
-        <label>
-          {t('semantic.dryrun.sim')}
-          <select value={sim} onChange={(event) => setSim(event.target.value as SimPresence)} data-testid="dry-run-sim">
-            {(['operator', 'none'] as const).map((value) => (
-              <option key={value} value={value}>
-                {t(`semantic.dryrun.sim.${value}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={wifi} onChange={(event) => setWifi(event.target.checked)} data-testid="dry-run-wifi" />
-          {t('semantic.dryrun.wifi')}
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={mbn} onChange={(event) => setMbn(event.target.checked)} data-testid="dry-run-mbn" />
-          {t('semantic.dryrun.mbn')}
-        </label>
+        <AdapterFields
+          value={{ sim, wifi, mbn }}
+          onChange={(choice) => {
+            setSim(choice.sim);
+            setWifi(choice.wifi);
+            setMbn(choice.mbn);
+          }}
+          testIdPrefix="dry-run"
+        />
         <div>
           {t('semantic.dryrun.previous')}: <span className="small">{previous?.path ?? t('semantic.dryrun.noPrevious')}</span>{' '}
           <button type="button" className="link" onClick={() => void choosePrevious()}>

@@ -8,6 +8,7 @@ import type { SimPresence } from '../../../shared/common/semantic/dry-run';
 import type { DeviceValues } from '../../../shared/common/website/account-url';
 import type { SimulatedPc, WebsiteSimulation } from '../../../shared/common/website/simulation';
 import { useI18n } from '../i18n';
+import { AdapterFields } from '../semantic/AdapterFields';
 
 export interface SimulatorPanelProps {
   client: HostClient;
@@ -117,24 +118,15 @@ export function SimulatorPanel({ client, chooseFile, onOpenInEditor }: Simulator
             <option value="decline">{t('website.sim.consentDeclined')}</option>
           </select>
         </label>
-        <label className="website-field">
-          {t('semantic.dryrun.sim')}
-          <select value={sim} onChange={(event) => setSim(event.target.value as SimPresence)} data-testid="simulator-sim">
-            {(['operator', 'none'] as const).map((value) => (
-              <option key={value} value={value}>
-                {t(`semantic.dryrun.sim.${value}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={wifi} onChange={(event) => setWifi(event.target.checked)} data-testid="simulator-wifi" />
-          {t('semantic.dryrun.wifi')}
-        </label>
-        <label className="checkbox">
-          <input type="checkbox" checked={mbn} onChange={(event) => setMbn(event.target.checked)} data-testid="simulator-mbn" />
-          {t('semantic.dryrun.mbn')}
-        </label>
+        <AdapterFields
+          value={{ sim, wifi, mbn }}
+          onChange={(choice) => {
+            setSim(choice.sim);
+            setWifi(choice.wifi);
+            setMbn(choice.mbn);
+          }}
+          testIdPrefix="simulator" simLabelClassName="website-field"
+        />
         {fileList(trusted, setTrusted, t('website.sim.panel.trusted'), 'simulator-trusted')}
         {fileList(tlsTrust, setTlsTrust, t('website.sim.panel.tlsTrust'), 'simulator-tls')}
         <div className="website-field">
