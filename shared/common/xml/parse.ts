@@ -43,6 +43,25 @@ export interface XmlRootInfo {
 
 export type XmlCheckResult = { ok: true; root: XmlRootInfo } | { ok: false; error: Diagnostic };
 
+/** An element as `scanElements` reports it, once it is complete (no tree is built). */
+export interface XmlElementLayout {
+  name: string;
+  localName: string;
+  namespaceUri: string;
+  /** Offset of the `<` of the start tag. */
+  start: number;
+  /** Offset just past the `>` of the start tag. */
+  startTagEnd: number;
+  /** Offset of the `<` of the end tag; -1 when the element is written `<x/>`. */
+  endTagStart: number;
+  /** Offset just past the `>` that ends the element. */
+  end: number;
+  /** How many elements enclose it: 0 for the root. */
+  depth: number;
+}
+
+export type ElementObserver = (element: XmlElementLayout) => void;
+
 export { XML_CODES } from './codes';
 
 const DOCTYPE_KEYWORD = '<!DOCTYPE';
@@ -189,6 +208,10 @@ interface PendingAttribute {
 interface OpenElement {
   name: string;
   start: number;
+  /** Kept in checking mode only when an element observer listens. */
+  localName?: string;
+  namespaceUri?: string;
+  startTagEnd?: number;
 }
 
 /** Namespace bindings in scope: the element's own, then its ancestors', then xml and xmlns. */
@@ -289,11 +312,15 @@ class Scanner {
   private lastEndTagStart = -1;
   private mapper: PositionMapper | null = null;
 
-  /** `build`: make the tree; otherwise only check well-formedness (same errors, no nodes). */
+  /**
+   * `build`: make the tree; otherwise only check well-formedness (same errors, no nodes), telling
+   * `observer` (if any) of each element as it completes.
+   */
   constructor(
     private readonly text: string,
     private readonly build: boolean,
     private readonly explain = true,
+    private readonly observer: ElementObserver | null = null,
   ) {
     this.n = text.length;
     const last = text.charCodeAt(this.n - 1);
@@ -1130,10 +1157,12 @@ class Scanner {
         this.rootSeen = true;
         this.rootInfo ??= { name: tagName, prefix, localName: local, namespaceUri: uri, start };
       }
+      const observer = this.observer;
       if (selfClosing) {
         if (this.stack.length === 0) this.closedRoot = true;
+        observer?.({ name: tagName, localName: local, namespaceUri: uri, start, startTagEnd: end, endTagStart: -1, end, depth: this.stack.length });
       } else {
-        this.stack.push({ name: tagName, start });
+        this.stack.push(observer ? { name: tagName, start, localName: local, namespaceUri: uri, startTagEnd: end } : { name: tagName, start });
         this.scopes.push(this.scope);
         if (this.tagDeclares) this.scope = this.tagScope!;
       }
@@ -1290,7 +1319,19 @@ class Scanner {
         (element as XmlElementNode).endTagStart = this.lastEndTagStart;
         (element as XmlElementNode).end = this.cursor;
       }
-      if (element.name === name) break;
+      if (element.name === name) {
+        this.observer?.({
+          name,
+          localName: element.localName!,
+          namespaceUri: element.namespaceUri!,
+          start: element.start,
+          startTagEnd: element.startTagEnd!,
+          endTagStart: this.lastEndTagStart,
+          end: this.cursor,
+          depth: stack.length,
+        });
+        break;
+      }
       this.fail('unexpected close tag.');
     }
     if (l === 0) this.closedRoot = true;
@@ -1618,6 +1659,15 @@ export function parseXml(text: string): XmlParseResult {
  */
 export function checkXml(text: string): XmlCheckResult {
   return new Scanner(text, false).check();
+}
+
+/**
+ * The same check as `checkXml`, telling `observer` of each element when it is complete (at its end
+ * tag, or at the `/>` of an empty-element tag), with its offsets, namespace and depth; no tree is
+ * built. The signing code finds the root and the ds:Signature elements this way.
+ */
+export function scanElements(text: string, observer: ElementObserver): XmlCheckResult {
+  return new Scanner(text, false, true, observer).check();
 }
 
 /**

@@ -1,10 +1,10 @@
 // Decoding a file's bytes into text and back, keeping its encoding: UTF-8 with or without a
 // byte-order mark, UTF-16 (little or big endian) with one or without one (then recognised by the
 // `<?` of its XML declaration), and Latin-1 when the XML declaration names ISO-8859-1, Latin-1,
-// US-ASCII or Windows-1252. These are the encodings the signing code reads
-// (shared/node/signing/xml-bytes.ts), found by the same rules, so every command and the app read
-// a file alike. Nothing is ever replaced by U+FFFD silently: undecodable bytes and unencodable
-// text are errors with a position.
+// US-ASCII or Windows-1252. The signing code (shared/node/signing/xml-bytes.ts) reads files
+// through this module too, so every command, the signer and the app read a file alike. Nothing is
+// ever replaced by U+FFFD silently: undecodable bytes and unencodable text are errors with a
+// position.
 import type { TextEncodingName } from '../../common/ipc';
 
 export interface DecodedText {
@@ -68,26 +68,65 @@ export function firstInvalidUtf8Offset(bytes: Uint8Array, start = 0): number {
 /** Encoding names an XML declaration may give for Latin-1 bytes (read and written byte for byte). */
 const LATIN1_NAMES = ['iso-8859-1', 'latin1', 'us-ascii', 'ascii', 'windows-1252'];
 
-function declaredEncoding(bytes: Uint8Array): string | null {
+/** The encoding named by the XML declaration at the start of the bytes (lower case), or null. */
+export function declaredEncoding(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 256)).toString('latin1');
   const match = /^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']/.exec(head);
   return match ? match[1]!.toLowerCase() : null;
 }
 
+/** Which encoding `decodeText` reads the bytes in (nothing is decoded yet). */
+export function detectEncoding(bytes: Uint8Array): TextEncodingName {
+  if (startsWith(bytes, [0xff, 0xfe])) return 'utf-16le';
+  if (startsWith(bytes, [0xfe, 0xff])) return 'utf-16be';
+  if (startsWith(bytes, [0x3c, 0x00, 0x3f, 0x00])) return 'utf-16le-nobom';
+  if (startsWith(bytes, [0x00, 0x3c, 0x00, 0x3f])) return 'utf-16be-nobom';
+  if (startsWith(bytes, BOM_UTF8)) return 'utf-8-bom';
+  return LATIN1_NAMES.includes(declaredEncoding(bytes) ?? '') ? 'latin1' : 'utf-8';
+}
+
+/**
+ * The encoding an XML declaration names when the bytes are not read in it: a file without a
+ * byte-order mark that declares, say, Shift_JIS is read as UTF-8. Null when the declaration names
+ * what is read (or there is none).
+ */
+export function unreadDeclaredEncoding(bytes: Uint8Array): string | null {
+  if (detectEncoding(bytes) !== 'utf-8') return null;
+  const declared = declaredEncoding(bytes);
+  return declared === null || declared === 'utf-8' || declared === 'utf8' ? null : declared;
+}
+
+/** The same encoding without its byte-order mark: how text in the middle of a file is written. */
+export function withoutByteOrderMark(encoding: TextEncodingName): TextEncodingName {
+  if (encoding === 'utf-8-bom') return 'utf-8';
+  if (encoding === 'utf-16le') return 'utf-16le-nobom';
+  if (encoding === 'utf-16be') return 'utf-16be-nobom';
+  return encoding;
+}
+
 export function decodeText(bytes: Uint8Array): DecodedText {
-  if (startsWith(bytes, [0xff, 0xfe])) return { text: decodeUtf16(bytes.subarray(2), 'utf-16le', 2), encoding: 'utf-16le' };
-  if (startsWith(bytes, [0xfe, 0xff])) return { text: decodeUtf16(bytes.subarray(2), 'utf-16be', 2), encoding: 'utf-16be' };
-  if (startsWith(bytes, [0x3c, 0x00, 0x3f, 0x00])) return { text: decodeUtf16(bytes, 'utf-16le-nobom', 0), encoding: 'utf-16le-nobom' };
-  if (startsWith(bytes, [0x00, 0x3c, 0x00, 0x3f])) return { text: decodeUtf16(bytes, 'utf-16be-nobom', 0), encoding: 'utf-16be-nobom' };
-  if (!startsWith(bytes, BOM_UTF8) && LATIN1_NAMES.includes(declaredEncoding(bytes) ?? '')) {
-    return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), encoding: 'latin1' };
+  const encoding = detectEncoding(bytes);
+  switch (encoding) {
+    case 'utf-16le':
+    case 'utf-16be':
+      return { text: decodeUtf16(bytes.subarray(2), encoding, 2), encoding };
+    case 'utf-16le-nobom':
+    case 'utf-16be-nobom':
+      return { text: decodeUtf16(bytes, encoding, 0), encoding };
+    case 'latin1':
+      return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'), encoding };
+    case 'utf-8':
+    case 'utf-8-bom':
+      return { text: decodeUtf8(bytes, encoding), encoding };
   }
-  const hasBom = startsWith(bytes, BOM_UTF8);
-  const encoding: TextEncodingName = hasBom ? 'utf-8-bom' : 'utf-8';
+}
+
+function decodeUtf8(bytes: Uint8Array, encoding: 'utf-8' | 'utf-8-bom'): string {
+  const hasBom = encoding === 'utf-8-bom';
   const body = hasBom ? bytes.subarray(3) : bytes;
   const invalidAt = firstInvalidUtf8Offset(body);
   if (invalidAt !== -1) throw new DecodeError(encoding, invalidAt + (hasBom ? 3 : 0));
-  return { text: Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8'), encoding };
+  return Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString('utf8');
 }
 
 function decodeUtf16(body: Uint8Array, encoding: TextEncodingName, bomLength: number): string {

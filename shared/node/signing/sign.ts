@@ -5,7 +5,8 @@
 import { canonicalSignedInfo, digestCanonicalDocument, parseXml } from './canonical';
 import { signingCertificateProblems, summarizeCertificate, type SigningCertificateProblem } from './certificates';
 import { C14N_1_0, DIGEST_METHOD_URI, DSIG_NAMESPACE, ENVELOPED_SIGNATURE, HRESULT, SIGNATURE_METHOD_URI, signatureAlgorithmFor, type DigestName, type SignatureAlgorithm } from './profile';
-import { XmlLocationError, byteOffsetOf, decodeDocument, encodeText, lineAndColumn, preferredLineEnding, rootFrameOf, scanLayout, type DocumentEncoding, type RootFrame } from './xml-bytes';
+import type { TextEncodingName } from '../../common/ipc';
+import { XmlLocationError, byteOffsetOf, decodeDocument, encodeInDocument, lineAndColumn, preferredLineEnding, rootFrameOf, scanLayout, type RootFrame } from './xml-bytes';
 
 export interface Signer {
   /** DER certificates, leaf first, then the chain the signer knows (possibly empty). */
@@ -95,8 +96,8 @@ function signatureMarkup(parts: { digest: DigestName; digestValue: string; signa
 const DIGEST_MARKER = '@provstudio-digest-value@';
 const signedInfoTemplates = new Map<string, { before: Buffer; after: Buffer } | null>();
 
-function signedInfoToSign(frame: RootFrame, encoding: DocumentEncoding, digest: DigestName, digestValue: string, eol: string): Buffer {
-  const draft = (value: string) => encodeText(signatureMarkup({ digest, digestValue: value, signatureValue: '', certificates: [], eol }), encoding);
+function signedInfoToSign(frame: RootFrame, encoding: TextEncodingName, digest: DigestName, digestValue: string, eol: string): Buffer {
+  const draft = (value: string) => encodeInDocument(signatureMarkup({ digest, digestValue: value, signatureValue: '', certificates: [], eol }), encoding);
   const key = `${digest}|${JSON.stringify(eol)}|${encoding}|${Buffer.from(frame.opening).toString('latin1')}|${Buffer.from(frame.closing).toString('latin1')}`;
   let template = signedInfoTemplates.get(key);
   if (template === undefined) {
@@ -173,8 +174,8 @@ export async function sign(documentBytes: Uint8Array, signer: Signer, options: S
   const before = unsigned.subarray(0, rootClosingByte);
   if (layout.rootIsEmptyElement) {
     // <Root/> becomes <Root>Signature</Root>: the only case where bytes outside the Signature change.
-    const after = unsigned.subarray(rootClosingByte + encodeText('/>', decoded.encoding).length);
-    return concatBytes([before, encodeText(`>${markup}</${layout.rootName}>`, decoded.encoding), after]);
+    const after = unsigned.subarray(rootClosingByte + encodeInDocument('/>', decoded.encoding).length);
+    return concatBytes([before, encodeInDocument(`>${markup}</${layout.rootName}>`, decoded.encoding), after]);
   }
-  return concatBytes([before, encodeText(markup, decoded.encoding), unsigned.subarray(rootClosingByte)]);
+  return concatBytes([before, encodeInDocument(markup, decoded.encoding), unsigned.subarray(rootClosingByte)]);
 }

@@ -327,11 +327,12 @@ export async function verify(documentBytes: Uint8Array, options: VerifyOptions):
   let layout: DocumentLayout;
   try {
     decoded = decodeDocument(documentBytes);
-    layout = scanLayout(decoded.text);
-    if (layout.hasDoctype) {
+    const scanned = scanLayout(decoded.text);
+    if (scanned.hasDoctype) {
       findings.add('doctype');
       return verdictFrom(findings, null, [], false);
     }
+    layout = scanned;
     document = parseXml(documentBytes);
   } catch (error) {
     if (!(error instanceof XmlLocationError)) throw error;

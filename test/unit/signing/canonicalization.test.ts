@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeDocument, encodeText } from '../../../shared/node/signing/xml-bytes';
+import { decodeDocument, encodeInDocument } from '../../../shared/node/signing/xml-bytes';
 import { sign } from '../../../shared/node/signing/sign';
 import { verify } from '../../../shared/node/signing/verify';
 import { makeTestEvKit, type TestEvKit } from '../../../shared/node/signing/test-ev-kit';
@@ -42,7 +42,7 @@ function withoutSignature(signed: Uint8Array): Uint8Array {
   const decoded = decodeDocument(signed);
   const start = decoded.text.indexOf('<Signature xmlns="http://www.w3.org/2000/09/xmldsig#">');
   const end = decoded.text.indexOf('</Signature>') + '</Signature>'.length;
-  return encodeText(decoded.text.slice(0, start) + decoded.text.slice(end), decoded.encoding);
+  return encodeInDocument(decoded.text.slice(0, start) + decoded.text.slice(end), decoded.encoding);
 }
 
 describe('signing the tricky canonicalisation cases', () => {
