@@ -3,6 +3,16 @@
 //   a UTF-8 byte-order mark skipped, the delimiter (`,` or `;`) read from the header line;
 // - JSON Lines: one JSON object per line; blank lines are skipped.
 // Rows are numbered from 1 (the header is not a row); `line` is where the row starts in the file.
+//
+// Two CSV libraries on purpose (docs/architecture.md, "Two CSV libraries"): a data file is read
+// here with csv-parse, the COSA checklist in shared/common with papaparse. csv-parse is a Node
+// Transform over bytes: a byte-order mark and a character split between two chunks are handled
+// below the text, `pipe` gives back-pressure for a million rows, `raw` gives each record's text
+// (hence its first line, even after line breaks inside quotes), and a broken quote stops the file
+// with its line. papaparse, fed the same stream, keeps the BOM in the first header cell, gives no
+// line numbers, and reads on past an unclosed quote (an error with a row index inside the chunk).
+// In the browser it is the other way round: csv-parse's browser build carries a Buffer polyfill
+// (122 KB against papaparse's 19 KB) and has no writer.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parse } from 'csv-parse';

@@ -2,7 +2,9 @@
 // update spreadsheet, one row per target and access string (the spreadsheet's layout: every APN
 // of an operator is listed for each of its MCC+MNC / IMSI range / ICCID range rows). Exported as
 // CSV (papaparse, RFC 4180 quoting) and JSON (the same rows) for the portal, and as Markdown for
-// people; CSV and JSON read back into the same entry.
+// people; CSV and JSON read back into the same entry. papaparse runs in the browser as it is
+// (no Node built-ins, no Buffer); streamed data files are read with csv-parse instead, on purpose
+// (see shared/node/subscriber/rows.ts and docs/architecture.md).
 import Papa from 'papaparse';
 import { countryName } from '../networks';
 import type { Language } from '../../i18n/index';
