@@ -1,12 +1,12 @@
 // The application shell: menus, document tabs, the editor, the status bar and the dialogs.
 // Its parts live next door: documents (documents/useDocuments), dialogs (components/useDialogs),
-// signing (signing/useSignFlow), settings (useAppSettings) and the command table (commands.ts)
+// signing (signing/useSignFlow), settings (useAppSettings) and the command table (shared/common/commands)
 // that both the menus and the keyboard shortcuts read.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../../shared/common/ipc';
 import { MenuBar } from './components/MenuBar';
 import { browserMenus } from './app-menus';
-import { commandForKey, type AppCommand } from './commands';
+import { commandForKey, type AppCommand } from '../../shared/common/commands/table';
 import { DocumentToolbar, type ViewMode } from './components/DocumentToolbar';
 import { StatusBar } from './components/StatusBar';
 import { TabStrip } from './components/TabStrip';
@@ -118,7 +118,7 @@ export function App({ connection }: { connection: HostConnection }) {
     void (which === 'undo' ? model.undo() : model.redo());
   }
 
-  /** What each command of the table (commands.ts) does. */
+  /** What each command of the table (shared/common/commands/table.ts) does. */
   const handlers: Record<AppCommand, () => void> = {
     'file.new': () => void docs.newDocument(),
     'file.newFromTemplate': () => setTemplateDialogOpen(true),

@@ -1,7 +1,10 @@
-// The in-page menu bar of the browser host, built from the command table (commands.ts): every
-// item runs an AppCommand, with the label and shortcut the table gives, so menus and keys agree.
+// The in-page menu bar of the browser host, built from the menus and the command table that
+// Electron's native menu also reads (shared/common/commands): every item runs an AppCommand, with
+// the label and shortcut the table gives, so menus, keys and hosts agree. Native-only entries
+// (clipboard roles, Quit, Reload) are left out: the browser has its own.
 import type { RecentFile, Settings } from '../../shared/common/ipc';
-import { COMMANDS, shortcutLabel, type AppCommand } from './commands';
+import { CHOICE_COMMANDS, MENUS, tidySeparators, type MenuEntry } from '../../shared/common/commands/menus';
+import { COMMANDS, shortcutLabel, type AppCommand } from '../../shared/common/commands/table';
 import type { MenuDefinition, MenuItem } from './components/MenuBar';
 import type { Translate } from './i18n';
 
@@ -17,60 +20,30 @@ export interface MenuState {
   openRecent(path: string): void;
 }
 
-const THEME_COMMANDS: Record<Settings['theme'], AppCommand> = { system: 'view.themeSystem', light: 'view.themeLight', dark: 'view.themeDark' };
-const LANGUAGE_COMMANDS: Record<Settings['language'], AppCommand> = {
-  system: 'view.languageSystem',
-  en: 'view.languageEn',
-  fr: 'view.languageFr',
-  pt: 'view.languagePt',
-};
-
 export function browserMenus(state: MenuState): MenuDefinition[] {
-  const { t, hasDocument } = state;
+  const { t } = state;
   const command = (id: AppCommand, extra: Partial<MenuItem> = {}): MenuItem => {
     const shortcut = COMMANDS[id].shortcuts?.[0];
     return { id, label: t(COMMANDS[id].labelKey), run: () => state.run(id), ...(shortcut ? { shortcut: shortcutLabel(shortcut, state.mac) } : {}), ...extra };
   };
-  const needsDocument = { disabled: !hasDocument };
-  return [
-    {
-      id: 'file',
-      label: t('menu.file'),
-      items: [
-        command('file.new'),
-        command('file.newFromTemplate'),
-        command('file.open'),
-        'separator',
-        command('file.save', needsDocument),
-        command('file.saveAs', needsDocument),
-        command('file.sign', needsDocument),
-        command('file.close', needsDocument),
-        ...(state.recent.length > 0 ? (['separator'] as const) : []),
-        ...state.recent.slice(0, 8).map((entry) => ({ id: `recent:${entry.path}`, label: entry.path, run: () => state.openRecent(entry.path) })),
-      ],
-    },
-    {
-      id: 'edit',
-      label: t('menu.edit'),
-      items: [command('edit.undo', needsDocument), command('edit.redo', needsDocument), 'separator', command('edit.selectAll', needsDocument)],
-    },
-    {
-      id: 'view',
-      label: t('menu.view'),
-      items: [
-        ...(Object.keys(THEME_COMMANDS) as Settings['theme'][]).map((value) =>
-          command(THEME_COMMANDS[value], { label: `${t('menu.view.theme')}: ${t(COMMANDS[THEME_COMMANDS[value]].labelKey)}`, checked: state.settings.theme === value }),
-        ),
-        'separator',
-        command('view.tree', { checked: state.treeOpen }),
-        command('view.signature', { checked: state.signaturePanelOpen }),
-        command('view.website'),
-        'separator',
-        ...(Object.keys(LANGUAGE_COMMANDS) as Settings['language'][]).map((value) =>
-          command(LANGUAGE_COMMANDS[value], { label: `${t('menu.view.language')}: ${t(COMMANDS[LANGUAGE_COMMANDS[value]].labelKey)}`, checked: state.settings.language === value }),
-        ),
-      ],
-    },
-    { id: 'help', label: t('menu.help'), items: [command('help.about')] },
-  ];
+  const toggles: Partial<Record<AppCommand, boolean>> = { 'view.tree': state.treeOpen, 'view.signature': state.signaturePanelOpen };
+  const itemsOf = (entry: MenuEntry): (MenuItem | 'separator')[] => {
+    switch (entry.kind) {
+      case 'separator':
+        return ['separator'];
+      case 'command': {
+        const checked = toggles[entry.command];
+        return [command(entry.command, { ...(entry.needsDocument ? { disabled: !state.hasDocument } : {}), ...(checked !== undefined ? { checked } : {}) })];
+      }
+      case 'choices':
+        return Object.entries(CHOICE_COMMANDS[entry.setting]).map(([value, id]) =>
+          command(id, { label: `${t(entry.labelKey)}: ${t(COMMANDS[id].labelKey)}`, checked: state.settings[entry.setting] === value }),
+        );
+      case 'recent':
+        return state.recent.slice(0, 8).map((recent) => ({ id: `recent:${recent.path}`, label: recent.path, run: () => state.openRecent(recent.path) }));
+      case 'native':
+        return [];
+    }
+  };
+  return MENUS.map((menu) => ({ id: menu.id, label: t(menu.labelKey), items: tidySeparators(menu.entries.flatMap(itemsOf)) }));
 }

@@ -378,7 +378,10 @@ export type HostHandlers = { [C in Channel]: (request: RequestOf<C>) => Promise<
 // ---------------------------------------------------------------------------------------------
 // One-way messages, host -> renderer: no response, typed apart from the request/response contract.
 
-/** Commands a host's native menu can send to the renderer (Electron); the browser host's menu is in the page. */
+/**
+ * The app's commands (shared/common/commands/table.ts names and binds each): what a menu item
+ * runs, in the browser host's menu bar and in Electron's native menu, which sends them here.
+ */
 export type MenuCommand =
   | 'file.new'
   | 'file.newFromTemplate'
@@ -388,6 +391,9 @@ export type MenuCommand =
   | 'file.saveAs'
   | 'file.close'
   | 'file.sign'
+  | 'edit.undo'
+  | 'edit.redo'
+  | 'edit.selectAll'
   | 'view.signature'
   | 'view.website'
   | 'view.themeSystem'

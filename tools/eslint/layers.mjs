@@ -65,6 +65,7 @@ export const COMMON_MODULE_RANKS = {
   website: 6,
   language: 7, // the editor's pure logic: completion, hover, folding, formatting, tree model
   ipc: 8, // the contract between the renderer and a host
+  commands: 9, // the command table and the menus built from it (browser menu bar, Electron's native menu)
 };
 
 /** The shared/common module a repository-relative path is in ('ipc' for ipc.ts), or null. */

@@ -4,8 +4,8 @@
 // Enter/Space/ArrowDown open a menu, arrows move, Escape closes and goes back.
 import { Fragment, useEffect, useRef, useState } from 'react';
 import { useI18n } from '../i18n';
-import { altShortcutLetters } from '../commands';
-import { assignMnemonics, baseLetter } from './mnemonics';
+import { altShortcutLetters } from '../../../shared/common/commands/table';
+import { assignMnemonics, baseLetter } from '../../../shared/common/commands/mnemonics';
 import { Icon } from './Icon';
 
 export interface MenuItem {

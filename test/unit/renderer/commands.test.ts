@@ -2,8 +2,8 @@
 // the desktop host's native menu keeps its accelerators; mnemonics never collide.
 import { describe, expect, it } from 'vitest';
 import { browserMenus } from '../../../renderer/src/app-menus';
-import { COMMANDS, altShortcutLetters, commandForKey, shortcutLabel, type AppCommand } from '../../../renderer/src/commands';
-import { assignMnemonics, baseLetter } from '../../../renderer/src/components/mnemonics';
+import { COMMANDS, altShortcutLetters, commandForKey, shortcutLabel, type AppCommand } from '../../../shared/common/commands/table';
+import { assignMnemonics, baseLetter } from '../../../shared/common/commands/mnemonics';
 import { translator } from '../../../shared/common/i18n/index';
 
 const key = (k: string, mods: { ctrl?: boolean; meta?: boolean; shift?: boolean; alt?: boolean } = {}) => ({

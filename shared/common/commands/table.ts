@@ -1,11 +1,12 @@
-// The one table of the app's commands: what each is called and which keys run it. The browser
-// host's menu bar (app-menus.ts) and the keyboard shortcuts (commandForKey) both read it; App
-// supplies one handler per command (a missing handler is a compile error).
-import type { MenuCommand } from '../../shared/common/ipc';
-import type { MessageKey } from '../../shared/common/i18n/index';
+// The one table of the app's commands: what each is called and which keys run it. The menus
+// (menus.ts: the browser host's menu bar and Electron's native menu) and the keyboard shortcuts
+// (commandForKey) all read it; the renderer's App supplies one handler per command (a missing
+// handler is a compile error).
+import type { MenuCommand } from '../ipc';
+import type { MessageKey } from '../i18n/index';
 
-/** The host's menu commands plus the Edit menu's, which act on the active document's undo stack. */
-export type AppCommand = MenuCommand | 'edit.undo' | 'edit.redo' | 'edit.selectAll';
+/** Every command of the app; a native menu sends them to the renderer (ipc.ts, 'menu.command'). */
+export type AppCommand = MenuCommand;
 
 export interface Shortcut {
   key: string;
@@ -50,6 +51,11 @@ export const COMMANDS: Readonly<Record<AppCommand, CommandInfo>> = {
   'help.about': { labelKey: 'menu.help.about' },
 };
 
+/** Electron's accelerator for a shortcut: "CmdOrCtrl+Shift+S", "Alt+N". */
+export function acceleratorOf(shortcut: Shortcut): string {
+  return [shortcut.mod && 'CmdOrCtrl', shortcut.alt && 'Alt', shortcut.shift && 'Shift', shortcut.key.toUpperCase()].filter(Boolean).join('+');
+}
+
 /** "Ctrl+Shift+S", or "⌘⇧S" on macOS. */
 export function shortcutLabel(shortcut: Shortcut, mac: boolean): string {
   const key = shortcut.key.toUpperCase();
@@ -57,7 +63,14 @@ export function shortcutLabel(shortcut: Shortcut, mac: boolean): string {
   return [shortcut.mod && 'Ctrl', shortcut.alt && 'Alt', shortcut.shift && 'Shift', key].filter(Boolean).join('+');
 }
 
-type KeyFacts = Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>;
+/** What a key press says (the fields of a DOM KeyboardEvent that matter here). */
+interface KeyFacts {
+  key: string;
+  ctrlKey: boolean;
+  metaKey: boolean;
+  altKey: boolean;
+  shiftKey: boolean;
+}
 
 function matches(shortcut: Shortcut, event: KeyFacts): boolean {
   return (
