@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createHostHandlers, defaultDataDirectory } from '../../shared/node/host';
 import { startHttpHost } from '../../shared/node/http-host';
-import { DEFAULT_KEEP_UNLOCKED_MS } from '../../shared/node/keystores/unlocked-stores';
 import { startSecretPromptServer } from '../../shared/node/secret-prompt/prompt-server';
 import { EXIT_OK, EXIT_USAGE_OR_IO, UsageError, type CliIo, type Command } from '../command';
 import { cliLanguage } from '../language';
@@ -40,7 +39,7 @@ export const serveCommand: Command = {
         'data-dir': { type: 'string' },
         'renderer-dir': { type: 'string' },
         open: { type: 'boolean', default: false },
-        'keep-unlocked': { type: 'string', default: String(DEFAULT_KEEP_UNLOCKED_MS / 60_000) },
+        'keep-unlocked': { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -52,8 +51,9 @@ export const serveCommand: Command = {
       io.stderr(io.t('cli.serve.noRenderer', { path: path.join(rendererDirectory, 'index.html') }) + '\n');
       return EXIT_USAGE_OR_IO;
     }
-    const keepUnlocked = values['keep-unlocked'] ?? '';
-    if (!/^\d{1,4}$/.test(keepUnlocked)) throw new UsageError(io.t('cli.serve.badKeepUnlocked', { value: keepUnlocked }));
+    // Given: this run's time, over the app's setting (Settings, 5 minutes by default) until the user changes it.
+    const keepUnlocked = values['keep-unlocked'];
+    if (keepUnlocked !== undefined && !/^\d{1,4}$/.test(keepUnlocked)) throw new UsageError(io.t('cli.serve.badKeepUnlocked', { value: keepUnlocked }));
     const dataDirectory = values['data-dir'] ? path.resolve(io.cwd, values['data-dir']) : defaultDataDirectory();
     // PINs and passwords are typed in a prompt page of a server of their own (another origin), which
     // the app opens as a window: never in the app's page, never in this terminal.
@@ -65,12 +65,13 @@ export const serveCommand: Command = {
       askSecret: prompt.askSecret,
       secretQuestions: prompt.questions,
       secretPrompt: 'promptPage',
-      keepUnlockedMs: Number(keepUnlocked) * 60_000,
+      ...(keepUnlocked !== undefined ? { keepUnlockedMs: Number(keepUnlocked) * 60_000 } : {}),
     });
     const running = await startHttpHost({ handlers, rendererDirectory, port });
     io.stdout(io.t('cli.serve.listening', { url: running.url }) + '\n');
     io.stdout(io.t('cli.serve.tokenNote') + '\n');
-    io.stdout(io.t('cli.serve.secretPromptAt', { origin: prompt.origin, minutes: keepUnlocked }) + '\n');
+    const minutes = keepUnlocked ?? String((await handlers['settings.get']()).keepUnlockedMinutes);
+    io.stdout(io.t('cli.serve.secretPromptAt', { origin: prompt.origin, minutes }) + '\n');
     io.stdout(io.t('cli.serve.stop') + '\n');
     // The browser's command line is visible to every user (ps): it gets a one-time launch
     // address, never the token.

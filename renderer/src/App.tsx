@@ -40,6 +40,7 @@ import { toMonacoRange, type MonacoRange } from '../../shared/common/edit/text-e
 import { useAppSettings } from './useAppSettings';
 import { endBurst } from './editor/model-edits';
 import { UndoToast } from './components/UndoToast';
+import { SettingsDialog } from './components/SettingsDialog';
 import { Workbench } from './layout/Workbench';
 import { Navigator } from './layout/Navigator';
 import { ToolDock } from './layout/ToolDock';
@@ -67,6 +68,7 @@ export function App({ connection }: { connection: HostConnection }) {
   /** How a provisioning document is shown: its forms, its XML text, or both side by side. */
   const [viewMode, setViewMode] = useState<ViewMode>('both');
   const [templateDialogOpen, setTemplateDialogOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const formRef = useRef<FormViewHandle | null>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
 
@@ -130,6 +132,7 @@ export function App({ connection }: { connection: HostConnection }) {
     'edit.undo': () => undoInDocument('undo'),
     'edit.redo': () => undoInDocument('redo'),
     'edit.selectAll': () => void (editorRef.current?.focus(), editorRef.current?.trigger('menu', 'editor.action.selectAll', null)),
+    'edit.settings': () => setSettingsOpen(true),
     'view.tree': () => setTreeOpen((open) => !open),
     'view.signature': () => dock.toggle('signature'),
     'view.website': () => setWebsiteOpen(true),
@@ -392,6 +395,7 @@ export function App({ connection }: { connection: HostConnection }) {
         {signing.dialogElement}
         {websiteOpen && <WebsiteDialog onClose={() => setWebsiteOpen(false)} onOpenInEditor={openText} onSave={(text, name) => void docs.exportText(text, name)} client={client} chooseFile={chooseFileToOpen} />}
         {templateDialogOpen && <NewFromTemplateDialog onChoose={(name, text) => { setTemplateDialogOpen(false); docs.newDocument(text, name); }} onCancel={() => setTemplateDialogOpen(false)} />}
+        {settingsOpen && <SettingsDialog settings={settings} onSave={(update) => void (setSettingsOpen(false), updateSettings(update))} onCancel={() => setSettingsOpen(false)} />}
         {dialogElement}
       </div>
     </I18nContext.Provider>

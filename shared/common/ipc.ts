@@ -87,7 +87,12 @@ export interface RecoveryCopy {
 export interface Settings {
   theme: ThemeSetting;
   language: LanguageSetting;
+  /** Minutes a key store stays unlocked without use (0: it locks after every operation). */
+  keepUnlockedMinutes: number;
 }
+
+/** The longest keep-unlocked time the setting and `serve --keep-unlocked` accept (4 digits). */
+export const MAX_KEEP_UNLOCKED_MINUTES = 9999;
 
 export interface FileDialogRequest {
   purpose: 'open' | 'save';
@@ -394,6 +399,7 @@ export type MenuCommand =
   | 'edit.undo'
   | 'edit.redo'
   | 'edit.selectAll'
+  | 'edit.settings'
   | 'view.signature'
   | 'view.website'
   | 'view.themeSystem'

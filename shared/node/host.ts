@@ -13,6 +13,7 @@ import {
   type RequestOf,
   type ResponseOf,
   type Settings,
+  MAX_KEEP_UNLOCKED_MINUTES,
 } from '../common/ipc';
 import { LANGUAGES } from '../common/i18n/core';
 import { listDirectory, readDocument, saveDocument } from './files/documents';
@@ -20,6 +21,7 @@ import { JsonStore } from './files/json-store';
 import { RecoveryStore, isValidDocumentId } from './files/recovery';
 import { WriteScope } from './files/write-scope';
 import type { SecretProvider } from './keystores/types';
+import { DEFAULT_KEEP_UNLOCKED_MS } from './keystores/unlocked-stores';
 import { SecretQuestions } from './secret-prompt/questions';
 import { validateRequest } from './request-validation';
 import { committedVersion, dryRunRequest } from './semantic-service';
@@ -40,17 +42,25 @@ export interface HostOptions {
   /** The questions askSecret has open (shared/node/secret-prompt/questions.ts); none when it asks elsewhere. */
   secretQuestions?: SecretQuestions;
   secretPrompt: KeyStoreOffer['secretPrompt'];
-  /** How long a key store stays unlocked without use (default: 5 minutes). */
+  /**
+   * How long a key store stays unlocked without use, for this run (`serve --keep-unlocked`):
+   * overrides the app's setting (keepUnlockedMinutes) until the user changes that setting.
+   */
   keepUnlockedMs?: number;
 }
 
-const DEFAULT_SETTINGS: Settings = { theme: 'system', language: 'system' };
+const DEFAULT_SETTINGS: Settings = { theme: 'system', language: 'system', keepUnlockedMinutes: DEFAULT_KEEP_UNLOCKED_MS / 60_000 };
+
+function isKeepUnlockedMinutes(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_KEEP_UNLOCKED_MINUTES;
+}
 
 function sanitiseSettings(raw: unknown): Settings {
   const value = (raw ?? {}) as Partial<Settings>;
   return {
     theme: value.theme === 'light' || value.theme === 'dark' ? value.theme : 'system',
     language: value.language && (LANGUAGES as readonly string[]).includes(value.language) ? value.language : 'system',
+    keepUnlockedMinutes: isKeepUnlockedMinutes(value.keepUnlockedMinutes) ? value.keepUnlockedMinutes : DEFAULT_SETTINGS.keepUnlockedMinutes,
   };
 }
 
@@ -77,6 +87,9 @@ export function createHostHandlers(options: HostOptions): HostHandlers {
     questions: options.secretQuestions ?? new SecretQuestions(),
     ...(options.keepUnlockedMs !== undefined ? { keepUnlockedMs: options.keepUnlockedMs } : {}),
   });
+  // The app's keep-unlocked setting applies unless this run was given its own time.
+  const keepUnlockedApplied =
+    options.keepUnlockedMs === undefined ? settingsStore.read().then((settings) => signing.setKeepUnlockedMs(settings.keepUnlockedMinutes * 60_000)) : Promise.resolve();
   // Saves go only to documents the user opened and targets the user chose in a save dialog.
   const writeScope = new WriteScope();
   // A batch signs with the store the Sign dialog unlocked (asked once per store, not per batch).
@@ -143,11 +156,12 @@ export function createHostHandlers(options: HostOptions): HostHandlers {
     'settings.update': async (update) => {
       const updated = { ...(await settingsStore.read()), ...update };
       await settingsStore.write(updated);
+      if (update.keepUnlockedMinutes !== undefined) signing.setKeepUnlockedMs(update.keepUnlockedMinutes * 60_000);
       return updated;
     },
-    'signing.keyStores': async () => signing.keyStores(),
-    'signing.listIdentities': async ({ store }) => signing.listIdentities(store),
-    'signing.sign': async (request) => signing.sign(request),
+    'signing.keyStores': async () => (await keepUnlockedApplied, signing.keyStores()),
+    'signing.listIdentities': async ({ store }) => (await keepUnlockedApplied, signing.listIdentities(store)),
+    'signing.sign': async (request) => (await keepUnlockedApplied, signing.sign(request)),
     'signing.verify': async (request) => signing.verify(request),
     'signing.certificateNames': async ({ path: certificatePath }) => signing.certificateNames(certificatePath),
     'signing.secretQuestions': async () => signing.secretQuestions(),

@@ -1,6 +1,6 @@
 // Requests reach a host from a renderer we do not fully trust (and, in the browser host, over
 // HTTP): every field is checked before it is used. A bad request is a HostError, never a crash.
-import { HostError, type Channel, type KeyStoreSelection, type RequestOf, type TextEncodingName } from '../common/ipc';
+import { HostError, MAX_KEEP_UNLOCKED_MINUTES, type Channel, type KeyStoreSelection, type RequestOf, type TextEncodingName } from '../common/ipc';
 import { LANGUAGES } from '../common/i18n/core';
 
 const ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'utf-16le-nobom', 'utf-16be-nobom', 'latin1'];
@@ -128,6 +128,13 @@ export function validateRequest<C extends Channel>(channel: C, request: unknown)
       if (theme !== undefined) update.theme = theme as 'system' | 'light' | 'dark';
       const language = oneOf(channel, fields, 'language', [...LANGUAGES, 'system'], true);
       if (language !== undefined) update.language = language;
+      const minutes = fields.keepUnlockedMinutes;
+      if (minutes !== undefined) {
+        if (!Number.isInteger(minutes) || (minutes as number) < 0 || (minutes as number) > MAX_KEEP_UNLOCKED_MINUTES) {
+          throw invalid(channel, 'keepUnlockedMinutes');
+        }
+        update.keepUnlockedMinutes = minutes as number;
+      }
       return update as RequestOf<C>;
     }
     case 'signing.cancelSecretQuestion': {

@@ -125,9 +125,15 @@ function kindsAvailableHere(): KeyStoreKind[] {
 }
 
 export function createSigningService(options: SigningServiceOptions) {
-  const keepUnlockedMs = options.keepUnlockedMs ?? DEFAULT_KEEP_UNLOCKED_MS;
+  let keepUnlockedMs = options.keepUnlockedMs ?? DEFAULT_KEEP_UNLOCKED_MS;
   const unlocked = new UnlockedStores({ idleMs: keepUnlockedMs, open: openKeyStore });
   return {
+    /** The app's setting changed: stores stay unlocked this long without use from now on. */
+    setKeepUnlockedMs(milliseconds: number): void {
+      keepUnlockedMs = milliseconds;
+      unlocked.setIdleMs(milliseconds);
+    },
+
     async keyStores(): Promise<KeyStoreOffer> {
       const nssDatabase = defaultNssDatabase();
       return {

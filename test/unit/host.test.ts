@@ -26,9 +26,16 @@ describe('host handlers', () => {
 
   it('keeps settings', async () => {
     const handlers = host();
-    expect(await dispatch(handlers, 'settings.get', undefined)).toEqual({ theme: 'system', language: 'system' });
+    expect(await dispatch(handlers, 'settings.get', undefined)).toEqual({ theme: 'system', language: 'system', keepUnlockedMinutes: 5 });
     await dispatch(handlers, 'settings.update', { language: 'fr' });
-    expect(await dispatch(handlers, 'settings.update', { theme: 'dark' })).toEqual({ theme: 'dark', language: 'fr' });
+    expect(await dispatch(handlers, 'settings.update', { theme: 'dark' })).toEqual({ theme: 'dark', language: 'fr', keepUnlockedMinutes: 5 });
+    // The keep-unlocked time reaches the signing service at once; a bad value is refused with its field.
+    expect(await dispatch(handlers, 'settings.update', { keepUnlockedMinutes: 0 })).toMatchObject({ keepUnlockedMinutes: 0 });
+    expect((await dispatch(handlers, 'signing.keyStores', undefined)).keepUnlockedMs).toBe(0);
+    for (const bad of [-1, 1.5, 10_000, '5']) {
+      await expect(dispatch(handlers, 'settings.update', { keepUnlockedMinutes: bad } as never)).rejects.toMatchObject({ code: 'request.invalid', params: { detail: 'keepUnlockedMinutes' } });
+    }
+    expect((await dispatch(handlers, 'settings.get', undefined)).keepUnlockedMinutes).toBe(0);
   });
 
   it('keeps recent files newest first, without duplicates, up to a limit', async () => {

@@ -63,6 +63,8 @@ export const MENUS: readonly MenuLayout[] = [
       { kind: 'native', role: 'copy', labelKey: 'menu.edit.copy' },
       { kind: 'native', role: 'paste', labelKey: 'menu.edit.paste' },
       command('edit.selectAll', true),
+      separator,
+      command('edit.settings'),
     ],
   },
   {

@@ -38,6 +38,7 @@ export const COMMANDS: Readonly<Record<AppCommand, CommandInfo>> = {
   'edit.undo': { labelKey: 'menu.edit.undo', shortcuts: [{ key: 'z', mod: true }], outsideEditorOnly: true },
   'edit.redo': { labelKey: 'menu.edit.redo', shortcuts: [{ key: 'z', mod: true, shift: true }, { key: 'y', mod: true }], outsideEditorOnly: true },
   'edit.selectAll': { labelKey: 'menu.edit.selectAll' },
+  'edit.settings': { labelKey: 'menu.edit.settings', shortcuts: [{ key: ',', mod: true }] },
   'view.tree': { labelKey: 'menu.view.tree' },
   'view.signature': { labelKey: 'menu.view.signature' },
   'view.website': { labelKey: 'menu.view.website' },

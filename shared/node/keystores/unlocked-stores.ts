@@ -69,7 +69,11 @@ export class UnlockedStores {
   /** Operations and locks on one store run one after the other. */
   private readonly queues = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly options: UnlockedStoresOptions) {}
+  private readonly options: UnlockedStoresOptions;
+
+  constructor(options: UnlockedStoresOptions) {
+    this.options = { ...options };
+  }
 
   private serialize<T>(key: string, action: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(key) ?? Promise.resolve();
@@ -116,6 +120,22 @@ export class UnlockedStores {
         if (this.entries.get(key) === entry) this.scheduleLock(key, entry);
       }
     });
+  }
+
+  /**
+   * A new idle time (the app's setting changed): stores open now lock that long after now, or at
+   * once for 0. An operation running keeps its store; the new time applies when it ends.
+   */
+  setIdleMs(idleMs: number): void {
+    this.options.idleMs = idleMs;
+    for (const [key, entry] of [...this.entries]) {
+      if (!entry.opened || entry.secrets !== null || entry.timer === null) continue;
+      clearTimeout(entry.timer);
+      entry.timer = null;
+      void this.serialize(key, async () => {
+        if (this.entries.get(key) === entry && entry.timer === null && entry.secrets === null) this.scheduleLock(key, entry);
+      });
+    }
   }
 
   private scheduleLock(key: string, entry: Entry): void {

@@ -106,6 +106,22 @@ describe('a PFX kept unlocked', () => {
     expect(asked).toHaveLength(2);
   });
 
+  it('a new idle time (the app\'s setting) applies to stores open now: 0 locks them, a time reschedules them', async () => {
+    const unlocked = cache(60_000);
+    const { provider, asked } = counting(PASSWORD);
+    await unlocked.use(pfx(), provider, (store) => store.listIdentities());
+    unlocked.setIdleMs(120_000);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const [entry] = unlocked.list();
+    expect(entry!.locksAt - Date.now()).toBeGreaterThan(100_000);
+    unlocked.setIdleMs(0);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(unlocked.list()).toEqual([]);
+    await unlocked.use(pfx(), provider, (store) => store.listIdentities());
+    expect(unlocked.list()).toEqual([]);
+    expect(asked).toHaveLength(2);
+  });
+
   it('use keeps it unlocked: the idle time counts from the last use', async () => {
     const unlocked = cache(300);
     const { provider, asked } = counting(PASSWORD);
