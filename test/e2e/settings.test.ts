@@ -3,7 +3,7 @@
 // 0 locks the store after every operation, so signing asks for the password again; `serve
 // --keep-unlocked` overrides it for a run. A real PFX from `certs make-test-ev`, a real prompt window.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -53,6 +53,12 @@ async function api<T>(served: ServedApp, channel: string): Promise<T> {
   return ((await response.json()) as { result: T }).result;
 }
 
+/** The minutes the host saved in its settings file (undefined before the first save). */
+function savedMinutes(): number | undefined {
+  const file = path.join(dataDirectory, 'settings.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { keepUnlockedMinutes?: number }).keepUnlockedMinutes : undefined;
+}
+
 async function setKeepUnlocked(page: Page, minutes: string): Promise<void> {
   await page.keyboard.press('Control+Comma');
   const dialog = page.getByTestId('settings-dialog');
@@ -95,7 +101,7 @@ describe('Settings: keep key stores unlocked', () => {
 
     // 0: the store locks after every operation, so signing asks for the password again.
     await setKeepUnlocked(page, '0');
-    expect(JSON.parse(readFileSync(path.join(dataDirectory, 'settings.json'), 'utf8')).keepUnlockedMinutes).toBe(0);
+    await expect.poll(() => savedMinutes()).toBe(0);
     expect((await api<{ keepUnlockedMs: number }>(served, 'signing.keyStores')).keepUnlockedMs).toBe(0);
     await listWithPassword(page);
     expect(await api<unknown[]>(served, 'signing.unlockedStores')).toEqual([]);
@@ -107,6 +113,7 @@ describe('Settings: keep key stores unlocked', () => {
 
     // 2 minutes: the store stays unlocked about 2 minutes after its last use.
     await setKeepUnlocked(page, '2');
+    await expect.poll(() => savedMinutes()).toBe(2);
     await listWithPassword(page);
     const stores = await api<{ target: string; locksAt: number }[]>(served, 'signing.unlockedStores');
     expect(stores.map((store) => path.basename(store.target))).toEqual(['signer.pfx']);
@@ -124,6 +131,6 @@ describe('Settings: keep key stores unlocked', () => {
     await restarted.stop();
     const overridden = await serve(['--keep-unlocked', '7']);
     expect((await api<{ keepUnlockedMs: number }>(overridden, 'signing.keyStores')).keepUnlockedMs).toBe(420_000);
-    expect(JSON.parse(readFileSync(path.join(dataDirectory, 'settings.json'), 'utf8')).keepUnlockedMinutes).toBe(2);
+    expect(savedMinutes()).toBe(2);
   });
 });
