@@ -6,8 +6,8 @@
 import type { MessageKey } from '../i18n/index';
 import { BUNDLED_SCHEMA_MODEL } from '../schema-model/bundled';
 import { isPlaceholderType, placeholderKind, type PlaceholderKind } from '../schema-model/placeholders';
-import { attributesOf, declarationOf, textTypeOf } from '../schema-model/queries';
-import type { SchemaModel } from '../schema-model/types';
+import { attributesOf, childDeclaration, declarationOf, textTypeOf } from '../schema-model/queries';
+import type { ElementDeclaration, SchemaModel } from '../schema-model/types';
 import { NAMESPACES } from '../xml/namespaces';
 import { attributeValueSpan, childElements, elementNameSpan, textContent, textSpan, walkElements, type Span, type XmlElementNode } from '../xml/model';
 import type { LintContext, LintRule } from './rules';
@@ -69,11 +69,22 @@ export interface FoundPlaceholder {
 /** Every placeholder value in the document's text and attributes, by the schema model's types. */
 export function findPlaceholders(root: XmlElementNode, model: SchemaModel = BUNDLED_SCHEMA_MODEL): FoundPlaceholder[] {
   const found: FoundPlaceholder[] = [];
+  // Declarations top-down, each from its parent's (declarationOf would follow the path from the
+  // root again for every element: quadratic in the depth, seconds on a 1 MB document).
+  const declarations = new Map<XmlElementNode, ElementDeclaration | undefined>();
+  const declarationFor = (element: XmlElementNode): ElementDeclaration | undefined => {
+    if (declarations.has(element)) return declarations.get(element);
+    const parentDeclaration = element.parent && element !== root ? declarationFor(element.parent) : undefined;
+    const declaration =
+      element === root || !element.parent ? declarationOf(model, element) : parentDeclaration && childDeclaration(model, parentDeclaration.key, { namespace: element.namespaceUri, localName: element.localName });
+    declarations.set(element, declaration);
+    return declaration;
+  };
   for (const element of walkElements(root)) {
     // The signature is written by the signing tool, and its values are not the user's to fill in
     // (Reference URI="" means "this whole document").
     if (element.namespaceUri === NAMESPACES.xmlDsig) continue;
-    const declaration = declarationOf(model, element);
+    const declaration = declarationFor(element);
     if (!declaration) {
       // Content the model does not declare (lax slots such as EAP settings): only the kinds that
       // cannot be real values anywhere (the nil GUID, an example domain).
