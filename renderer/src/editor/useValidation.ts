@@ -1,5 +1,5 @@
-// Validation as you type: the active document's text goes to the validation worker (debounced,
-// latest wins); its diagnostics become Monaco markers and the problems panel's list.
+// Validation as you type: the active document's text goes to the validation worker once, then its
+// edits (see validation-client.ts); the answers become Monaco markers and the problems panel's list.
 import { useEffect, useRef, useState } from 'react';
 import type { Diagnostic } from '../../../shared/common/xml/diagnostic';
 import type { WindowsTarget } from '../../../shared/common/windows/targets';
@@ -30,6 +30,26 @@ function toMarker(diagnostic: Diagnostic, t: Translate): monaco.editor.IMarkerDa
   };
 }
 
+/** Whether two lists say the same at the same places (a quick answer often repeats the last one). */
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((diagnostic, index) => {
+    const other = b[index]!;
+    return (
+      diagnostic.code === other.code &&
+      diagnostic.message === other.message &&
+      diagnostic.severity === other.severity &&
+      diagnostic.range.start.offset === other.range.start.offset &&
+      diagnostic.range.end.offset === other.range.end.offset &&
+      diagnostic.range.start.line === other.range.start.line &&
+      diagnostic.range.start.column === other.range.start.column &&
+      diagnostic.range.end.line === other.range.end.line &&
+      diagnostic.range.end.column === other.range.end.column &&
+      JSON.stringify(diagnostic.fix) === JSON.stringify(other.fix)
+    );
+  });
+}
+
 export interface ValidationState {
   diagnostics: readonly Diagnostic[];
   pending: boolean;
@@ -50,7 +70,8 @@ export function useValidation(model: monaco.editor.ITextModel | null, t: Transla
           monaco.editor.setModelMarkers(target, MARKER_OWNER, response.diagnostics.map((diagnostic) => toMarker(diagnostic, translateRef.current)));
           rememberDiagnostics(target, response.diagnostics);
         }
-        setState({ diagnostics: response.diagnostics, pending: false });
+        // Unchanged findings keep their identity, so what depends on them (tree, forms, problems) is not recomputed.
+        setState((previous) => ({ diagnostics: sameDiagnostics(previous.diagnostics, response.diagnostics) ? previous.diagnostics : response.diagnostics, pending: false }));
       },
     });
     return () => client.current?.dispose();
@@ -64,10 +85,12 @@ export function useValidation(model: monaco.editor.ITextModel | null, t: Transla
     requestedModel.current = model;
     setState((previous) => ({ diagnostics: previous.diagnostics, pending: true }));
     client.current?.setTarget(target);
-    client.current?.requestNow(model.getValue());
-    const subscription = model.onDidChangeContent(() => {
+    client.current?.open(model.getValue(), () => model.getValue());
+    const subscription = model.onDidChangeContent((event) => {
       setState((previous) => (previous.pending ? previous : { diagnostics: previous.diagnostics, pending: true }));
-      client.current?.request(() => model.getValue(), model.getValueLength());
+      // The worker holds the text: send only what changed (the whole text when the model was replaced or its line ends changed).
+      if (event.isFlush || event.isEolChange) client.current?.open(model.getValue());
+      else client.current?.edit(event.changes.map((change) => ({ offset: change.rangeOffset, length: change.rangeLength, text: change.text })), model.getValueLength());
     });
     return () => subscription.dispose();
   }, [model, target]);

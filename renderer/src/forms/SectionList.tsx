@@ -8,8 +8,8 @@ import { diagnosticsByField } from '../../../shared/common/forms/form-model';
 import { pathOf } from '../../../shared/common/xml/element-path';
 import { SECTIONS, locateSection, sectionById, sectionOfPath, type SectionId } from '../../../shared/common/forms/sections';
 import { useI18n } from '../i18n';
-import { parseModel } from '../editor/parsed-model';
 import type { monaco } from '../editor/monaco';
+import { useDocumentTree } from '../tree/useDocumentTree';
 
 /** Errors per section: each diagnostic counted in the section its element belongs to. */
 function errorCounts(document: XmlDocumentNode, diagnostics: readonly Diagnostic[]): Map<SectionId, number> {
@@ -36,8 +36,8 @@ export interface SectionListProps {
 
 export function SectionList({ model, diagnostics, section, onSelect }: SectionListProps) {
   const { t } = useI18n();
-  const parsed = parseModel(model);
-  const document = parsed?.ok ? parsed.document : null;
+  // The tree's parse (shared, re-read once typing pauses): rendering never parses the text.
+  const { document } = useDocumentTree(model, true);
   const counts = useMemo(() => (document ? errorCounts(document, diagnostics) : new Map<SectionId, number>()), [document, diagnostics]);
   return (
     <nav className="section-list" aria-label={t('forms.sections')} data-testid="form-sections">

@@ -1,6 +1,7 @@
 // What the validation worker does, as plain functions, so Node tests run exactly the same logic
 // the browser worker runs. The worker file only wires these to postMessage.
 import { ProvisioningValidator, SchemaCompileError } from '../../../shared/common/validation/index';
+import { IncrementalValidation, type TextChange } from '../../../shared/common/validation/incremental';
 import { createDiagnostic, type Diagnostic } from '../../../shared/common/xml/diagnostic';
 import type { ValidationTimings } from '../../../shared/common/validation/index';
 import { DEFAULT_TARGET, type WindowsTarget } from '../../../shared/common/windows/targets';
@@ -14,12 +15,29 @@ export interface ValidationRequest {
   target?: WindowsTarget;
 }
 
+/** The editor's changes to the text the worker holds (sent as typed: no copy of the whole text). */
+export interface EditRequest {
+  kind: 'edit';
+  id: number;
+  changes: TextChange[];
+  /** The text's length after the changes: a worker whose copy differs asks for the whole text. */
+  length: number;
+}
+
 export interface ValidationResponse {
   id: number;
   diagnostics: Diagnostic[];
   /** True when Windows would accept the file (no XML or schema error). */
   valid: boolean;
   timings: ValidationTimings & { compileMs: number };
+  /** 'quick': known without validating (an edit inside a comment); 'full' (the default): validated. */
+  kind?: 'full' | 'quick';
+}
+
+/** The worker's copy of the text no longer matches the editor's: send the whole text (a ValidationRequest). */
+export interface ResyncResponse {
+  id: number;
+  resync: true;
 }
 
 /** `import.meta.glob` keys are paths ("../../../schemas/windows11/x.xsd"); the validator wants the schema library (paths relative to schemas/). */
@@ -37,35 +55,99 @@ export function schemaFilesByName(modules: Readonly<Record<string, string>>): Re
  * every later one; a schema set that does not compile is reported on every request.
  */
 export function createValidationHandler(schemaFiles: Readonly<Record<string, string>>): (request: ValidationRequest) => ValidationResponse {
+  const validators = createValidators(schemaFiles);
+  return (request) => {
+    const target = request.target ?? DEFAULT_TARGET;
+    const validator = validators.get(target);
+    if (!validator) return compileFailure(request.id, validators.compileProblem());
+    const result = validator.validate(request.text, { lint: request.lint !== false });
+    return { id: request.id, diagnostics: result.diagnostics, valid: result.valid, timings: { ...result.timings, compileMs: validators.takeCompileMs() } };
+  };
+}
+
+/** The compiled schema sets, one per Windows target, compiled when first asked for. */
+function createValidators(schemaFiles: Readonly<Record<string, string>>) {
   const validators = new Map<WindowsTarget, ProvisioningValidator>();
   let compileProblem: string | undefined;
   let compileMsToReport = 0;
-
-  return (request) => {
-    const target = request.target ?? DEFAULT_TARGET;
-    let validator = validators.get(target);
-    if (!validator && compileProblem === undefined) {
-      try {
-        validator = ProvisioningValidator.create(schemaFiles, target);
-        validators.set(target, validator);
-        compileMsToReport = validator.compileMs;
-      } catch (error) {
-        compileProblem = error instanceof SchemaCompileError ? [error.message, ...error.issues.map((issue) => issue.message)].join(' ') : String(error);
+  return {
+    get(target: WindowsTarget): ProvisioningValidator | undefined {
+      let validator = validators.get(target);
+      if (!validator && compileProblem === undefined) {
+        try {
+          validator = ProvisioningValidator.create(schemaFiles, target);
+          validators.set(target, validator);
+          compileMsToReport = validator.compileMs;
+        } catch (error) {
+          compileProblem = error instanceof SchemaCompileError ? [error.message, ...error.issues.map((issue) => issue.message)].join(' ') : String(error);
+        }
       }
-    }
-    if (!validator) {
-      const start = { line: 1, column: 1, offset: 0 };
-      const diagnostic = createDiagnostic('schema', 'XSD_COMPILE_FAILED', 'error', 'schema.compileFailed', { detail: compileProblem ?? '' }, { start, end: start });
-      return { id: request.id, diagnostics: [diagnostic], valid: false, timings: { parseMs: 0, schemaMs: 0, lintMs: 0, totalMs: 0, compileMs: 0 } };
-    }
-    const result = validator.validate(request.text, { lint: request.lint !== false });
-    const response: ValidationResponse = {
-      id: request.id,
-      diagnostics: result.diagnostics,
-      valid: result.valid,
-      timings: { ...result.timings, compileMs: compileMsToReport },
-    };
-    compileMsToReport = 0; // reported once, with the request that paid for it
-    return response;
+      return validator;
+    },
+    compileProblem: () => compileProblem ?? '',
+    /** The compile time, reported once, with the request that paid for it. */
+    takeCompileMs(): number {
+      const compileMs = compileMsToReport;
+      compileMsToReport = 0;
+      return compileMs;
+    },
+  };
+}
+
+function compileFailure(id: number, detail: string): ValidationResponse {
+  const start = { line: 1, column: 1, offset: 0 };
+  const diagnostic = createDiagnostic('schema', 'XSD_COMPILE_FAILED', 'error', 'schema.compileFailed', { detail }, { start, end: start });
+  return { id, diagnostics: [diagnostic], valid: false, timings: { parseMs: 0, schemaMs: 0, lintMs: 0, totalMs: 0, compileMs: 0 } };
+}
+
+/**
+ * The worker's side of validation while typing: one document's text, kept current by the editor's
+ * edits. `open` takes a whole text and validates it; `edit` applies changes and answers at once
+ * when the answer is known without validating (else null: `validatePending` answers, when the
+ * caller's timer says so); an edit that does not fit the text held asks for the whole text.
+ */
+export function createValidationSession(schemaFiles: Readonly<Record<string, string>>) {
+  const validators = createValidators(schemaFiles);
+  let session: IncrementalValidation | null = null;
+  let sessionValidator: ProvisioningValidator | undefined;
+  let lint = true;
+  let latestId = 0;
+  let inSync = false;
+
+  const validateNow = (): ValidationResponse => {
+    if (!session) return compileFailure(latestId, validators.compileProblem());
+    const outcome = session.validate();
+    return { id: latestId, diagnostics: outcome.diagnostics, valid: outcome.valid, timings: { ...outcome.timings, compileMs: validators.takeCompileMs() }, kind: 'full' };
+  };
+
+  return {
+    open(request: ValidationRequest): ValidationResponse {
+      latestId = request.id;
+      const validator = validators.get(request.target ?? DEFAULT_TARGET);
+      if (validator !== sessionValidator || lint !== (request.lint !== false)) {
+        sessionValidator = validator;
+        lint = request.lint !== false;
+        session = validator ? new IncrementalValidation(validator, { lint }) : null;
+      }
+      inSync = true;
+      session?.reset(request.text);
+      return validateNow();
+    },
+    edit(request: EditRequest): ValidationResponse | ResyncResponse | null {
+      latestId = request.id;
+      if (!session || !inSync) return { id: request.id, resync: true };
+      const outcome = session.edit(request.changes);
+      if (session.text.length !== request.length) {
+        inSync = false;
+        return { id: request.id, resync: true };
+      }
+      if (!outcome) return null;
+      return { id: request.id, diagnostics: outcome.diagnostics, valid: outcome.valid, timings: { ...outcome.timings, compileMs: 0 }, kind: 'quick' };
+    },
+    /** The full check of the latest text, unless it was already validated in full (null then). */
+    validatePending(): ValidationResponse | null {
+      if (!session || !inSync || session.upToDate) return null;
+      return validateNow();
+    },
   };
 }
