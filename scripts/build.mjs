@@ -12,6 +12,7 @@ import { build as viteBuild } from 'vite';
 import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { jsonAsParse } from './json-as-parse.mjs';
 import { libxml2WasmFile } from './libxml2-wasm-file.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -59,7 +60,7 @@ if (!(ifNeeded && upToDate(path.join(root, 'dist/cli/provstudio.mjs'), nodeSourc
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    plugins: [libxml2WasmFile(cliDirectory)],
+    plugins: [libxml2WasmFile(cliDirectory), jsonAsParse()],
     sourcemap: 'linked',
     logLevel: 'warning',
   });
@@ -73,6 +74,7 @@ if (!(ifNeeded && upToDate(path.join(root, 'dist/cli/provstudio.mjs'), nodeSourc
       format: 'esm',
       target: 'node20',
       packages: 'external',
+      plugins: [jsonAsParse()],
       sourcemap: 'linked',
       logLevel: 'warning',
     });
@@ -86,6 +88,7 @@ if (!(ifNeeded && upToDate(path.join(root, 'dist/cli/provstudio.mjs'), nodeSourc
     format: 'esm',
     target: 'node20',
     packages: 'external',
+    plugins: [jsonAsParse()],
     sourcemap: 'linked',
     logLevel: 'warning',
   });
@@ -99,6 +102,7 @@ if (!(ifNeeded && upToDate(path.join(root, 'dist/cli/provstudio.mjs'), nodeSourc
       target: 'node20',
       // Preloads run sandboxed: everything but `electron` must be inlined.
       external: name.endsWith('preload') ? ['electron'] : ['electron', ...Object.keys((await import('../package.json', { with: { type: 'json' } })).default.dependencies)],
+      plugins: [jsonAsParse()],
       sourcemap: 'linked',
       logLevel: 'warning',
       // Modules shared with the ESM CLI read `__dirname ?? import.meta.url`; in CommonJS the first is set.
