@@ -66,6 +66,19 @@ export interface FoundPlaceholder {
   harmful?: HarmfulPlace;
 }
 
+/**
+ * Whether any of the element's own values (attributes, or its text when it has no child elements)
+ * has the form of a placeholder. Every placeholder findPlaceholders reports passes this test, so
+ * the elements that fail it, most of a document, skip the schema model's lookups.
+ */
+function mayHoldPlaceholder(element: XmlElementNode): boolean {
+  for (const attribute of element.attributes) {
+    if (attribute.prefix !== 'xmlns' && attribute.name !== 'xmlns' && placeholderKind(attribute.value)) return true;
+  }
+  if (element.children.some((child) => child.kind === 'element')) return false;
+  return placeholderKind(textContent(element)) !== undefined;
+}
+
 /** Every placeholder value in the document's text and attributes, by the schema model's types. */
 export function findPlaceholders(root: XmlElementNode, model: SchemaModel = BUNDLED_SCHEMA_MODEL): FoundPlaceholder[] {
   const found: FoundPlaceholder[] = [];
@@ -83,7 +96,7 @@ export function findPlaceholders(root: XmlElementNode, model: SchemaModel = BUND
   for (const element of walkElements(root)) {
     // The signature is written by the signing tool, and its values are not the user's to fill in
     // (Reference URI="" means "this whole document").
-    if (element.namespaceUri === NAMESPACES.xmlDsig) continue;
+    if (element.namespaceUri === NAMESPACES.xmlDsig || !mayHoldPlaceholder(element)) continue;
     const declaration = declarationFor(element);
     if (!declaration) {
       // Content the model does not declare (lax slots such as EAP settings): only the kinds that
