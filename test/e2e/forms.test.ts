@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { SECTIONS } from '../../shared/common/forms/sections';
 import { editorText, openApp, pickFile, useServedApp } from '../support/app';
 import { ROOT } from '../support/serve';
+import { makeTestEvKit, runBuiltCli } from '../support/cli';
 
 const app = useServedApp();
 
@@ -92,9 +93,7 @@ describe('forms: build a complete file from blank with the forms only', () => {
 
     // Provisioning: trust a certificate read from a file (its subject and issuer go to TrustedCertificates).
     const kit = mkdtempSync(path.join(os.tmpdir(), 'provstudio-forms-kit-'));
-    spawnSync(process.execPath, [path.join(ROOT, 'bin/provstudio.mjs'), 'certs', 'make-test-ev', '--out', kit, '--password-env', 'KIT_PASSWORD'], {
-      env: { ...process.env, KIT_PASSWORD: 'forms-kit' },
-    });
+    makeTestEvKit(kit, 'forms-kit');
     await page.getByTestId('form-section-provisioning').click();
     await page.getByTestId('form-add-section-provisioning').click();
     await page.getByTestId('form-trust-certificate').click();
@@ -108,7 +107,7 @@ describe('forms: build a complete file from blank with the forms only', () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-forms-'));
     const xml = await saveAndRead(page, directory, 'built-with-forms.xml');
     // The blank file's SubscriberId of zeros and the SSID's sample hex are placeholders (PS-L036) this scenario keeps.
-    const validation = spawnSync(process.execPath, [path.join(ROOT, 'bin/provstudio.mjs'), 'validate', '--allow-placeholders', path.join(directory, 'built-with-forms.xml')], { encoding: 'utf8' });
+    const validation = runBuiltCli(['validate', '--allow-placeholders', path.join(directory, 'built-with-forms.xml')]);
     expect(validation.status, validation.stdout).toBe(0);
     expect(xml).toContain('<Name>Contoso LTE</Name>');
     expect(xml).toContain('<AccessString>internet.contoso.com</AccessString>');
@@ -217,7 +216,7 @@ describe('forms: build a complete file from blank with the forms only', () => {
   it('lists a certificate chosen from a key store (by its identity and thumbprint) in TrustedCertificates', async () => {
     const kit = mkdtempSync(path.join(os.tmpdir(), 'provstudio-forms-store-'));
     const env = { ...process.env, KIT_PASSWORD: 'forms-store' };
-    spawnSync(process.execPath, [path.join(ROOT, 'bin/provstudio.mjs'), 'certs', 'make-test-ev', '--out', kit, '--password-env', 'KIT_PASSWORD'], { env });
+    makeTestEvKit(kit, env.KIT_PASSWORD);
     // A PEM key store (key + certificate files) made from the kit's PFX.
     const pfx = path.join(kit, 'signer.pfx');
     spawnSync('openssl', ['pkcs12', '-in', pfx, '-passin', 'env:KIT_PASSWORD', '-nokeys', '-clcerts', '-out', path.join(kit, 'cert.pem')], { env });

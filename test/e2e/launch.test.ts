@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../support/browser';
-import { ROOT } from '../support/serve';
+import { CLI_BIN } from '../support/cli';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,7 +20,7 @@ it.skipIf(process.platform !== 'linux')('the launch address logs the browser in 
   const recorded = path.join(work, 'argv.txt');
   writeFileSync(path.join(work, 'xdg-open'), `#!/bin/sh\nprintf '%s\\n' "$@" > '${recorded}'\n`);
   chmodSync(path.join(work, 'xdg-open'), 0o755);
-  const server = spawn(process.execPath, [path.join(ROOT, 'bin/provstudio.mjs'), 'serve', '--open', '--data-dir', path.join(work, 'data')], {
+  const server = spawn(process.execPath, [CLI_BIN, 'serve', '--open', '--data-dir', path.join(work, 'data')], {
     env: { ...process.env, PATH: `${work}:${process.env.PATH}`, PROVSTUDIO_LANG: 'en' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,15 +1,14 @@
 // One document, two views: the tree beside the text edits the same Monaco model (one undo
 // stack), follows the cursor, keeps the last good tree while the text is broken; the editor
 // completes and explains from the schema model.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { editorText, openApp, openFile, useServedApp } from '../support/app';
-import { ROOT } from '../support/serve';
 import { generateDocument } from '../bench/validation';
+import { runBuiltCli } from '../support/cli';
 
 const BLANK = `<?xml version="1.0" encoding="utf-8"?>
 <CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1">
@@ -72,7 +71,7 @@ describe('the document tree and the text are two views of one document', () => {
     await expect.poll(() => page.getByTestId('problems-counts').textContent(), { timeout: 20_000 }).toMatch(/^0 errors/);
     await page.keyboard.press('Control+S');
     await expect.poll(() => readFileSync(file, 'utf8')).toContain('<WLANProfile');
-    const validate = spawnSync(process.execPath, [path.join(ROOT, 'bin/provstudio.mjs'), 'validate', '--allow-placeholders', file], { encoding: 'utf8' });
+    const validate = runBuiltCli(['validate', '--allow-placeholders', file]);
     expect(validate.status, validate.stdout + validate.stderr).toBe(0);
 
     // Typing in the text: the tree follows (debounced) and selects the element at the cursor.

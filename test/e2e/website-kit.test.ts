@@ -13,7 +13,6 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main';
-import type { CliIo } from '../../cli/command';
 import { translate, type Language, type MessageKey } from '../../shared/common/i18n/index';
 import { loadNetworkDirectory, type NetworkDirectory } from '../../shared/common/website/networks';
 import { readRows } from '../../shared/node/subscriber/rows';
@@ -25,6 +24,7 @@ import { simulate, type SimulateOptions, type SimulationReport } from '../../sha
 import { signerFor } from '../unit/signing/support';
 import { launchChromium } from '../support/browser';
 import { ROOT } from '../support/serve';
+import { captureCli } from '../support/cli';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 interface KitServerModule {
@@ -35,20 +35,6 @@ const SUBSCRIBER = '310260000000001';
 const IMEI = '490154203237518';
 const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
 const t = (language: Language, key: string, params?: Record<string, string | number>) => translate(language, key as MessageKey, params);
-
-function captureIo(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    env: { PROVSTUDIO_LANG: 'en' },
-    cwd,
-    t: (key: MessageKey, params) => translate('en', key, params),
-    interrupted: new Promise(() => undefined),
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
 
 describe('web-site provisioning: landing-page kit, simulator, pre-flight', () => {
   const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-website-kit-'));
@@ -113,7 +99,7 @@ describe('web-site provisioning: landing-page kit, simulator, pre-flight', () =>
   }
 
   beforeAll(async () => {
-    const init = captureIo(directory);
+    const init = captureCli({ cwd: directory });
     expect(await runCli(['website', 'init', kitDirectory], init.io), init.err()).toBe(0);
     landing = (await import(path.join(kitDirectory, 'server.mjs'))) as KitServerModule;
     networks = await loadNetworkDirectory();
@@ -284,23 +270,23 @@ describe('web-site provisioning: landing-page kit, simulator, pre-flight', () =>
   });
 
   it('provstudio website check: passes the kit, fails the third-party page and the unsigned file', async () => {
-    const good = captureIo(directory);
+    const good = captureCli({ cwd: directory });
     const tls = ['--tls-trust', path.join(directory, 'site.crt'), '--trusted', kit.rootPath];
     expect(await runCli(['website', 'check', `${sites.good}?SubId=${SUBSCRIBER}`, ...tls], good.io), good.out()).toBe(0);
     expect(good.out()).toContain(t('en', 'website.check.fileResult', { code: 0 }));
 
-    const thirdParty = captureIo(directory);
+    const thirdParty = captureCli({ cwd: directory });
     expect(await runCli(['website', 'check', sites.thirdParty, '--subid', SUBSCRIBER, ...tls, '--format', 'json'], thirdParty.io)).toBe(1);
     const report = JSON.parse(thirdParty.out()) as { findings: Array<{ key: string; severity: string; params: { url?: string } }>; file: { result: number } };
     expect(report.findings.filter((finding) => finding.key === 'website.check.otherHost').map((finding) => finding.params.url)).toEqual(['https://cdn.analytics.example/tag.js']);
     expect(report.file.result).toBe(0);
 
-    const unsigned = captureIo(directory);
+    const unsigned = captureCli({ cwd: directory });
     expect(await runCli(['website', 'check', `${sites.unsigned}?SubId=${SUBSCRIBER}`, ...tls], unsigned.io)).toBe(1);
     expect(unsigned.out()).toContain(t('en', 'website.check.fileResult', { code: 3 }));
 
     // Without trusting the test site's certificate, TLS fails: the check says so.
-    const untrusted = captureIo(directory);
+    const untrusted = captureCli({ cwd: directory });
     expect(await runCli(['website', 'check', `${sites.good}?SubId=${SUBSCRIBER}`], untrusted.io)).toBe(1);
     expect(untrusted.out()).toContain('TLS');
   });

@@ -9,9 +9,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../cli/main';
-import type { CliIo } from '../../cli/command';
-import { translate, type MessageKey } from '../../shared/common/i18n/index';
+import { translate } from '../../shared/common/i18n/index';
 import { readRows } from '../../shared/node/subscriber/rows';
 import { createProvisioningHandler } from '../../shared/node/subscriber/server';
 import { makeTestEvKit } from '../../shared/node/signing/test-ev-kit';
@@ -19,6 +17,7 @@ import { signerFor } from '../unit/signing/support';
 import type { Page } from 'playwright-core';
 import { editorText, openApp, pickFile, useServedApp } from '../support/app';
 import { ROOT } from '../support/serve';
+import { runCaptured } from '../support/cli';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 const app = useServedApp();
@@ -41,8 +40,7 @@ describe('web-site tools: the simulator panel', () => {
   let site: string;
 
   beforeAll(async () => {
-    const io: CliIo = { stdout: () => undefined, stderr: () => undefined, env: {}, cwd: directory, t: (key: MessageKey, params) => translate('en', key, params), interrupted: new Promise(() => undefined) };
-    expect(await runCli(['website', 'init', 'kit'], io)).toBe(0);
+    expect((await runCaptured(['website', 'init', 'kit'], { cwd: directory })).exitCode).toBe(0);
     const kitDirectory = path.join(directory, 'kit');
     const kit = await makeTestEvKit(path.join(directory, 'ev'), 'kit-password');
     execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(directory, 'site.key'), '-out', path.join(directory, 'site.crt'), '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });

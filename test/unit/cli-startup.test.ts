@@ -8,15 +8,15 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../cli/commands/index';
 import { separateLibxml2Binary } from '../../scripts/libxml2-wasm-file.mjs';
+import { CLI_BIN } from '../support/cli';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const CLI = path.join(ROOT, 'bin', 'provstudio.mjs');
 const VALID = path.join(ROOT, 'test/fixtures/corpus/cc/complete-document.valid.xml');
 const INVALID = path.join(ROOT, 'test/fixtures/corpus/wlan/priority-10.invalid.xml');
 
 /** Runs the built CLI and lists the source modules (as esbuild names them) that it evaluated. */
 function loadedSources(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {
+  const result = spawnSync(process.execPath, [CLI_BIN, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, PROVSTUDIO_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...env, NODE_DEBUG: 'esm' },
@@ -89,7 +89,7 @@ describe('provstudio start-up', () => {
       [VALID, 0],
       [INVALID, 1],
     ] as const) {
-      const ours = spawnSync(process.execPath, [CLI, 'validate', '--schema-only', file], { encoding: 'utf8' });
+      const ours = spawnSync(process.execPath, [CLI_BIN, 'validate', '--schema-only', file], { encoding: 'utf8' });
       const xmllint = spawnSync('xmllint', ['--noout', '--nonet', '--schema', path.join(ROOT, 'schemas/provisioning.xsd'), file], { encoding: 'utf8' });
       expect(ours.status, ours.stdout + ours.stderr).toBe(expected);
       expect(xmllint.status === 0 ? 0 : 1).toBe(expected);

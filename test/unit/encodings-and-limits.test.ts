@@ -5,13 +5,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../cli/command';
 import { runCli } from '../../cli/main';
-import { translate } from '../../shared/common/i18n/index';
 import { decodeText, encodeText } from '../../shared/node/files/encoding';
 import { createHostHandlers, dispatch } from '../../shared/node/host';
 import { decodeDocument } from '../../shared/node/signing/xml-bytes';
 import { makeTestEvKit, type TestEvKit } from '../../shared/node/signing/test-ev-kit';
+import { captureCli } from '../support/cli';
 
 const NS = 'http://www.microsoft.com/networking/CarrierControl/v1';
 const GLOBAL = '<Global><CarrierId>{11111111-2222-3333-4444-555555555555}</CarrierId><SubscriberId>310260000000000</SubscriberId></Global>';
@@ -19,16 +18,7 @@ const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-encodings-'));
 let kit: TestEvKit;
 
 function io() {
-  const out: string[] = [];
-  const value: CliIo = {
-    stdout: (text) => void out.push(text),
-    stderr: (text) => void out.push(text),
-    env: { PROVSTUDIO_LANG: 'en', FUZZ_PASSWORD: 'pw' },
-    cwd: directory,
-    t: (key, params) => translate('en', key, params),
-    interrupted: new Promise(() => undefined),
-  };
-  return { value, out: () => out.join('') };
+  return captureCli({ cwd: directory, env: { FUZZ_PASSWORD: 'pw' } });
 }
 
 const FILES: [name: string, bytes: Buffer, encoding: string][] = [
@@ -54,13 +44,13 @@ describe.each(FILES)('%s is read alike by every command', (name, bytes, encoding
 
   it('validate accepts it', async () => {
     const run = io();
-    expect(await runCli(['validate', file()], run.value), run.out()).toBe(0);
+    expect(await runCli(['validate', file()], run.io), run.text()).toBe(0);
   });
 
   it('set keeps its encoding and every other byte', async () => {
     const run = io();
     const out = path.join(directory, `${name}.set.xml`);
-    expect(await runCli(['set', file(), '--xpath', '/CarrierProvisioning/Global/SubscriberId', '--value', '310260000000001', '-o', out], run.value), run.out()).toBe(0);
+    expect(await runCli(['set', file(), '--xpath', '/CarrierProvisioning/Global/SubscriberId', '--value', '310260000000001', '-o', out], run.io), run.text()).toBe(0);
     const after = readFileSync(out);
     expect(decodeText(after).encoding).toBe(encoding);
     expect(decodeText(after).text).toBe(decodeText(bytes).text.replace('310260000000000', '310260000000001'));
@@ -69,10 +59,10 @@ describe.each(FILES)('%s is read alike by every command', (name, bytes, encoding
   it('sign writes a signature verify accepts, in the same encoding', async () => {
     const signed = path.join(directory, `${name}.signed.xml`);
     const signing = io();
-    expect(await runCli(['sign', file(), '-o', signed, '--pfx', kit.pfxPath, '--password-env', 'FUZZ_PASSWORD'], signing.value), signing.out()).toBe(0);
+    expect(await runCli(['sign', file(), '-o', signed, '--pfx', kit.pfxPath, '--password-env', 'FUZZ_PASSWORD'], signing.io), signing.text()).toBe(0);
     expect(decodeText(readFileSync(signed)).encoding).toBe(encoding);
     const verifying = io();
-    expect(await runCli(['verify', signed, '--trusted-root', kit.rootPath], verifying.value), verifying.out()).toBe(0);
+    expect(await runCli(['verify', signed, '--trusted-root', kit.rootPath], verifying.io), verifying.text()).toBe(0);
   });
 
   it('the app opens it, and saves it unchanged byte for byte', async () => {
@@ -106,25 +96,25 @@ describe('parser limits', () => {
       `<?xml version="1.0" encoding="UTF-8"?>\n<CarrierProvisioning xmlns="${NS}">\n  ${GLOBAL}\n  <MBNProfiles>\n    <Branding xmlns="http://www.microsoft.com/networking/CarrierControl/WWAN/v1">\n      <Logo>${logo}</Logo>\n      <Name>Contoso</Name>\n    </Branding>\n  </MBNProfiles>\n</CarrierProvisioning>\n`,
     );
     const validating = io();
-    await runCli(['validate', '--format', 'json', file], validating.value);
-    expect(validating.out()).not.toMatch(/XML_LIBXML_PARSE|XML_PARSER_LIMIT|XML_PARSE_HUGE/);
-    expect(JSON.parse(validating.out()).files[0].diagnostics.filter((diagnostic: { severity: string }) => diagnostic.severity === 'error')).toEqual([]);
+    await runCli(['validate', '--format', 'json', file], validating.io);
+    expect(validating.text()).not.toMatch(/XML_LIBXML_PARSE|XML_PARSER_LIMIT|XML_PARSE_HUGE/);
+    expect(JSON.parse(validating.text()).files[0].diagnostics.filter((diagnostic: { severity: string }) => diagnostic.severity === 'error')).toEqual([]);
     const signed = path.join(directory, 'big-logo.signed.xml');
     const signing = io();
-    expect(await runCli(['sign', file, '-o', signed, '--pfx', kit.pfxPath, '--password-env', 'FUZZ_PASSWORD'], signing.value), signing.out()).toBe(0);
+    expect(await runCli(['sign', file, '-o', signed, '--pfx', kit.pfxPath, '--password-env', 'FUZZ_PASSWORD'], signing.io), signing.text()).toBe(0);
     const verifying = io();
-    expect(await runCli(['verify', signed, '--trusted-root', kit.rootPath], verifying.value), verifying.out()).toBe(0);
+    expect(await runCli(['verify', signed, '--trusted-root', kit.rootPath], verifying.io), verifying.text()).toBe(0);
   }, 120_000);
 
   it('says a nesting limit as what the user can do, never as a libxml2 option', async () => {
     const file = path.join(directory, 'deep.xml');
     writeFileSync(file, `<?xml version="1.0"?>\n<CarrierProvisioning xmlns="${NS}">${'<a>'.repeat(3000)}${'</a>'.repeat(3000)}</CarrierProvisioning>\n`);
     const validating = io();
-    expect(await runCli(['validate', file], validating.value)).toBe(1);
-    expect(validating.out()).toContain('XML_PARSER_LIMIT');
-    expect(validating.out()).toContain('nested deeper');
+    expect(await runCli(['validate', file], validating.io)).toBe(1);
+    expect(validating.text()).toContain('XML_PARSER_LIMIT');
+    expect(validating.text()).toContain('nested deeper');
     const signing = io();
-    await runCli(['sign', file, '-o', path.join(directory, 'deep.signed.xml'), '--pfx', kit.pfxPath, '--password-env', 'FUZZ_PASSWORD'], signing.value);
-    for (const output of [validating.out(), signing.out()]) expect(output).not.toMatch(/XML_PARSE_|libxml/i);
+    await runCli(['sign', file, '-o', path.join(directory, 'deep.signed.xml'), '--pfx', kit.pfxPath, '--password-env', 'FUZZ_PASSWORD'], signing.io);
+    for (const output of [validating.text(), signing.text()]) expect(output).not.toMatch(/XML_PARSE_|libxml/i);
   });
 });

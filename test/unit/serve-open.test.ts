@@ -7,8 +7,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { CLI_BIN } from '../support/cli';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 function get(url: string): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
@@ -27,7 +27,7 @@ it.skipIf(process.platform !== 'linux')('serve --open gives the browser a one-ti
   const launcher = path.join(work, 'xdg-open');
   writeFileSync(launcher, `#!/bin/sh\nprintf '%s\\n' "$0" "$@" > '${recorded}'\n`);
   chmodSync(launcher, 0o755);
-  const server = spawn(process.execPath, [path.join(ROOT, 'bin/provstudio.mjs'), 'serve', '--open', '--data-dir', path.join(work, 'data')], {
+  const server = spawn(process.execPath, [CLI_BIN, 'serve', '--open', '--data-dir', path.join(work, 'data')], {
     env: { ...process.env, PATH: `${work}:${process.env.PATH}`, PROVSTUDIO_LANG: 'en' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

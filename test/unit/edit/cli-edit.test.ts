@@ -2,11 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../cli/command';
-import { runCli } from '../../../cli/main';
 import { parseXPath, selectElements, XPathError } from '../../../shared/common/edit/index';
-import { translate, type MessageKey } from '../../../shared/common/i18n/index';
 import { parse } from './support';
+import { runCaptured } from '../../support/cli';
 
 const CC = 'http://www.microsoft.com/networking/CarrierControl/v1';
 const WLAN = 'http://www.microsoft.com/networking/CarrierControl/WLAN/v1';
@@ -41,18 +39,8 @@ function sampleFile(content: string | Buffer = SAMPLE): string {
 }
 
 async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    env: {},
-    cwd: directory,
-    t: (key: MessageKey, params) => translate('en', key, params),
-    interrupted: new Promise(() => undefined),
-  };
-  const code = await runCli(args, io);
-  return { code, out: out.join(''), err: err.join('') };
+  const { exitCode, out, err } = await runCaptured(args, { cwd: directory });
+  return { code: exitCode, out, err };
 }
 
 describe('XPath subset', () => {

@@ -5,24 +5,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../../../cli/commands/validate';
 import { fixCommand } from '../../../cli/commands/fix';
-import { runCli } from '../../../cli/main';
-import { translate, type MessageKey, type MessageParams } from '../../../shared/common/i18n/index';
-import type { CliIo } from '../../../cli/command';
 import { ROOT } from './schema-files';
+import { runCaptured } from '../../support/cli';
 
 async function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    env: {},
-    cwd: ROOT,
-    t: (key: MessageKey, params?: MessageParams) => translate('en', key, params),
-    interrupted: new Promise(() => undefined),
-  };
-  const code = await runCli(args, io, [validateCommand, fixCommand]);
-  return { code, stdout, stderr };
+  const { exitCode, out, err } = await runCaptured(args, { cwd: ROOT }, [validateCommand, fixCommand]);
+  return { code: exitCode, stdout: out, stderr: err };
 }
 
 const PASSPOINT = 'test/fixtures/passpoint/hgot07-passpoint-win-eap-ttls.xml';

@@ -2,29 +2,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCommand, defaultSchemaDirectory, sarifRules } from '../../../cli/commands/validate';
-import { runCli } from '../../../cli/main';
-import { translate, type MessageKey, type MessageParams } from '../../../shared/common/i18n/index';
-import type { CliIo } from '../../../cli/command';
 import { ROOT, SCHEMA_DIRECTORY } from './schema-files';
+import { runCaptured } from '../../support/cli';
 
-function fakeIo() {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    env: {},
-    cwd: ROOT,
-    t: (key: MessageKey, params?: MessageParams) => translate('en', key, params),
-    interrupted: new Promise(() => undefined),
-  };
-  return { io, out: () => stdout, err: () => stderr };
-}
 
 async function run(...args: string[]) {
-  const fake = fakeIo();
-  const code = await runCli(['validate', ...args], fake.io, [validateCommand]);
-  return { code, stdout: fake.out(), stderr: fake.err() };
+  const { exitCode, out, err } = await runCaptured(['validate', ...args], { cwd: ROOT }, [validateCommand]);
+  return { code: exitCode, stdout: out, stderr: err };
 }
 
 const VALID = 'test/fixtures/corpus/cc/complete-document.valid.xml';

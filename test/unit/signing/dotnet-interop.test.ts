@@ -12,11 +12,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/main';
-import type { CliIo } from '../../../cli/command';
-import { translate } from '../../../shared/common/i18n/index';
 import { createHostHandlers, dispatch } from '../../../shared/node/host';
 import { withCrlfAndBom } from './other-signers';
 import { temporaryDirectory, toolAvailable } from './support';
+import { captureCli } from '../../support/cli';
 
 const TOOL_SOURCE = path.resolve(import.meta.dirname, '../../fixtures/signing/dotnet/SignedXmlTool.cs');
 const PASSWORD = 'dotnet-interop-2291';
@@ -33,10 +32,7 @@ const DOCUMENT = `<?xml version="1.0" encoding="UTF-8"?>
 `;
 
 function testIo(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (text) => out.push(text), stderr: (text) => err.push(text), env: { KIT_PASSWORD: PASSWORD }, cwd, t: (key, params) => translate('en', key, params), interrupted: new Promise(() => undefined) };
-  return { io, out, err };
+  return captureCli({ cwd, env: { KIT_PASSWORD: PASSWORD } });
 }
 
 const monoPresent = toolAvailable('mono', ['--version']) && toolAvailable('mcs', ['--version']) && toolAvailable('xmlsec1');
@@ -52,7 +48,7 @@ describe.runIf(monoPresent)('.NET SignedXml (on Mono) and provstudio agree', () 
   async function ourVerdict(file: string) {
     const run = testIo(directory);
     const exitCode = await runCli(['verify', file, '--trusted-root', path.join(kit, 'root.cer'), '--format', 'json'], run.io);
-    const report = JSON.parse(run.out.join('')) as { hresult: string | null; code: string };
+    const report = JSON.parse(run.out()) as { hresult: string | null; code: string };
     return { exitCode, hresult: report.hresult, code: report.code };
   }
 
@@ -104,7 +100,7 @@ describe.runIf(monoPresent)('.NET SignedXml (on Mono) and provstudio agree', () 
     for (const input of ['lf.xml', 'crlf-bom.xml']) {
       const output = path.join(directory, `ours-${input}`);
       const run = testIo(directory);
-      expect(await runCli(['sign', input, '-o', output, '--pfx', path.join(kit, 'signer.pfx'), '--password-env', 'KIT_PASSWORD'], run.io), run.err.join('')).toBe(0);
+      expect(await runCli(['sign', input, '-o', output, '--pfx', path.join(kit, 'signer.pfx'), '--password-env', 'KIT_PASSWORD'], run.io), run.err()).toBe(0);
       expect(dotnetVerdict(output)).toBe('VALID');
       // A comment is outside what C14N 1.0 (without comments) signs: changing it changes nothing, for SignedXml as for Windows.
       const comment = path.join(directory, `ours-comment-${input}`);

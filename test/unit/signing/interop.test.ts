@@ -12,12 +12,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/main';
-import type { CliIo } from '../../../cli/command';
-import { translate } from '../../../shared/common/i18n/index';
 import { createHostHandlers, dispatch } from '../../../shared/node/host';
 import { CA_EXTENSIONS, EV_SIGNER_EXTENSIONS, OpensslPki, type OpensslCertificate } from './openssl-pki';
 import { jdkSign, template, unwrapBase64, withCrlfAndBom, withTemplate, xmlsecSign } from './other-signers';
 import { javaVerify, temporaryDirectory, toolAvailable } from './support';
+import { captureCli } from '../../support/cli';
 
 
 /** Comments, non-ASCII text, an extra namespace and xml:lang on the root that SignedInfo inherits in C14N 1.0. */
@@ -72,16 +71,10 @@ interface SignedFile {
   withChain: boolean;
 }
 
-function testIo(cwd: string) {
-  const out: string[] = [];
-  const io: CliIo = { stdout: (text) => out.push(text), stderr: (text) => out.push(text), env: {}, cwd, t: (key, params) => translate('en', key, params), interrupted: new Promise(() => undefined) };
-  return { io, out };
-}
-
 async function provstudioVerify(file: string, root: string): Promise<{ exitCode: number; hresult: string | null; code: string }> {
-  const { io, out } = testIo(path.dirname(file));
+  const { io, out } = captureCli({ cwd: path.dirname(file) });
   const exitCode = await runCli(['verify', file, '--trusted-root', root, '--format', 'json'], io);
-  const verdict = JSON.parse(out.join('')) as { hresult: string | null; code: string };
+  const verdict = JSON.parse(out()) as { hresult: string | null; code: string };
   return { exitCode, hresult: verdict.hresult, code: verdict.code };
 }
 

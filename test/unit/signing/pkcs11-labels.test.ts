@@ -8,13 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../cli/command';
 import { runCli } from '../../../cli/main';
-import { translate } from '../../../shared/common/i18n/index';
 import { SOFTHSM_CANDIDATES } from '../../../shared/node/keystores/pkcs11-store';
 import { createHostHandlers, dispatch } from '../../../shared/node/host';
 import { CA_EXTENSIONS, EV_SIGNER_EXTENSIONS, OpensslPki, type OpensslCertificate } from './openssl-pki';
 import { SAMPLE, temporaryDirectory, toolAvailable } from './support';
+import { captureCli } from '../../support/cli';
 
 const softhsmModule = SOFTHSM_CANDIDATES.find((candidate) => existsSync(candidate));
 const TOKEN = 'label-test';
@@ -27,10 +26,7 @@ function run(command: string, args: string[]): string {
 }
 
 function testIo(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (text) => out.push(text), stderr: (text) => err.push(text), env: { TOKEN_PIN: PIN }, cwd, t: (key, params) => translate('en', key, params), interrupted: new Promise(() => undefined) };
-  return { io, out, err };
+  return captureCli({ cwd, env: { TOKEN_PIN: PIN } });
 }
 
 const tools = Boolean(softhsmModule) && toolAvailable('softhsm2-util', ['--version']) && toolAvailable('pkcs11-tool', ['--version']) && toolAvailable('openssl', ['version']) && toolAvailable('xmlsec1');
@@ -84,7 +80,7 @@ describe.runIf(tools)('PKCS#11 keys found by their own label and id (SoftHSM2)',
   async function signWith(selection: string[], output: string) {
     const { io, out, err } = testIo(directory);
     const exitCode = await runCli(['sign', 'in.xml', '-o', output, ...token, ...selection], io);
-    return { exitCode, out: out.join(''), err: err.join('') };
+    return { exitCode, out: out(), err: err() };
   }
 
   /** xmlsec1 accepts the file, and provstudio verify names the certificate it was signed with. */
@@ -93,20 +89,20 @@ describe.runIf(tools)('PKCS#11 keys found by their own label and id (SoftHSM2)',
     expect(result.status, result.stderr).toBe(0);
     const { io, out } = testIo(directory);
     expect(await runCli(['verify', file, '--trusted-root', root.certificatePath, '--format', 'json'], io)).toBe(0);
-    return (JSON.parse(out.join('')) as { signer: { subject: string } }).signer.subject;
+    return (JSON.parse(out()) as { signer: { subject: string } }).signer.subject;
   }
 
   it('certs list shows the key label, the certificate label and the key id of each identity', async () => {
     const { io, out } = testIo(directory);
     expect(await runCli(['certs', 'list', ...token], io)).toBe(0);
-    const text = out.join('');
+    const text = out();
     expect(text).toContain('Key label: Provisioning signing key A  Certificate label: Contoso EV certificate 2026  Key id (CKA_ID): a1a1');
     expect(text).toContain('Key label: Provisioning signing key B  Certificate label: Fabrikam EV certificate  Key id (CKA_ID): b2b2');
     expect(text).toContain('Key label: Key without id  Certificate label: Certificate without id  Key id (CKA_ID): (none)');
     expect(text).not.toContain('CN=Token Root, O=OpenSSL Interop Test\n  Issuer');
     const json = testIo(directory);
     expect(await runCli(['certs', 'list', ...token, '--format', 'json'], json.io)).toBe(0);
-    const identities = JSON.parse(json.out.join('')) as Array<{ id: string; keyLabel: string; certificateLabel: string; keyIdHex: string; subject: string }>;
+    const identities = JSON.parse(json.out()) as Array<{ id: string; keyLabel: string; certificateLabel: string; keyIdHex: string; subject: string }>;
     expect(identities.map(({ id, keyLabel, certificateLabel, keyIdHex }) => ({ id, keyLabel, certificateLabel, keyIdHex }))).toEqual(
       expect.arrayContaining([
         { id: `${TOKEN}/a1a1`, keyLabel: 'Provisioning signing key A', certificateLabel: 'Contoso EV certificate 2026', keyIdHex: 'a1a1' },

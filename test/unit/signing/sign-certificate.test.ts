@@ -7,19 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../cli/command';
 import { runCli } from '../../../cli/main';
-import { translate } from '../../../shared/common/i18n/index';
 import { createHostHandlers, dispatch } from '../../../shared/node/host';
 import { CA_EXTENSIONS, EV_SIGNER_EXTENSIONS, OpensslPki, YEAR_MS, opensslDate, type OpensslCertificate } from './openssl-pki';
 import { SAMPLE, temporaryDirectory, toolAvailable } from './support';
-
-function testIo(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (text) => out.push(text), stderr: (text) => err.push(text), env: {}, cwd, t: (key, params) => translate('en', key, params), interrupted: new Promise(() => undefined) };
-  return { io, out, err };
-}
+import { captureCli } from '../../support/cli';
 
 const NO_EKU_SIGNER = ['basicConstraints=critical,CA:FALSE', 'keyUsage=critical,digitalSignature', 'certificatePolicies=2.23.140.1.1', 'subjectKeyIdentifier=hash'];
 const NO_EKU_ENCIPHER_ONLY = ['basicConstraints=critical,CA:FALSE', 'keyUsage=critical,keyEncipherment', 'certificatePolicies=2.23.140.1.1', 'subjectKeyIdentifier=hash'];
@@ -44,15 +36,15 @@ describe.runIf(toolAvailable('openssl', ['version']) && toolAvailable('xmlsec1')
     spawnSync('openssl', ['verify', '-CAfile', root.certificatePath, ...(purpose ? ['-purpose', purpose] : []), leaf.certificatePath], { encoding: 'utf8' });
 
   async function signWith(leaf: OpensslCertificate, output: string, force: boolean) {
-    const run = testIo(directory);
+    const run = captureCli({ cwd: directory });
     const exitCode = await runCli(['sign', 'in.xml', '-o', output, '--pem-key', leaf.keyPath, '--pem-cert', leaf.certificatePath, ...(force ? ['--allow-invalid-certificate'] : [])], run.io);
-    return { exitCode, stdout: run.out.join(''), stderr: run.err.join('') };
+    return { exitCode, stdout: run.out(), stderr: run.err() };
   }
 
   async function ourVerdict(file: string) {
-    const run = testIo(directory);
+    const run = captureCli({ cwd: directory });
     const exitCode = await runCli(['verify', file, '--trusted-root', root.certificatePath, '--format', 'json'], run.io);
-    return { exitCode, ...(JSON.parse(run.out.join('')) as { hresult: string | null; code: string }) };
+    return { exitCode, ...(JSON.parse(run.out()) as { hresult: string | null; code: string }) };
   }
 
   const xmlsecAccepts = (file: string) => spawnSync('xmlsec1', ['--verify', '--trusted-pem', root.certificatePath, path.join(directory, file)], { encoding: 'utf8' }).status === 0;

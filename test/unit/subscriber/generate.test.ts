@@ -7,24 +7,16 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFi
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CliIo } from '../../../cli/command';
 import { runCli } from '../../../cli/main';
-import { translate } from '../../../shared/common/i18n/index';
 import { parseBindings } from '../../../shared/common/subscriber/index';
 import { SOFTHSM_CANDIDATES } from '../../../shared/node/keystores/pkcs11-store';
 import { runBatch, type ManifestEntry } from '../../../shared/node/subscriber/batch';
 import { readSchemaFiles, ROOT } from '../schema/schema-files';
 import { temporaryDirectory, toolAvailable, xmlsecVerify } from '../signing/support';
+import { captureCli } from '../../support/cli';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'bulk');
 const HEADER = 'SubscriberId,HotspotUser,HotspotPassword,DataLimitMB,UsageMB,OverLimit,PortalDomains,RefreshUser,RefreshPassword';
-
-function testIo(cwd: string, env: NodeJS.ProcessEnv = {}) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (text) => out.push(text), stderr: (text) => err.push(text), env, cwd, t: (key, params) => translate('en', key, params), interrupted: new Promise(() => undefined) };
-  return { io, out, err, text: () => out.join('') + err.join('') };
-}
 
 function row(index: number, overrides: Partial<Record<string, string>> = {}): string {
   const values: Record<string, string> = {
@@ -67,7 +59,7 @@ beforeAll(() => {
 describe('provstudio generate', () => {
   it('reports a bad row (row number, column, no value) and writes the others, with manifests', async () => {
     const directory = setUpFolder([row(1), row(2, { DataLimitMB: 'Bad-Secret-2', HotspotPassword: 'Hs-Secret-2-x' }), row(3, { UsageMB: '-7' }), row(4)]);
-    const run = testIo(directory);
+    const run = captureCli({ cwd: directory });
     const code = await runCli(['generate', '--template', 'template.xml', '--data', 'rows.csv', '--out', 'out', '--jobs', '2'], run.io);
     expect(code).toBe(1);
     const output = run.text();
@@ -97,7 +89,7 @@ describe('provstudio generate', () => {
 
   it('--fail-fast stops at the first bad row (the rows already under way finish)', async () => {
     const directory = setUpFolder([row(1, { UsageMB: 'bad' }), ...Array.from({ length: 39 }, (_, index) => row(index + 2))]);
-    const run = testIo(directory);
+    const run = captureCli({ cwd: directory });
     expect(await runCli(['generate', '--template', 'template.xml', '--data', 'rows.csv', '--out', 'out', '--jobs', '1', '--fail-fast'], run.io)).toBe(1);
     const entries = manifest(path.join(directory, 'out'));
     expect(entries[0]).toMatchObject({ row: 1, verdict: 'rejected' });
@@ -109,7 +101,7 @@ describe('provstudio generate', () => {
     const bindings = parseBindings(readFileSync(path.join(directory, 'template.bindings.json'), 'utf8'));
     bindings.fields.push({ name: 'WifiKey', xpath: '//sharedKey/keyMaterial', secret: true });
     writeFileSync(path.join(directory, 'template.bindings.json'), JSON.stringify(bindings));
-    const run = testIo(directory);
+    const run = captureCli({ cwd: directory });
     expect(await runCli(['generate', '--template', 'template.xml', '--data', 'rows.csv', '--out', 'out'], run.io)).toBe(2);
     expect(run.text()).toContain('Binding "WifiKey": //sharedKey/keyMaterial points nowhere in the template');
     expect(existsSync(path.join(directory, 'out'))).toBe(false);
@@ -178,7 +170,7 @@ describe('Ctrl-C on the real command', () => {
     expect(entries.filter((entry) => entry.verdict === 'valid')).toHaveLength(written.length);
     for (const name of written) expect(readFileSync(path.join(out, name), 'utf8')).toMatch(/<\/CarrierProvisioning>\n$/);
 
-    const again = testIo(directory);
+    const again = captureCli({ cwd: directory });
     expect(await runCli(['generate', '--template', 'template.xml', '--data', 'rows.csv', '--out', 'out'], again.io)).toBe(0);
     expect(again.text()).toContain(`unchanged: ${written.length}`);
   }, 180_000);
@@ -188,8 +180,8 @@ describe.runIf(toolAvailable('xmlsec1'))('signed in bulk, verified by xmlsec1', 
   it('signs every file with a PFX key (password from the environment, asked once) in the workers', async () => {
     const directory = setUpFolder([row(1), row(2), row(3)]);
     const env = { KIT_PASSWORD: 'kit-secret-pw' };
-    expect(await runCli(['certs', 'make-test-ev', '--out', 'kit', '--password-env', 'KIT_PASSWORD'], testIo(directory, env).io)).toBe(0);
-    const run = testIo(directory, env);
+    expect(await runCli(['certs', 'make-test-ev', '--out', 'kit', '--password-env', 'KIT_PASSWORD'], captureCli({ cwd: directory, env }).io)).toBe(0);
+    const run = captureCli({ cwd: directory, env });
     expect(await runCli(['generate', '--template', 'template.xml', '--data', 'rows.csv', '--out', 'out', '--pfx', 'kit/signer.pfx', '--password-env', 'KIT_PASSWORD', '--jobs', '2'], run.io)).toBe(0);
     expect(run.text()).not.toContain('kit-secret-pw');
     for (const index of [1, 2, 3]) {
@@ -202,7 +194,7 @@ describe.runIf(toolAvailable('xmlsec1'))('signed in bulk, verified by xmlsec1', 
   it.runIf(softhsm && toolAvailable('softhsm2-util', ['--version']))('signs through one PKCS#11 session on SoftHSM (PIN asked once, key never leaves the token)', async () => {
     const directory = setUpFolder([row(1), row(2), row(3), row(4)]);
     const env = { KIT_PASSWORD: 'kit-secret-pw', TOKEN_PIN: '4321' };
-    expect(await runCli(['certs', 'make-test-ev', '--out', 'kit', '--password-env', 'KIT_PASSWORD'], testIo(directory, env).io)).toBe(0);
+    expect(await runCli(['certs', 'make-test-ev', '--out', 'kit', '--password-env', 'KIT_PASSWORD'], captureCli({ cwd: directory, env }).io)).toBe(0);
     const tokens = path.join(directory, 'softhsm', 'tokens');
     mkdirSync(tokens, { recursive: true });
     const config = path.join(directory, 'softhsm', 'softhsm2.conf');
@@ -219,7 +211,7 @@ describe.runIf(toolAvailable('xmlsec1'))('signed in bulk, verified by xmlsec1', 
     run('softhsm2-util', ['--import', path.join(directory, 'key.pem'), '--token', 'bulk-test', '--label', 'signer', '--id', 'c0ffee', '--pin', '4321']);
     run('pkcs11-tool', ['--module', softhsm!, '--login', '--pin', '4321', '--token-label', 'bulk-test', '--write-object', path.join(directory, 'cert.der'), '--type', 'cert', '--id', 'c0ffee', '--label', 'signer']);
 
-    const generating = testIo(directory, env);
+    const generating = captureCli({ cwd: directory, env });
     const code = await runCli(['generate', '--template', 'template.xml', '--data', 'rows.csv', '--out', 'out', '--pkcs11-module', softhsm!, '--token-label', 'bulk-test', '--pin-env', 'TOKEN_PIN'], generating.io);
     expect(code, generating.text()).toBe(0);
     for (const index of [1, 2, 3, 4]) {

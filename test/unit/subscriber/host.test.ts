@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createHostHandlers, dispatch } from '../../../shared/node/host';
 import { ROOT } from '../schema/schema-files';
 import { CA_EXTENSIONS, EV_SIGNER_EXTENSIONS, OpensslPki } from '../signing/openssl-pki';
+import { makeTestEvKit } from '../../support/cli';
 
 function host() {
   return createHostHandlers({ dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-')), kind: 'browser', version: '9.9.9', askSecret: async () => null, secretPrompt: 'promptPage' });
@@ -66,8 +67,7 @@ describe('subscriber channels', () => {
   it('signs each file of a batch with the identity chosen in the Sign dialog: the password asked once per store (not again for the batch), every file verified by xmlsec1', async () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-signed-'));
     const kit = path.join(directory, 'kit');
-    const made = spawnSync(process.execPath, [path.join(ROOT, 'bin/provstudio.mjs'), 'certs', 'make-test-ev', '--out', kit, '--password-env', 'KIT_PASSWORD'], { env: { ...process.env, KIT_PASSWORD: 'batch-kit-55' } });
-    expect(made.status, String(made.stderr)).toBe(0);
+    makeTestEvKit(kit, 'batch-kit-55');
     const asked: string[] = [];
     const handlers = createHostHandlers({
       dataDirectory: mkdtempSync(path.join(os.tmpdir(), 'provstudio-host-')),

@@ -5,11 +5,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/main';
-import type { CliIo } from '../../../cli/command';
-import { translate, type MessageKey } from '../../../shared/common/i18n/index';
+import { translate } from '../../../shared/common/i18n/index';
 import { TEMPLATES, templateByName } from '../../../shared/common/templates/index';
 import { sharedValidator } from '../schema/schema-files';
 import { PLACEHOLDER_CODES } from '../../../shared/common/lint/index';
+import { captureCli } from '../../support/cli';
 
 const SCENARIOS = [
   'mbn-auto-connect',
@@ -27,20 +27,6 @@ const SCENARIOS = [
   'passpoint-openroaming',
   'eduroam-eap-ttls',
 ];
-
-function captureIo(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    env: {},
-    cwd,
-    t: (key: MessageKey, params) => translate('en', key, params),
-    interrupted: new Promise(() => undefined),
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
 
 describe('templates', () => {
   it('cover every seed scenario, with unique names and translated titles', () => {
@@ -103,31 +89,31 @@ describe('templates', () => {
 
 describe('provstudio new', () => {
   it('--list prints one template name per line', async () => {
-    const capture = captureIo(process.cwd());
+    const capture = captureCli();
     expect(await runCli(['new', '--list'], capture.io)).toBe(0);
     expect(capture.out()).toBe(SCENARIOS.map((name) => `${name}\n`).join(''));
   });
 
   it('--template NAME -o FILE writes the template, refuses to overwrite without --force', async () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-new-'));
-    const capture = captureIo(directory);
+    const capture = captureCli({ cwd: directory });
     expect(await runCli(['new', '--template', 'wifi-open', '-o', 'wifi.xml'], capture.io)).toBe(0);
     expect(readFileSync(path.join(directory, 'wifi.xml'), 'utf8')).toBe(templateByName('wifi-open')!.text);
     writeFileSync(path.join(directory, 'keep.xml'), 'mine');
-    const again = captureIo(directory);
+    const again = captureCli({ cwd: directory });
     expect(await runCli(['new', '--template', 'wifi-open', '-o', 'keep.xml'], again.io)).toBe(2);
     expect(again.err()).toContain('already exists');
     expect(readFileSync(path.join(directory, 'keep.xml'), 'utf8')).toBe('mine');
-    expect(await runCli(['new', '--template', 'wifi-open', '-o', 'keep.xml', '--force'], captureIo(directory).io)).toBe(0);
+    expect(await runCli(['new', '--template', 'wifi-open', '-o', 'keep.xml', '--force'], captureCli({ cwd: directory }).io)).toBe(0);
     expect(readFileSync(path.join(directory, 'keep.xml'), 'utf8')).toBe(templateByName('wifi-open')!.text);
   });
 
   it('exits 2 on an unknown template or a missing -o', async () => {
-    const unknown = captureIo(process.cwd());
+    const unknown = captureCli();
     expect(await runCli(['new', '--template', 'nope', '-o', 'x.xml'], unknown.io)).toBe(2);
     expect(unknown.err()).toContain('Unknown template "nope"');
-    const noOutput = captureIo(process.cwd());
+    const noOutput = captureCli();
     expect(await runCli(['new', '--template', 'wifi-open'], noOutput.io)).toBe(2);
-    expect(await runCli(['new'], captureIo(process.cwd()).io)).toBe(2);
+    expect(await runCli(['new'], captureCli().io)).toBe(2);
   });
 });

@@ -6,33 +6,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/main';
-import type { CliIo } from '../../../cli/command';
-import { CATALOGUES, translate, type MessageKey } from '../../../shared/common/i18n/index';
+import { CATALOGUES } from '../../../shared/common/i18n/index';
 import { languageFromAcceptLanguage, settingsRefusals } from '../../../shared/common/website/handover';
 import { readProvisioningModel } from '../../../shared/common/semantic/model';
 import { policyFindings, resourcesOfHtml } from '../../../shared/node/website/check';
 import { KIT_FILES, kitMessages, serverWithLibrary } from '../../../shared/node/website/kit';
+import { captureCli } from '../../support/cli';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
-
-function captureIo(cwd: string) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = {
-    stdout: (text) => out.push(text),
-    stderr: (text) => err.push(text),
-    env: { PROVSTUDIO_LANG: 'en' },
-    cwd,
-    t: (key: MessageKey, params) => translate('en', key, params),
-    interrupted: new Promise(() => undefined),
-  };
-  return { io, out: () => out.join(''), err: () => err.join('') };
-}
 
 describe('provstudio website init', () => {
   it('writes the page, the server pointing at this installation\'s library, the example data and messages in en, fr and pt', async () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-init-'));
-    const capture = captureIo(directory);
+    const capture = captureCli({ cwd: directory });
     expect(await runCli(['website', 'init', 'site-kit'], capture.io), capture.err()).toBe(0);
     for (const file of KIT_FILES) expect(existsSync(path.join(directory, 'site-kit', file)), file).toBe(true);
     const server = readFileSync(path.join(directory, 'site-kit/server.mjs'), 'utf8');
@@ -53,7 +39,7 @@ describe('provstudio website init', () => {
     const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-init-'));
     mkdirSync(path.join(directory, 'taken'));
     writeFileSync(path.join(directory, 'taken/index.html'), 'mine');
-    const capture = captureIo(directory);
+    const capture = captureCli({ cwd: directory });
     expect(await runCli(['website', 'init', 'taken'], capture.io)).toBe(2);
     expect(capture.err()).toContain('is not empty');
     expect(readdirSync(path.join(directory, 'taken'))).toEqual(['index.html']);
