@@ -3,44 +3,15 @@
 // goes to the host, listing and signing ask once, Lock locks, Cancel ends the question on the host.
 // The app's page never receives the secret: neither the network traffic of the app's origin nor a
 // JS heap snapshot of the app's page (CDP HeapProfiler) contains it, nor the host's output.
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { answerSecretPrompt, openApp, openFile } from '../support/app';
-import { launchChromium } from '../support/browser';
-import { ROOT, startServe, type ServedApp } from '../support/serve';
+import { ROOT } from '../support/serve';
+import { useSigningApp } from '../support/signing-app';
 
 const PASSWORD = 'Pr0mpt-Window-Only-9d41';
-const UNSIGNED = `<?xml version="1.0" encoding="utf-8"?>
-<CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1">
-  <Global>
-    <CarrierId>{11111111-2222-3333-4444-555555555555}</CarrierId>
-    <SubscriberId>310260000000000</SubscriberId>
-  </Global>
-</CarrierProvisioning>
-`;
-
-let served: ServedApp;
-let browser: Browser;
-let kit: string;
-let workDirectory: string;
-
-beforeAll(async () => {
-  kit = mkdtempSync(path.join(os.tmpdir(), 'provstudio-prompt-kit-'));
-  execFileSync(process.execPath, [path.join(ROOT, 'bin/provstudio.mjs'), 'certs', 'make-test-ev', '--out', kit, '--password-env', 'KIT_PASSWORD'], { env: { ...process.env, KIT_PASSWORD: PASSWORD } });
-  workDirectory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-prompt-'));
-  writeFileSync(path.join(workDirectory, 'contoso.xml'), UNSIGNED);
-  served = await startServe();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const app = useSigningApp(PASSWORD);
 
 interface Exchange {
   url: string;
@@ -79,15 +50,15 @@ async function heapSnapshot(page: Page): Promise<string> {
 
 describe('the secret prompt window of the browser host', () => {
   it('asks once in its own window, signs, locks on request, cancels, and never gives the secret to the page', async () => {
-    const page = await openApp(browser, served, { width: 1400, height: 900 });
+    const page = await openApp(app.browser, app.served, { width: 1400, height: 900 });
     const context = page.context();
     const traffic = recordTraffic(context);
-    await openFile(page, workDirectory, 'contoso.xml');
+    await openFile(page, app.workDirectory, 'contoso.xml');
 
     await page.getByTestId('toolbar-sign').click();
     const dialog = page.getByTestId('sign-dialog');
     await dialog.waitFor();
-    const pfxPath = path.join(kit, 'signer.pfx');
+    const pfxPath = path.join(app.kit, 'signer.pfx');
     await page.getByTestId('sign-pfx-path').fill(pfxPath);
     const opened = context.waitForEvent('page');
     await page.getByTestId('sign-list').click();
@@ -97,7 +68,7 @@ describe('the secret prompt window of the browser host', () => {
     await prompt.getByTestId('secret-input').waitFor();
     await dialog.screenshot({ path: path.join(ROOT, 'docs/screenshots/sign-secret-waiting.png') });
     await prompt.screenshot({ path: path.join(ROOT, 'docs/screenshots/secret-prompt-window.png') });
-    expect(new URL(prompt.url()).origin).not.toBe(served.origin);
+    expect(new URL(prompt.url()).origin).not.toBe(app.served.origin);
     expect(new URL(prompt.url()).hostname).toBe('127.0.0.1');
     await answerSecretPrompt(Promise.resolve(prompt), PASSWORD);
     await page.getByTestId('sign-identities').waitFor();
@@ -116,8 +87,8 @@ describe('the secret prompt window of the browser host', () => {
 
     // The app's page never held the secret: not in its traffic, not in its JS heap, not in its DOM.
     await traffic.settled();
-    const appTraffic = traffic.exchanges.filter((exchange) => exchange.url.startsWith(served.origin));
-    const promptTraffic = traffic.exchanges.filter((exchange) => !exchange.url.startsWith(served.origin));
+    const appTraffic = traffic.exchanges.filter((exchange) => exchange.url.startsWith(app.served.origin));
+    const promptTraffic = traffic.exchanges.filter((exchange) => !exchange.url.startsWith(app.served.origin));
     expect(appTraffic.some((exchange) => exchange.text.includes('signing.listIdentities'))).toBe(true);
     expect(appTraffic.filter((exchange) => exchange.text.includes(PASSWORD)).map((exchange) => exchange.url)).toEqual([]);
     // (The recording sees bodies: the prompt window's own post carries the password to the host.)
@@ -147,7 +118,7 @@ describe('the secret prompt window of the browser host', () => {
     await page.getByRole('button', { name: 'Cancel' }).last().click();
     await dialog.waitFor({ state: 'detached' });
 
-    expect(served.output()).not.toContain(PASSWORD);
+    expect(app.served.output()).not.toContain(PASSWORD);
     await page.close();
   });
 });

@@ -3,61 +3,32 @@
 // panel says what Windows would answer. xmlsec1 accepts the saved file; an edit makes the panel
 // stale and the check then reports 0x82170005; removing the signature gives back the original bytes.
 // Files signed by xmlsec1 and by the JDK (openssl-made certificates) verify in the panel too.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { answerSecretPrompt, editorText, openApp, openFile, pickFile } from '../support/app';
-import { launchChromium } from '../support/browser';
-import { ROOT, startServe, type ServedApp } from '../support/serve';
 import { CA_EXTENSIONS, EV_SIGNER_EXTENSIONS, OpensslPki } from '../unit/signing/openssl-pki';
 import { jdkSign, template, withCrlfAndBom, withTemplate, xmlsecSign } from '../unit/signing/other-signers';
+import { UNSIGNED_CONTOSO, useSigningApp } from '../support/signing-app';
 
 const PASSWORD = 'kit-password-7431';
-const UNSIGNED = `<?xml version="1.0" encoding="utf-8"?>
-<CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1">
-  <Global>
-    <CarrierId>{11111111-2222-3333-4444-555555555555}</CarrierId>
-    <SubscriberId>310260000000000</SubscriberId>
-  </Global>
-</CarrierProvisioning>
-`;
-
-let served: ServedApp;
-let browser: Browser;
-let kit: string;
-let workDirectory: string;
-
-beforeAll(async () => {
-  kit = mkdtempSync(path.join(os.tmpdir(), 'provstudio-kit-'));
-  execFileSync(process.execPath, [path.join(ROOT, 'bin/provstudio.mjs'), 'certs', 'make-test-ev', '--out', kit, '--password-env', 'KIT_PASSWORD'], {
-    env: { ...process.env, KIT_PASSWORD: PASSWORD },
-  });
-  workDirectory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-sign-'));
-  writeFileSync(path.join(workDirectory, 'contoso.xml'), UNSIGNED);
-  served = await startServe();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const app = useSigningApp(PASSWORD);
 
 const verdict = (page: Page) => page.getByTestId('signature-verdict').textContent();
 
 describe('signing in the browser host', () => {
   it('signs with a PFX key, predicts Windows, and keeps every byte outside the Signature', async () => {
-    const page = await openApp(browser, served, { width: 1400, height: 900 });
-    await openFile(page, workDirectory, 'contoso.xml');
+    const page = await openApp(app.browser, app.served, { width: 1400, height: 900 });
+    await openFile(page, app.workDirectory, 'contoso.xml');
 
     await page.getByTestId('toolbar-sign').click();
     const dialog = page.getByTestId('sign-dialog');
     await dialog.waitFor();
     expect(await page.getByTestId('sign-secret-note').textContent()).toContain('prompt window');
-    await page.getByTestId('sign-pfx-path').fill(path.join(kit, 'signer.pfx'));
+    await page.getByTestId('sign-pfx-path').fill(path.join(app.kit, 'signer.pfx'));
     // The host asks in its prompt window, once: listing opens the store, signing uses it.
     const prompt = page.context().waitForEvent('page');
     await page.getByTestId('sign-list').click();
@@ -71,17 +42,17 @@ describe('signing in the browser host', () => {
     await page.getByTestId('signature-panel').waitFor();
     await expect.poll(() => verdict(page), { timeout: 20_000 }).toContain('0x82170004');
     await page.getByTestId('signature-add-root').click();
-    await pickFile(page, kit, 'root.cer');
+    await pickFile(page, app.kit, 'root.cer');
     await expect.poll(() => verdict(page), { timeout: 20_000 }).toContain('Windows would accept');
 
     await page.keyboard.press('Control+S');
     await expect.poll(() => page.getByTestId('dirty-marker').count()).toBe(0);
-    const signedPath = path.join(workDirectory, 'contoso.xml');
+    const signedPath = path.join(app.workDirectory, 'contoso.xml');
     const signed = readFileSync(signedPath, 'utf8');
     const signatureStart = signed.indexOf('<Signature');
     const signatureEnd = signed.indexOf('</Signature>') + '</Signature>'.length;
-    expect(signed.slice(0, signatureStart) + signed.slice(signatureEnd)).toBe(UNSIGNED);
-    const xmlsec = spawnSync('xmlsec1', ['--verify', '--trusted-der', path.join(kit, 'root.cer'), signedPath], { encoding: 'utf8' });
+    expect(signed.slice(0, signatureStart) + signed.slice(signatureEnd)).toBe(UNSIGNED_CONTOSO);
+    const xmlsec = spawnSync('xmlsec1', ['--verify', '--trusted-der', path.join(app.kit, 'root.cer'), signedPath], { encoding: 'utf8' });
     expect(xmlsec.status, xmlsec.stderr).toBe(0);
 
     // One typed character: the panel is stale at once, and the next check says "edited after signing".
@@ -103,18 +74,18 @@ describe('signing in the browser host', () => {
     await page.getByTestId('signature-remove').click();
     await expect.poll(() => verdict(page), { timeout: 20_000 }).toContain('not signed');
     await page.keyboard.press('Control+S');
-    await expect.poll(() => readFileSync(signedPath, 'utf8')).toBe(UNSIGNED);
+    await expect.poll(() => readFileSync(signedPath, 'utf8')).toBe(UNSIGNED_CONTOSO);
 
     // TrustedCertificates from a certificate file: listed where the schema wants it, still valid.
     await page.getByTestId('signature-trust-file').click();
-    await pickFile(page, kit, 'root.cer');
+    await pickFile(page, app.kit, 'root.cer');
     await expect.poll(() => page.getByTestId('signature-trust-message').textContent()).toContain('Added CN=Provisioning Studio Test Root CA');
     await expect.poll(() => editorText(page)).toContain('<TrustedCertificates>');
     await expect.poll(() => page.getByTestId('problems-counts').textContent(), { timeout: 20_000 }).toMatch(/^0 errors/);
 
     // The password never reached the page, and the host never printed it.
     expect(await page.content()).not.toContain(PASSWORD);
-    expect(served.output()).not.toContain(PASSWORD);
+    expect(app.served.output()).not.toContain(PASSWORD);
     await page.close();
   });
 
@@ -123,14 +94,14 @@ describe('signing in the browser host', () => {
     const pki = new OpensslPki(path.join(directory, 'pki'));
     const root = pki.issue({ name: 'Panel Root', extensions: CA_EXTENSIONS });
     const leaf = pki.issue({ name: 'Panel EV Signer', issuer: root, extensions: EV_SIGNER_EXTENSIONS });
-    const document = UNSIGNED.replace('<SubscriberId>', '<!-- Opérateur Télécom -->\n    <SubscriberId>');
+    const document = UNSIGNED_CONTOSO.replace('<SubscriberId>', '<!-- Opérateur Télécom -->\n    <SubscriberId>');
     xmlsecSign(withTemplate(document, template('compact', '')), leaf, [], path.join(directory, 'xmlsec.xml'));
     writeFileSync(path.join(directory, 'xmlsec-crlf-bom.xml'), withCrlfAndBom(readFileSync(path.join(directory, 'xmlsec.xml'))));
     writeFileSync(path.join(directory, 'unsigned.xml'), document);
     jdkSign([{ leaf, chain: [], prefix: 'ds', input: path.join(directory, 'unsigned.xml'), output: path.join(directory, 'jdk.xml') }], false);
     writeFileSync(path.join(directory, 'jdk-tampered.xml'), readFileSync(path.join(directory, 'jdk.xml'), 'utf8').replace('310260000000000', '310260000000001'));
 
-    const page = await openApp(browser, served, { width: 1400, height: 900 });
+    const page = await openApp(app.browser, app.served, { width: 1400, height: 900 });
     const cases = [
       ['xmlsec.xml', 'Windows would accept'],
       ['xmlsec-crlf-bom.xml', 'Windows would accept'],
@@ -152,9 +123,9 @@ describe('signing in the browser host', () => {
     const pki = new OpensslPki(path.join(directory, 'pki'));
     const root = pki.issue({ name: 'Override Root', extensions: CA_EXTENSIONS, startDate: '20180101000000Z', endDate: '20500101000000Z' });
     const expired = pki.issue({ name: 'Expired Override Signer', issuer: root, extensions: EV_SIGNER_EXTENSIONS, startDate: '20200101000000Z', endDate: '20210101000000Z' });
-    writeFileSync(path.join(directory, 'contoso.xml'), UNSIGNED);
+    writeFileSync(path.join(directory, 'contoso.xml'), UNSIGNED_CONTOSO);
 
-    const page = await openApp(browser, served, { width: 1400, height: 900 });
+    const page = await openApp(app.browser, app.served, { width: 1400, height: 900 });
     await openFile(page, directory, 'contoso.xml');
     await page.getByTestId('toolbar-sign').click();
     const dialog = page.getByTestId('sign-dialog');

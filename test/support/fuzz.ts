@@ -11,19 +11,7 @@
 //     range are the bytes that were there ("lossy" otherwise).
 // Generation is seeded (fast-check), so a failure is reproduced by its seed and path.
 import fc from 'fast-check';
-import {
-  applyTextEdits,
-  insertElement,
-  moveDown,
-  moveUp,
-  removeAttribute,
-  removeElement,
-  renameElement,
-  setAttribute,
-  setText,
-  type EditOutcome,
-  type TextEdit,
-} from '../../shared/common/edit/index';
+import { applyTextEdits, setAttribute, setText, type EditOutcome, type TextEdit } from '../../shared/common/edit/index';
 import { applyFormChange, type FormChange } from '../../shared/common/edit/form-changes';
 import { pathOf } from '../../shared/common/xml/element-path';
 import type { TextEncodingName } from '../../shared/common/ipc';
@@ -33,6 +21,7 @@ import type { ElementKey } from '../../shared/common/schema-model/types';
 import { textContent, walkElements, type XmlDocumentNode, type XmlElementNode } from '../../shared/common/xml/model';
 import { parseXml } from '../../shared/common/xml/parse';
 import { decodeText, encodeText } from '../../shared/node/files/encoding';
+import { applyTreeEdit, type TreeEdit } from './tree-edits';
 
 const MODEL = BUNDLED_SCHEMA_MODEL;
 const ROOT_KEY = '{http://www.microsoft.com/networking/CarrierControl/v1}CarrierProvisioning';
@@ -147,31 +136,34 @@ function randomEdit(choices: Choices, document: XmlDocumentNode, element: XmlEle
   const attributeNames = [...attributesOf(MODEL, element).map((attribute) => attribute.name), ...element.attributes.map((attribute) => attribute.name), 'extra'];
   const children = possibleChildren(MODEL, element).filter((child) => !child.viaWildcard);
   const path = pathOf(element);
-  const tree = (kind: string, outcome: EditOutcome) => (outcome.ok ? { kind, edits: outcome.edits, text: outcome.text } : null);
+  const tree = (edit: TreeEdit) => {
+    const outcome = applyTreeEdit(document, element, edit);
+    return outcome.ok ? { kind: edit.kind, edits: outcome.edits, text: outcome.text } : null;
+  };
   const form = (change: FormChange) => {
     const result = applyFormChange(MODEL, document, change);
     return result.ok ? { kind: `form.${change.kind}`, edits: result.edits, text: result.text } : null;
   };
   switch (choices.next(13)) {
     case 0:
-      return tree('setText', setText(document, element, value));
+      return tree({ kind: 'setText', value });
     case 1:
-      return tree('setAttribute', setAttribute(document, element, choices.pick(attributeNames), value));
+      return tree({ kind: 'setAttribute', name: choices.pick(attributeNames), value });
     case 2:
-      return tree('removeAttribute', removeAttribute(document, element, choices.pick(attributeNames)));
+      return tree({ kind: 'removeAttribute', name: choices.pick(attributeNames) });
     case 3: {
       if (children.length === 0) return null;
       const child = choices.pick(children);
-      return tree('insert', insertElement(document, element, { namespace: child.namespace, localName: child.localName }, { model: MODEL }));
+      return tree({ kind: 'insert', namespace: child.namespace, localName: child.localName, options: { model: MODEL } });
     }
     case 4:
-      return element.parent ? tree('remove', removeElement(document, element)) : null;
+      return element.parent ? tree({ kind: 'remove' }) : null;
     case 5:
-      return tree('moveUp', moveUp(document, element));
+      return tree({ kind: 'moveUp' });
     case 6:
-      return tree('moveDown', moveDown(document, element));
+      return tree({ kind: 'moveDown' });
     case 7:
-      return tree('rename', renameElement(document, element, element.prefix ? `${element.prefix}:Renamed` : 'Renamed'));
+      return tree({ kind: 'rename', name: element.prefix ? `${element.prefix}:Renamed` : 'Renamed' });
     case 8:
       return form({ kind: 'setAttribute', path, name: choices.pick(attributeNames), value: choices.chance(20) ? null : value });
     case 9:

@@ -47,7 +47,8 @@ export interface ToolDockProps {
 export function ToolDock(props: ToolDockProps) {
   const { t } = useI18n();
   const { client, document, model, docs, inspected } = props;
-  const chooseFile = () => docs.chooseFile('open');
+  // What every panel about the open document is given.
+  const documentTools = { client, encoding: document.encoding, chooseFile: () => docs.chooseFile('open') };
   const errors = props.validation.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   const entries: DockEntry[] = [
     {
@@ -73,10 +74,8 @@ export function ToolDock(props: ToolDockProps) {
       content: (
         <SignaturePanel
           key={document.id}
-          client={client}
+          {...documentTools}
           model={model}
-          encoding={document.encoding}
-          chooseFile={chooseFile}
           onSign={() => void props.signing.openSignDialog()}
           onRemoveSignature={props.signing.removeSignature}
           checkRequest={props.signing.checkRequest}
@@ -111,13 +110,11 @@ export function ToolDock(props: ToolDockProps) {
         content: (
           <SemanticFeatures
             key={document.id}
-            client={client}
+            {...documentTools}
             model={model}
-            encoding={document.encoding}
             path={document.path}
             title={props.title}
             theme={props.theme}
-            chooseFile={chooseFile}
             onReveal={(range) => props.onRevealRange(null, range)}
             onOpenPredicted={props.onOpenPredicted}
             onMessage={props.onMessage}
@@ -130,13 +127,11 @@ export function ToolDock(props: ToolDockProps) {
         content: (
           <DataPanel
             key={document.id}
-            client={client}
+            {...documentTools}
             documentId={document.id}
             documentPath={document.path}
             templateText={() => model.getValue()}
-            encoding={document.encoding}
             language={props.language}
-            chooseFile={chooseFile}
             chooseSaveFile={(name) => docs.chooseFile('save', name)}
             openText={props.openText}
             openPath={(path) => void docs.openPath(path)}

@@ -3,19 +3,9 @@
 // nothing outside the edited range changes, the result parses, and the edit did what it says.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  applyTextEdits,
-  insertElement,
-  moveDown,
-  moveUp,
-  removeAttribute,
-  removeElement,
-  renameElement,
-  setAttribute,
-  setText,
-  type EditOutcome,
-} from '../../../shared/common/edit/index';
+import { applyTextEdits } from '../../../shared/common/edit/index';
 import { childElements, parseXml, textContent, walkElements, type XmlDocumentNode, type XmlElementNode } from '../../../shared/common/xml/index';
+import { TREE_EDIT_KINDS, applyTreeEdit, type TreeEdit } from '../../support/tree-edits';
 
 interface GeneratedElement {
   name: string;
@@ -66,19 +56,14 @@ const valueArbitrary = fc.oneof(
   fc.constantFrom('a & b', '<x>', ']]>', 'line\nbreak', 'cr\r\nlf', "quote ' and \"", '\ttab', '𝄞'),
 );
 
-type EditRequest =
-  | { kind: 'setText'; target: number; value: string }
-  | { kind: 'setAttribute'; target: number; name: string; value: string }
-  | { kind: 'removeAttribute'; target: number; name: string }
-  | { kind: 'insert'; target: number; name: string; index: number }
-  | { kind: 'remove' | 'moveUp' | 'moveDown'; target: number }
-  | { kind: 'rename'; target: number; name: string };
+/** A tree edit and the element it applies to (an index into the document's elements). */
+type EditRequest = TreeEdit & { target: number };
 
 const editArbitrary: fc.Arbitrary<EditRequest> = fc.oneof(
   fc.record({ kind: fc.constant('setText' as const), target: fc.nat(), value: valueArbitrary }),
   fc.record({ kind: fc.constant('setAttribute' as const), target: fc.nat(), name: fc.constantFrom(...ATTRIBUTE_NAMES, 'new'), value: valueArbitrary }),
   fc.record({ kind: fc.constant('removeAttribute' as const), target: fc.nat(), name: fc.constantFrom(...ATTRIBUTE_NAMES) }),
-  fc.record({ kind: fc.constant('insert' as const), target: fc.nat(), name: fc.constantFrom('New', 'b'), index: fc.nat({ max: 6 }) }),
+  fc.record({ kind: fc.constant('insert' as const), target: fc.nat(), namespace: fc.constant('urn:default'), localName: fc.constantFrom('New', 'b'), options: fc.record({ index: fc.nat({ max: 6 }) }) }),
   fc.record({ kind: fc.constantFrom('remove' as const, 'moveUp' as const, 'moveDown' as const), target: fc.nat() }),
   fc.record({ kind: fc.constant('rename' as const), target: fc.nat(), name: fc.constantFrom('Renamed', 'p:Other', 'q:a') }),
 );
@@ -94,27 +79,6 @@ function follow(document: XmlDocumentNode, path: readonly number[]): XmlElementN
   let current: XmlElementNode | undefined = document.root;
   for (const index of path) current = current ? childElements(current)[index] : undefined;
   return current;
-}
-
-function run(document: XmlDocumentNode, element: XmlElementNode, request: EditRequest): EditOutcome {
-  switch (request.kind) {
-    case 'setText':
-      return setText(document, element, request.value);
-    case 'setAttribute':
-      return setAttribute(document, element, request.name, request.value);
-    case 'removeAttribute':
-      return removeAttribute(document, element, request.name);
-    case 'insert':
-      return insertElement(document, element, { namespace: 'urn:default', localName: request.name }, { index: request.index });
-    case 'remove':
-      return removeElement(document, element);
-    case 'moveUp':
-      return moveUp(document, element);
-    case 'moveDown':
-      return moveDown(document, element);
-    case 'rename':
-      return renameElement(document, element, request.name);
-  }
 }
 
 describe('random documents, random edits', () => {
@@ -141,7 +105,7 @@ describe('random documents, random edits', () => {
           const document = parsed.document;
           const elements = [...walkElements(document.root)];
           const element = elements[request.target % elements.length]!;
-          const outcome = run(document, element, request);
+          const outcome = applyTreeEdit(document, element, request);
           if (!outcome.ok) continue;
           succeeded.set(request.kind, (succeeded.get(request.kind) ?? 0) + 1);
           expect(applyTextEdits(text, outcome.edits)).toBe(outcome.text);
@@ -174,6 +138,6 @@ describe('random documents, random edits', () => {
     );
     expect(applied).toBeGreaterThan(1000);
     // Every kind of edit really ran (refusals such as "no previous sibling" are allowed).
-    for (const kind of ['setText', 'setAttribute', 'removeAttribute', 'insert', 'remove', 'moveUp', 'moveDown', 'rename']) expect(succeeded.get(kind) ?? 0).toBeGreaterThan(10);
+    for (const kind of TREE_EDIT_KINDS) expect(succeeded.get(kind) ?? 0).toBeGreaterThan(10);
   });
 });

@@ -271,26 +271,52 @@ function optionalText(next: string, before: string | undefined): string | undefi
   return next === '' && before === undefined ? undefined : next;
 }
 
-function TtlsOptions({ settings, disabled, write, problems, t }: OptionsProps<TtlsSettings> & { problems: readonly EapProblem[] }) {
-  const innerId = useId();
+/** How EAP-TTLS and EAP-TLS check the server: the names its certificate may carry and the root CAs it may chain to. */
+function ServerValidation({
+  serverNames,
+  trustedRoots,
+  onServerNames,
+  onTrustedRoots,
+  problems,
+  disabled,
+  t,
+}: {
+  serverNames: string | undefined;
+  trustedRoots: readonly string[];
+  onServerNames(serverNames: string | undefined): void;
+  onTrustedRoots(trustedRoots: string[]): void;
+  problems: readonly EapProblem[];
+  disabled: boolean;
+  t: Translate;
+}) {
   return (
     <>
       <CheckedText
         label={t('forms.eap.serverNames')}
-        value={settings.serverNames ?? ''}
+        value={serverNames ?? ''}
         check={serverNamesProblem}
         fileProblems={fieldProblems(problems, 'serverNames')}
         disabled={disabled}
-        onCommit={(value) => write({ ...settings, serverNames: optionalText(value, settings.serverNames) })}
+        onCommit={(value) => onServerNames(optionalText(value, serverNames))}
         testId="eap-server-names"
         t={t}
       />
-      <Thumbprints
-        label={t('forms.eap.trustedRootCas')}
-        values={settings.trustedRootCaHashes}
-        problems={fieldProblems(problems, 'trustedRootCas')}
+      <Thumbprints label={t('forms.eap.trustedRootCas')} values={trustedRoots} problems={fieldProblems(problems, 'trustedRootCas')} disabled={disabled} onChange={onTrustedRoots} t={t} />
+    </>
+  );
+}
+
+function TtlsOptions({ settings, disabled, write, problems, t }: OptionsProps<TtlsSettings> & { problems: readonly EapProblem[] }) {
+  const innerId = useId();
+  return (
+    <>
+      <ServerValidation
+        serverNames={settings.serverNames}
+        trustedRoots={settings.trustedRootCaHashes}
+        onServerNames={(serverNames) => write({ ...settings, serverNames })}
+        onTrustedRoots={(trustedRootCaHashes) => write({ ...settings, trustedRootCaHashes })}
+        problems={problems}
         disabled={disabled}
-        onChange={(trustedRootCaHashes) => write({ ...settings, trustedRootCaHashes })}
         t={t}
       />
       <Check label={t('forms.eap.disablePrompt')} checked={optionalValue(settings.disablePrompt, false)} disabled={disabled} onChange={(disablePrompt) => write({ ...settings, disablePrompt })} testId="eap-disable-prompt" />
@@ -373,22 +399,13 @@ function TlsOptions({ settings, disabled, write, problems, t }: OptionsProps<Tls
         onChange={(disableUserPrompt) => write({ ...settings, disableUserPrompt })}
         testId="eap-disable-prompt"
       />
-      <CheckedText
-        label={t('forms.eap.serverNames')}
-        value={settings.serverNames ?? ''}
-        check={serverNamesProblem}
-        fileProblems={fieldProblems(problems, 'serverNames')}
+      <ServerValidation
+        serverNames={settings.serverNames}
+        trustedRoots={settings.trustedRootCas}
+        onServerNames={(serverNames) => write({ ...settings, serverNames })}
+        onTrustedRoots={(trustedRootCas) => write({ ...settings, trustedRootCas })}
+        problems={problems}
         disabled={disabled}
-        onCommit={(value) => write({ ...settings, serverNames: optionalText(value, settings.serverNames) })}
-        testId="eap-server-names"
-        t={t}
-      />
-      <Thumbprints
-        label={t('forms.eap.trustedRootCas')}
-        values={settings.trustedRootCas}
-        problems={fieldProblems(problems, 'trustedRootCas')}
-        disabled={disabled}
-        onChange={(trustedRootCas) => write({ ...settings, trustedRootCas })}
         t={t}
       />
       <Check label={t('forms.eap.differentUsername')} checked={optionalValue(settings.differentUsername, false)} disabled={disabled} onChange={(differentUsername) => write({ ...settings, differentUsername })} />
