@@ -2,8 +2,7 @@
 // setting is saved by the host (settings.json), applied to the stores at once and after a restart;
 // 0 locks the store after every operation, so signing asks for the password again; `serve
 // --keep-unlocked` overrides it for a run. A real PFX from `certs make-test-ev`, a real prompt window.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -11,16 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerSecretPrompt, openApp, openFile } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { ROOT, startServe, type ServedApp } from '../support/serve';
+import { makeSigningFiles } from '../support/signing-app';
 
 const PASSWORD = 'Keep-Unlocked-Setting-7c2e';
-const UNSIGNED = `<?xml version="1.0" encoding="utf-8"?>
-<CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1">
-  <Global>
-    <CarrierId>{11111111-2222-3333-4444-555555555555}</CarrierId>
-    <SubscriberId>310260000000000</SubscriberId>
-  </Global>
-</CarrierProvisioning>
-`;
 
 let browser: Browser;
 let kit: string;
@@ -29,11 +21,8 @@ let dataDirectory: string;
 const servers: ServedApp[] = [];
 
 beforeAll(async () => {
-  kit = mkdtempSync(path.join(os.tmpdir(), 'provstudio-settings-kit-'));
-  execFileSync(process.execPath, [path.join(ROOT, 'bin/provstudio.mjs'), 'certs', 'make-test-ev', '--out', kit, '--password-env', 'KIT_PASSWORD'], { env: { ...process.env, KIT_PASSWORD: PASSWORD } });
-  workDirectory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-settings-'));
+  ({ kit, workDirectory } = makeSigningFiles(PASSWORD));
   dataDirectory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-settings-data-'));
-  writeFileSync(path.join(workDirectory, 'contoso.xml'), UNSIGNED);
   browser = await launchChromium();
 });
 

@@ -28,14 +28,18 @@ export interface SigningApp {
   browser: Browser;
 }
 
-/** Makes the kit and the work folder, starts the host and Chromium before the file's tests, stops them after. */
+/** A test EV kit under `password` and a work folder holding contoso.xml, in new temporary folders. */
+export function makeSigningFiles(password: string): { kit: string; workDirectory: string } {
+  const kit = mkdtempSync(path.join(os.tmpdir(), 'provstudio-kit-'));
+  makeTestEvKit(kit, password);
+  const workDirectory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-sign-'));
+  writeFileSync(path.join(workDirectory, 'contoso.xml'), UNSIGNED_CONTOSO);
+  return { kit, workDirectory };
+}
+
+/** The signing files, the host and Chromium, made before the file's tests and stopped after. */
 export function useSigningApp(password: string): SigningApp {
   const app = useServedApp() as SigningApp;
-  beforeAll(() => {
-    app.kit = mkdtempSync(path.join(os.tmpdir(), 'provstudio-kit-'));
-    makeTestEvKit(app.kit, password);
-    app.workDirectory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-sign-'));
-    writeFileSync(path.join(app.workDirectory, 'contoso.xml'), UNSIGNED_CONTOSO);
-  });
+  beforeAll(() => Object.assign(app, makeSigningFiles(password)));
   return app;
 }
