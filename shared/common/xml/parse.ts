@@ -10,11 +10,19 @@
 // chunk. test/unit/xml/saxes-reference.ts keeps the old implementation as the oracle of a
 // property test (test/unit/xml/scanner-equivalence.test.ts).
 //
-// Safety: a document type declaration is refused outright (XML_DTD_FORBIDDEN), so there are no
-// external entities, no parameter entities and no entity expansion (XXE, billion laughs).
-// Only the five predefined entities and character references are understood.
-import { isChar10, isChar11, isNameChar, isNameStartChar, isNCName, isNCNameChar, isNCNameStartChar, isS } from './chars';
+// Its parts beside it: the character codes (char-codes.ts) and classes (chars.ts), the DOCTYPE
+// reader (doctype.ts: a document type declaration is refused outright, XML_DTD_FORBIDDEN, so there
+// are no external entities, no parameter entities and no entity expansion), references
+// (entities.ts: the five predefined entities and character references), and the sorting of its
+// messages into codes (error-kinds.ts).
+import * as CHAR_CODES from './char-codes';
+import { isChar10, isChar11, isNameChar, isNameStartChar, isNCNameChar, isNCNameStartChar, isS } from './chars';
 import { XML_CODES } from './codes';
+import { DOCTYPE_KEYWORD, stepDoctype, type DoctypeScanner } from './doctype';
+import { resolveReference } from './entities';
+import * as SCANNER_STATES from './scanner-states';
+import { stepXmlDeclaration, type XmlDeclarationScanner } from './xml-declaration';
+import { classifyMessage } from './error-kinds';
 import { createDiagnostic, type Diagnostic } from './diagnostic';
 import { explainXmlError } from './explain';
 import {
@@ -27,7 +35,6 @@ import {
   type XmlElementNode,
 } from './model';
 import { computeLineStarts, PositionMapper, type Range } from './positions';
-import type { MessageKey } from '../i18n/index';
 
 export type XmlParseResult = { ok: true; document: XmlDocumentNode } | { ok: false; error: Diagnostic };
 
@@ -64,99 +71,79 @@ export type ElementObserver = (element: XmlElementLayout) => void;
 
 export { XML_CODES } from './codes';
 
-const DOCTYPE_KEYWORD = '<!DOCTYPE';
+// The scanner's states and character codes as local constants: its hot loops compare with them at
+// every character, and a local constant costs nothing where a module binding may not (under the
+// test runner's module transform, each imported name is read through a getter).
+const {
+  S_ATTRIB,
+  S_ATTRIB_NAME,
+  S_ATTRIB_NAME_SAW_WHITE,
+  S_ATTRIB_VALUE,
+  S_ATTRIB_VALUE_CLOSED,
+  S_ATTRIB_VALUE_QUOTED,
+  S_BEGIN,
+  S_BEGIN_WHITESPACE,
+  S_CDATA,
+  S_CDATA_ENDING,
+  S_CDATA_ENDING_2,
+  S_CLOSE_TAG,
+  S_CLOSE_TAG_SAW_WHITE,
+  S_COMMENT,
+  S_COMMENT_ENDED,
+  S_COMMENT_ENDING,
+  S_DOCTYPE,
+  S_DOCTYPE_QUOTE,
+  S_DTD,
+  S_DTD_COMMENT,
+  S_DTD_COMMENT_ENDED,
+  S_DTD_COMMENT_ENDING,
+  S_DTD_OPEN_WAKA,
+  S_DTD_OPEN_WAKA_BANG,
+  S_DTD_PI,
+  S_DTD_PI_ENDING,
+  S_DTD_QUOTED,
+  S_ENTITY,
+  S_OPEN_TAG,
+  S_OPEN_TAG_SLASH,
+  S_OPEN_WAKA,
+  S_OPEN_WAKA_BANG,
+  S_PI_BODY,
+  S_PI_ENDING,
+  S_PI_FIRST_CHAR,
+  S_PI_REST,
+  S_TEXT,
+  S_XML_DECL_ENDING,
+  S_XML_DECL_EQ,
+  S_XML_DECL_NAME,
+  S_XML_DECL_NAME_START,
+  S_XML_DECL_SEPARATOR,
+  S_XML_DECL_VALUE,
+  S_XML_DECL_VALUE_START,
+} = SCANNER_STATES;
+const {
+  AMP,
+  BANG,
+  CLOSE_BRACKET,
+  CR,
+  DQUOTE,
+  EOC,
+  EQUAL,
+  GREATER,
+  LESS,
+  LS,
+  MINUS,
+  NEL,
+  NL,
+  NL_LIKE,
+  QUESTION,
+  SEMICOLON,
+  SLASH,
+  SPACE,
+  SQUOTE,
+  TAB,
+} = CHAR_CODES;
 
-export interface ErrorKind {
-  code: string;
-  messageKey: MessageKey;
-}
 
-/** Sorts the scanner's messages (worded as saxes worded them) into our codes. */
-export function classifyMessage(message: string): ErrorKind {
-  if (/entity/i.test(message)) return { code: XML_CODES.undefinedEntity, messageKey: 'xml.error.undefinedEntity' };
-  if (message.startsWith('unclosed tag')) return { code: XML_CODES.unclosedElement, messageKey: 'xml.error.unclosedElement' };
-  if (message.startsWith('unmatched closing tag') || message.startsWith('unexpected close tag'))
-    return { code: XML_CODES.mismatchedEndTag, messageKey: 'xml.error.mismatchedEndTag' };
-  if (message.startsWith('unbound namespace prefix')) return { code: XML_CODES.unboundPrefix, messageKey: 'xml.error.unboundPrefix' };
-  if (message.startsWith('duplicate attribute')) return { code: XML_CODES.duplicateAttribute, messageKey: 'xml.error.duplicateAttribute' };
-  if (message.startsWith('document must contain a root element')) return { code: XML_CODES.noRoot, messageKey: 'xml.error.noRoot' };
-  if (message.startsWith('documents may contain only one root') || message.startsWith('text data outside of root node'))
-    return { code: XML_CODES.contentOutsideRoot, messageKey: 'xml.error.contentOutsideRoot' };
-  if (message.startsWith('disallowed character')) return { code: XML_CODES.invalidCharacter, messageKey: 'xml.error.invalidCharacter' };
-  return { code: XML_CODES.syntax, messageKey: 'xml.error.syntax' };
-}
-
-// ---- scanner states (saxes' numbering is irrelevant; the transitions are its) --------------
-
-const S_BEGIN = 0;
-const S_BEGIN_WHITESPACE = 1;
-const S_DOCTYPE = 2;
-const S_DOCTYPE_QUOTE = 3;
-const S_DTD = 4;
-const S_DTD_QUOTED = 5;
-const S_DTD_OPEN_WAKA = 6;
-const S_DTD_OPEN_WAKA_BANG = 7;
-const S_DTD_COMMENT = 8;
-const S_DTD_COMMENT_ENDING = 9;
-const S_DTD_COMMENT_ENDED = 10;
-const S_DTD_PI = 11;
-const S_DTD_PI_ENDING = 12;
-const S_TEXT = 13;
-const S_ENTITY = 14;
-const S_OPEN_WAKA = 15;
-const S_OPEN_WAKA_BANG = 16;
-const S_COMMENT = 17;
-const S_COMMENT_ENDING = 18;
-const S_COMMENT_ENDED = 19;
-const S_CDATA = 20;
-const S_CDATA_ENDING = 21;
-const S_CDATA_ENDING_2 = 22;
-const S_PI_FIRST_CHAR = 23;
-const S_PI_REST = 24;
-const S_PI_BODY = 25;
-const S_PI_ENDING = 26;
-const S_XML_DECL_NAME_START = 27;
-const S_XML_DECL_NAME = 28;
-const S_XML_DECL_EQ = 29;
-const S_XML_DECL_VALUE_START = 30;
-const S_XML_DECL_VALUE = 31;
-const S_XML_DECL_SEPARATOR = 32;
-const S_XML_DECL_ENDING = 33;
-const S_OPEN_TAG = 34;
-const S_OPEN_TAG_SLASH = 35;
-const S_ATTRIB = 36;
-const S_ATTRIB_NAME = 37;
-const S_ATTRIB_NAME_SAW_WHITE = 38;
-const S_ATTRIB_VALUE = 39;
-const S_ATTRIB_VALUE_QUOTED = 40;
-const S_ATTRIB_VALUE_CLOSED = 41;
-const S_CLOSE_TAG = 43;
-const S_CLOSE_TAG_SAW_WHITE = 44;
-
-/** End of input. */
-const EOC = -1;
-/** A CR (alone or before LF), or in XML 1.1 also NEL and LINE SEPARATOR: reads as LF. */
-const NL_LIKE = -2;
-
-const TAB = 9;
-const NL = 0x0a;
-const CR = 0x0d;
-const SPACE = 0x20;
-const BANG = 0x21;
-const DQUOTE = 0x22;
-const AMP = 0x26;
-const SQUOTE = 0x27;
-const MINUS = 0x2d;
-const SLASH = 0x2f;
-const SEMICOLON = 0x3b;
-const LESS = 0x3c;
-const EQUAL = 0x3d;
-const GREATER = 0x3e;
-const QUESTION = 0x3f;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const NEL = 0x85;
-const LS = 0x2028;
 
 const FORBIDDEN_START = 0;
 const FORBIDDEN_BRACKET = 1;
@@ -182,9 +169,6 @@ for (let c = 0; c < 128; c++) {
   ASCII_ATTRIBUTE[c] = c >= 0x20 && c !== AMP && c !== LESS ? 1 : 0;
 }
 
-const DOCTYPE_TERMINATOR = [DQUOTE, SQUOTE, OPEN_BRACKET, GREATER];
-const DTD_TERMINATOR = [DQUOTE, SQUOTE, LESS, CLOSE_BRACKET];
-const XML_DECL_NAME_TERMINATOR = [EQUAL, QUESTION, SPACE, NL, CR, TAB];
 
 /** Thrown to stop at the first error; the diagnostic is already built. */
 class StopParsing {
@@ -221,10 +205,6 @@ const ROOT_SCOPE: Scope = new Map([
   ['xmlns', XMLNS_NAMESPACE],
 ]);
 
-const ENTITIES: Readonly<Record<string, string>> = { __proto__: null, amp: '&', gt: '>', lt: '<', quot: '"', apos: "'" } as unknown as Record<
-  string,
-  string
->;
 
 /** Indentation strings ("\n" + spaces), shared between the many text nodes that are just that. */
 const INDENTS: string[] = [];
@@ -246,7 +226,7 @@ function splitQualifiedName(name: string): { prefix: string; localName: string }
   return colon < 0 ? { prefix: '', localName: name } : { prefix: name.slice(0, colon), localName: name.slice(colon + 1) };
 }
 
-class Scanner {
+class Scanner implements DoctypeScanner, XmlDeclarationScanner {
   private readonly n: number;
   /**
    * End of the chunk being read. saxes received the text in one write, but held back a final
@@ -263,28 +243,28 @@ class Scanner {
   private i = 0;
   /** Index of the character read last (where `unget` goes back to). */
   private prevI = 0;
-  private state = S_BEGIN;
+  state = S_BEGIN;
   private v11 = false;
 
   // Buffers, as in saxes.
-  private buffer = '';
-  private name = '';
-  private piTarget = '';
+  buffer = '';
+  name = '';
+  piTarget = '';
   private entity = '';
-  private openWakaBang = '';
-  private q = -1;
+  openWakaBang = '';
+  q = -1;
   private entityReturnState = S_TEXT;
   private forbiddenState = FORBIDDEN_START;
-  private xmlDeclPossible = true;
-  private xmlDeclExpects: string[] = ['version'];
-  private readonly xmlDecl: { version: string | undefined; encoding: string | undefined; standalone: string | undefined } = {
+  xmlDeclPossible = true;
+  xmlDeclExpects: string[] = ['version'];
+  readonly xmlDecl: { version: string | undefined; encoding: string | undefined; standalone: string | undefined } = {
     version: undefined,
     encoding: undefined,
     standalone: undefined,
   };
   private sawRoot = false;
   private closedRoot = false;
-  private doctype = false;
+  doctype = false;
 
   // The start tag being read.
   private tagName = '';
@@ -305,9 +285,9 @@ class Scanner {
   private scope: Scope = ROOT_SCOPE;
   private readonly topLevel: XmlChildNode[] = [];
   private root: XmlElementNode | null = null;
-  private declaration: XmlDeclaration | null = null;
+  declaration: XmlDeclaration | null = null;
   /** Offset just past the last node built (the old implementation's cursor). */
-  private cursor = 0;
+  cursor = 0;
   /** Start of the last end tag seen. */
   private lastEndTagStart = -1;
   private mapper: PositionMapper | null = null;
@@ -379,27 +359,27 @@ class Scanner {
     return this.mapper.rangeOf(start, end);
   }
 
-  private markupStart(): number {
+  markupStart(): number {
     const start = this.text.indexOf('<', this.cursor);
     return start < 0 ? this.cursor : start;
   }
 
   /** Where the node whose last character was just read ends (comments: see `comment`). */
-  private markupEnd(): number {
+  markupEnd(): number {
     const position = this.i;
     if (position > 0 && this.text.charCodeAt(position - 1) === GREATER) return position;
     const close = this.text.indexOf('>', position);
     return close < 0 ? position : close + 1;
   }
 
-  private failDoctype(start: number): never {
+  failDoctype(start: number): never {
     throw new StopParsing(
       createDiagnostic('xml', XML_CODES.dtdForbidden, 'error', 'xml.error.dtdForbidden', {}, this.range(start, Math.min(start + DOCTYPE_KEYWORD.length, this.n))),
     );
   }
 
   /** Stops at the first error, placed where saxes' position was when it reported it. */
-  private fail(message: string, at: number = this.i): never {
+  fail(message: string, at: number = this.i): never {
     const text = this.text;
     const position = Math.min(at, this.n);
     // A broken DOCTYPE is still a DOCTYPE: say so rather than "unexpected end".
@@ -473,7 +453,7 @@ class Scanner {
   }
 
   /** XML 1.1: DEL and C1 controls are refused, NEL and LINE SEPARATOR end lines. */
-  private useXml11(): void {
+  useXml11(): void {
     this.v11 = true;
     const without = (table: Uint8Array): Uint8Array => {
       const copy = table.slice();
@@ -486,7 +466,7 @@ class Scanner {
     this.tableAttribute = without(ASCII_ATTRIBUTE);
   }
 
-  private getCodeNorm(): number {
+  getCodeNorm(): number {
     const c = this.getCode();
     return c === NL_LIKE ? NL : c;
   }
@@ -504,7 +484,7 @@ class Scanner {
     return !this.v11 || (code > 0x9f && code !== LS);
   }
 
-  private captureTo(chars: readonly number[]): number {
+  captureTo(chars: readonly number[]): number {
     let start = this.i;
     const text = this.text;
     for (;;) {
@@ -526,7 +506,7 @@ class Scanner {
    * Appends characters to the buffer up to `char` (not NL), LF-normalised. `table` marks the
    * ASCII characters that can be copied without a closer look. True when `char` was found.
    */
-  private captureToChar(char: number, table: Uint8Array | null): boolean {
+  captureToChar(char: number, table: Uint8Array | null): boolean {
     const text = this.text;
     const n = this.chunkEnd;
     let start = this.i;
@@ -587,7 +567,7 @@ class Scanner {
     }
   }
 
-  private skipSpaces(): number {
+  skipSpaces(): number {
     for (;;) {
       const c = this.getCodeNorm();
       if (c === EOC || !isS(c)) return c;
@@ -703,19 +683,13 @@ class Scanner {
       case S_PI_ENDING:
         return this.sPIEnding();
       case S_XML_DECL_NAME_START:
-        return this.sXMLDeclNameStart();
       case S_XML_DECL_NAME:
-        return this.sXMLDeclName();
       case S_XML_DECL_EQ:
-        return this.sXMLDeclEq();
       case S_XML_DECL_VALUE_START:
-        return this.sXMLDeclValueStart();
       case S_XML_DECL_VALUE:
-        return this.sXMLDeclValue();
       case S_XML_DECL_SEPARATOR:
-        return this.sXMLDeclSeparator();
       case S_XML_DECL_ENDING:
-        return this.sXMLDeclEnding();
+        return stepXmlDeclaration(this);
       case S_DOCTYPE:
       case S_DOCTYPE_QUOTE:
       case S_DTD:
@@ -727,7 +701,7 @@ class Scanner {
       case S_DTD_COMMENT_ENDED:
       case S_DTD_PI:
       case S_DTD_PI_ENDING:
-        return this.stepDoctype();
+        return stepDoctype(this);
       default:
         throw new Error(`unknown scanner state ${this.state}`);
     }
@@ -873,16 +847,8 @@ class Scanner {
   }
 
   private parseEntity(entity: string): string {
-    if (entity[0] !== '#') {
-      const defined = ENTITIES[entity];
-      if (defined !== undefined) return defined;
-      return this.fail(isNCName(entity) ? 'undefined entity.' : 'disallowed character in entity name.');
-    }
-    let num = NaN;
-    if (entity[1] === 'x' && /^#x[0-9a-f]+$/i.test(entity)) num = parseInt(entity.slice(2), 16);
-    else if (/^#[0-9]+$/.test(entity)) num = parseInt(entity.slice(1), 10);
-    if (!this.isChar(num)) this.fail('malformed character entity.');
-    return String.fromCodePoint(num);
+    const resolved = resolveReference(entity, this.v11);
+    return 'text' in resolved ? resolved.text : this.fail(resolved.refusal);
   }
 
   private sOpenWaka(): void {
@@ -1429,205 +1395,6 @@ class Scanner {
       this.state = S_PI_BODY;
     }
     this.xmlDeclPossible = false;
-  }
-
-  private sXMLDeclNameStart(): void {
-    const c = this.skipSpaces();
-    if (c === QUESTION) {
-      this.state = S_XML_DECL_ENDING;
-      return;
-    }
-    if (c !== EOC) {
-      this.state = S_XML_DECL_NAME;
-      this.name = String.fromCodePoint(c);
-      this.buffer = '';
-    }
-  }
-
-  private sXMLDeclName(): void {
-    const c = this.captureTo(XML_DECL_NAME_TERMINATOR);
-    if (c === QUESTION) {
-      this.state = S_XML_DECL_ENDING;
-      this.name += this.buffer;
-      this.buffer = '';
-      this.fail('XML declaration is incomplete.');
-    }
-    if (!(isS(c) || c === EQUAL)) return;
-    this.name += this.buffer;
-    this.buffer = '';
-    if (!this.xmlDeclExpects.includes(this.name)) {
-      switch (this.name.length) {
-        case 0:
-          this.fail('did not expect any more name/value pairs.');
-          break;
-        case 1:
-          this.fail(`expected the name ${this.xmlDeclExpects[0]}.`);
-          break;
-        default:
-          this.fail(`expected one of ${this.xmlDeclExpects.join(', ')}`);
-      }
-    }
-    this.state = c === EQUAL ? S_XML_DECL_VALUE_START : S_XML_DECL_EQ;
-  }
-
-  private sXMLDeclEq(): void {
-    const c = this.getCodeNorm();
-    if (c === QUESTION) this.fail('XML declaration is incomplete.');
-    if (isS(c)) return;
-    if (c !== EQUAL) this.fail('value required.');
-    this.state = S_XML_DECL_VALUE_START;
-  }
-
-  private sXMLDeclValueStart(): void {
-    const c = this.getCodeNorm();
-    if (c === QUESTION) this.fail('XML declaration is incomplete.');
-    if (isS(c)) return;
-    if (!isQuote(c)) this.fail('value must be quoted.');
-    this.q = c;
-    this.buffer = '';
-    this.state = S_XML_DECL_VALUE;
-  }
-
-  private sXMLDeclValue(): void {
-    const c = this.captureTo([this.q, QUESTION]);
-    if (c === QUESTION) this.fail('XML declaration is incomplete.');
-    if (c === EOC) return;
-    const value = this.buffer;
-    this.buffer = '';
-    switch (this.name) {
-      case 'version':
-        this.xmlDeclExpects = ['encoding', 'standalone'];
-        this.xmlDecl.version = value;
-        if (!/^1\.[0-9]+$/.test(value)) this.fail('version number must match /^1\\.[0-9]+$/.');
-        else if (value !== '1.0') this.useXml11();
-        break;
-      case 'encoding':
-        if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(value)) this.fail('encoding value must match /^[A-Za-z0-9][A-Za-z0-9._-]*$/.');
-        this.xmlDeclExpects = ['standalone'];
-        this.xmlDecl.encoding = value;
-        break;
-      case 'standalone':
-        if (value !== 'yes' && value !== 'no') this.fail('standalone value must match "yes" or "no".');
-        this.xmlDeclExpects = [];
-        this.xmlDecl.standalone = value;
-        break;
-      default:
-    }
-    this.name = '';
-    this.state = S_XML_DECL_SEPARATOR;
-  }
-
-  private sXMLDeclSeparator(): void {
-    const c = this.getCodeNorm();
-    if (c === QUESTION) {
-      this.state = S_XML_DECL_ENDING;
-      return;
-    }
-    if (!isS(c)) this.fail('whitespace required.');
-    this.state = S_XML_DECL_NAME_START;
-  }
-
-  private sXMLDeclEnding(): void {
-    const c = this.getCodeNorm();
-    if (c !== GREATER) this.fail('The character ? is disallowed anywhere in XML declarations.');
-    if (this.name !== 'version' && this.xmlDeclExpects.includes('version')) this.fail('XML declaration must contain a version.');
-    const start = this.markupStart();
-    this.cursor = this.markupEnd();
-    const decl = this.xmlDecl;
-    this.declaration = { version: decl.version ?? '1.0', encoding: decl.encoding, standalone: decl.standalone, start, end: this.cursor };
-    this.name = '';
-    this.piTarget = this.buffer = '';
-    this.state = S_TEXT;
-    this.xmlDeclPossible = false;
-  }
-
-  // ---- document type declaration: always refused, but read as saxes read it ----------------
-
-  private stepDoctype(): void {
-    switch (this.state) {
-      case S_DOCTYPE: {
-        const c = this.captureTo(DOCTYPE_TERMINATOR);
-        if (c === GREATER) {
-          this.doctype = true;
-          this.failDoctype(this.markupStart());
-        }
-        if (c === EOC) return;
-        this.buffer += String.fromCodePoint(c);
-        if (c === OPEN_BRACKET) this.state = S_DTD;
-        else if (isQuote(c)) {
-          this.state = S_DOCTYPE_QUOTE;
-          this.q = c;
-        }
-        return;
-      }
-      case S_DOCTYPE_QUOTE:
-        if (this.captureToChar(this.q, null)) {
-          this.q = -1;
-          this.state = S_DOCTYPE;
-        }
-        return;
-      case S_DTD: {
-        const c = this.captureTo(DTD_TERMINATOR);
-        if (c === EOC) return;
-        if (c === CLOSE_BRACKET) this.state = S_DOCTYPE;
-        else if (c === LESS) this.state = S_DTD_OPEN_WAKA;
-        else if (isQuote(c)) {
-          this.state = S_DTD_QUOTED;
-          this.q = c;
-        }
-        return;
-      }
-      case S_DTD_QUOTED:
-        if (this.captureToChar(this.q, null)) {
-          this.state = S_DTD;
-          this.q = -1;
-        }
-        return;
-      case S_DTD_OPEN_WAKA: {
-        const c = this.getCodeNorm();
-        this.buffer += String.fromCodePoint(c);
-        if (c === BANG) {
-          this.state = S_DTD_OPEN_WAKA_BANG;
-          this.openWakaBang = '';
-        } else if (c === QUESTION) this.state = S_DTD_PI;
-        else this.state = S_DTD;
-        return;
-      }
-      case S_DTD_OPEN_WAKA_BANG: {
-        const owb = (this.openWakaBang += String.fromCodePoint(this.getCodeNorm()));
-        if (owb !== '-') {
-          this.state = owb === '--' ? S_DTD_COMMENT : S_DTD;
-          this.openWakaBang = '';
-        }
-        return;
-      }
-      case S_DTD_COMMENT:
-        if (this.captureToChar(MINUS, null)) this.state = S_DTD_COMMENT_ENDING;
-        return;
-      case S_DTD_COMMENT_ENDING: {
-        const c = this.getCodeNorm();
-        this.buffer += String.fromCodePoint(c);
-        this.state = c === MINUS ? S_DTD_COMMENT_ENDED : S_DTD_COMMENT;
-        return;
-      }
-      case S_DTD_COMMENT_ENDED: {
-        const c = this.getCodeNorm();
-        this.buffer += String.fromCodePoint(c);
-        if (c === GREATER) this.state = S_DTD;
-        else this.fail('malformed comment.');
-        return;
-      }
-      case S_DTD_PI:
-        if (this.captureToChar(QUESTION, null)) this.state = S_DTD_PI_ENDING;
-        return;
-      case S_DTD_PI_ENDING: {
-        const c = this.getCodeNorm();
-        this.buffer += String.fromCodePoint(c);
-        if (c === GREATER) this.state = S_DTD;
-        return;
-      }
-      default:
-    }
   }
 
   // ---- end of input -----------------------------------------------------------------------

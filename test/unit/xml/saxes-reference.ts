@@ -23,7 +23,8 @@ import {
 } from '../../../shared/common/xml/model';
 import { PositionMapper, type Range } from '../../../shared/common/xml/positions';
 import type { MessageKey } from '../../../shared/common/i18n/index';
-import { classifyMessage, XML_CODES, type XmlParseResult } from '../../../shared/common/xml/parse';
+import { XML_CODES, type XmlParseResult } from '../../../shared/common/xml/parse';
+import { classifyMessage } from '../../../shared/common/xml/error-kinds';
 
 // The oracle shares the scanner's codes and its sorting of saxes-worded messages into them.
 
