@@ -208,7 +208,8 @@ export function App({ connection }: { connection: HostConnection }) {
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, []);
 
-  const onCursorChange = useCallback((line: number, column: number) => setCursor({ line, column }), []);
+  // Monaco reports the cursor after every edit, moved or not: only a move is a new cursor (it re-selects the element there).
+  const onCursorChange = useCallback((line: number, column: number) => setCursor((previous) => (previous?.line === line && previous.column === column ? previous : { line, column })), []);
   const onEditorReady = useCallback((editor: monaco.editor.IStandaloneCodeEditor) => void (editorRef.current = editor), []);
 
   const [target, setTarget] = useDocumentTarget(activeDocument);
@@ -223,10 +224,11 @@ export function App({ connection }: { connection: HostConnection }) {
   const inspected = useInspectedResult(documents, activeDocument, titleOf);
 
   /** A section chosen in the navigator: its page in the form, its element selected in the tree and text. */
-  function selectSection(id: SectionId, path: ElementPath | null) {
+  // Stable (like revealInEditor): the navigator's memoised panes then skip renders that change nothing for them.
+  const selectSection = useCallback((id: SectionId, path: ElementPath | null) => {
     setSection(id);
     if (path) setSelectedPath(path);
-  }
+  }, [setSelectedPath]);
   // A results document newly inspected shows in the dock.
   useEffect(() => {
     if (inspected.result) dock.show('inspector');
@@ -242,13 +244,13 @@ export function App({ connection }: { connection: HostConnection }) {
   }
 
   /** Selects a range in the editor and scrolls it into view. */
-  function revealInEditor(range: MonacoRange, focus: boolean) {
+  const revealInEditor = useCallback((range: MonacoRange, focus: boolean) => {
     const editor = editorRef.current;
     if (!editor) return;
     editor.setSelection(range);
     editor.revealRangeInCenterIfOutsideViewport(range);
     if (focus) editor.focus();
-  }
+  }, []);
   const isBrowser = info?.host === 'browser';
   // Forms are for provisioning files; results and other XML are shown as text.
   const formApplies = activeKind === 'provisioning';

@@ -1,7 +1,7 @@
 // The form's sections as the navigator shows them, above the element tree: the same outline seen
 // by topic. Choosing a section shows its page and selects its element (tree and text follow);
 // each section shows its count of errors.
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import type { Diagnostic } from '../../../shared/common/xml/diagnostic';
 import type { XmlDocumentNode } from '../../../shared/common/xml/model';
 import { diagnosticsByField } from '../../../shared/common/forms/form-model';
@@ -34,7 +34,8 @@ export interface SectionListProps {
   onSelect(section: SectionId, elementPath: number[] | null): void;
 }
 
-export function SectionList({ model, diagnostics, section, onSelect }: SectionListProps) {
+/** Memoised, like the tree: re-rendered when its document, findings or section change. */
+export const SectionList = memo(function SectionList({ model, diagnostics, section, onSelect }: SectionListProps) {
   const { t } = useI18n();
   // The tree's parse (shared, re-read once typing pauses): rendering never parses the text.
   const { document } = useDocumentTree(model, true);
@@ -71,4 +72,4 @@ export function SectionList({ model, diagnostics, section, onSelect }: SectionLi
       </ul>
     </nav>
   );
-}
+});

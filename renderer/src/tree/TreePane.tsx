@@ -1,8 +1,11 @@
 // The element tree in the navigator: a heading and the tree (the navigator's splitters size it).
+import { memo } from 'react';
 import { useI18n } from '../i18n';
 import { TreeView, type TreeViewProps } from './TreeView';
 
-export function TreePane(props: TreeViewProps) {
+// Memoised: the app re-renders on every keystroke (validation pending, then its answer); the tree
+// renders again only when its document, findings or selection change.
+export const TreePane = memo(function TreePane(props: TreeViewProps) {
   const { t } = useI18n();
   return (
     <section className="tree-pane" aria-labelledby="tree-pane-title" data-testid="tree-pane">
@@ -12,4 +15,4 @@ export function TreePane(props: TreeViewProps) {
       <TreeView {...props} />
     </section>
   );
-}
+});
