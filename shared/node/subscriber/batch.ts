@@ -21,7 +21,7 @@ import { translate, type Language } from '../../common/i18n/index';
 import { BATCH_MANIFEST_NAME, type TextEncodingName } from '../../common/ipc';
 import { BUNDLED_SCHEMA_MODEL } from '../../common/schema-model/bundled';
 import { compileTemplate, secretFieldNames, type Bindings, type Row } from '../../common/subscriber/index';
-import { sha256Hex, syncDirectory, writeFileAtomic } from '../files/atomic-write';
+import { sha256Hex, syncDirectory } from '../files/atomic-write';
 import { cachedSecret, chooseIdentity, oneShotSigner, openKeyStore, type KeyStoreChoice, type SecretProvider } from '../keystores/index';
 import { thumbprintSha1 } from '../signing/certificates';
 import { checkSignerCertificate, type Signer, type SignOptions } from '../signing/sign';
@@ -168,19 +168,15 @@ function inputsHash(parts: { template: string; bindings: string; signing: string
   return createHash('sha256').update(JSON.stringify([parts.template, parts.bindings, parts.signing, parts.lint, sortedValues])).digest('hex');
 }
 
+/** The resume index: the last entry per file of the journal, read line by line. */
 async function readJournal(file: string): Promise<Map<string, JournalEntry>> {
   const journal = new Map<string, JournalEntry>();
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch {
-    return journal;
-  }
-  for (const line of text.split('\n')) {
+  if (!existsSync(file)) return journal;
+  for await (const line of createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity })) {
     if (line.trim() === '') continue;
     try {
       const entry = JSON.parse(line) as JournalEntry;
-      if (typeof entry.file === 'string' && typeof entry.inputs === 'string' && typeof entry.sha256 === 'string') journal.set(entry.file, entry);
+      if (typeof entry.file === 'string' && typeof entry.inputs === 'string' && typeof entry.sha256 === 'string') journal.set(entry.file, { file: entry.file, inputs: entry.inputs, sha256: entry.sha256 });
     } catch {
       // A line cut by a killed run: that row is simply generated again.
     }
@@ -207,6 +203,9 @@ function csvCell(value: string | number | null): string {
 function findingsInWords(entry: ManifestEntry): string {
   return [...entry.problems.map((problem) => problem.message), ...entry.findings.map((finding) => `${finding.code} ${finding.line}:${finding.column} ${finding.message}`)].join('; ');
 }
+
+/** Manifest and journal text is written out in chunks of about this many characters. */
+const FLUSH_CHARS = 16 * 1024;
 
 class ManifestWriter {
   private readonly pending = new Map<number, ManifestEntry>();
@@ -243,7 +242,7 @@ class ManifestWriter {
       this.first = false;
       this.buffered.csv += [ready.row, ready.line, ready.file, ready.sha256, ready.verdict, findingsInWords(ready)].map(csvCell).join(',') + '\r\n';
     }
-    if (this.buffered.json.length > 64 * 1024) await this.flush();
+    if (this.buffered.json.length > FLUSH_CHARS) await this.flush();
   }
 
   /** Takes the buffered text at once and queues its writes, so rows finishing meanwhile are neither lost nor written twice. */
@@ -279,6 +278,77 @@ class ManifestWriter {
     await this.csvHandle?.close().catch(() => undefined);
     await fs.unlink(this.jsonTemporary).catch(() => undefined);
     await fs.unlink(this.csvTemporary).catch(() => undefined);
+  }
+}
+
+/**
+ * The journal, written as rows finish, in chunks, so nothing of it is held for the whole run:
+ * - the files written by this run are appended to the journal in place, so even a killed run
+ *   leaves what it wrote resumable (the last entry of a file wins when it is read);
+ * - every file this run keeps (written or unchanged) goes to the next journal, which replaces the
+ *   old one when the run completes, so entries of rows no longer in the data do not pile up.
+ *   A run that stops early keeps the old journal with its appended entries instead.
+ */
+class JournalWriter {
+  private appended = '';
+  private next = '';
+  private writing: Promise<void> = Promise.resolve();
+  private readonly nextPath: string;
+
+  private constructor(
+    private readonly journalPath: string,
+    private readonly current: fs.FileHandle,
+    private readonly upcoming: fs.FileHandle,
+    nextPath: string,
+  ) {
+    this.nextPath = nextPath;
+  }
+
+  static async open(journalPath: string): Promise<JournalWriter> {
+    const nextPath = `${path.join(path.dirname(journalPath), '.' + path.basename(journalPath))}.${process.pid}.tmp`;
+    const current = await fs.open(journalPath, 'a');
+    try {
+      return new JournalWriter(journalPath, current, await fs.open(nextPath, 'w'), nextPath);
+    } catch (error) {
+      await current.close();
+      throw error;
+    }
+  }
+
+  /** `written`: this run wrote the file (else it was found unchanged). */
+  add(entry: JournalEntry, written: boolean): Promise<void> {
+    const line = JSON.stringify(entry) + '\n';
+    if (written) this.appended += line;
+    this.next += line;
+    return this.next.length > FLUSH_CHARS ? this.flush() : this.writing;
+  }
+
+  private flush(): Promise<void> {
+    const { appended, next } = this;
+    this.appended = '';
+    this.next = '';
+    this.writing = this.writing.then(async () => {
+      if (appended) await this.current.write(appended);
+      if (next) await this.upcoming.write(next);
+    });
+    return this.writing;
+  }
+
+  /** `complete`: every row of the data was seen, so the next journal replaces the old one. */
+  async close(complete: boolean): Promise<void> {
+    await this.flush();
+    await this.current.close();
+    await this.upcoming.close();
+    if (complete) await fs.rename(this.nextPath, this.journalPath);
+    else await fs.unlink(this.nextPath);
+  }
+
+  /** After a failure: what this run wrote stays resumable; the next journal is dropped. */
+  async discard(): Promise<void> {
+    await this.flush().catch(() => undefined);
+    await this.current.close().catch(() => undefined);
+    await this.upcoming.close().catch(() => undefined);
+    await fs.unlink(this.nextPath).catch(() => undefined);
   }
 }
 
@@ -472,8 +542,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
 
   let pool: WorkerPool | null = null;
   const manifest = new ManifestWriter(outputDirectory);
-  const journal = await fs.open(journalPath, 'a');
-  const thisRun = new Map<string, JournalEntry>();
+  const journal = await JournalWriter.open(journalPath);
   const names = new Set<string>();
   const counts = emptyCounts();
   const firstProblems: ManifestEntry[] = [];
@@ -505,10 +574,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
     done++;
     if ((entry.verdict === 'invalid' || entry.verdict === 'rejected') && firstProblems.length < 20) firstProblems.push(entry);
     if ((entry.verdict === 'valid' || entry.verdict === 'unchanged') && entry.file && firstFiles.length < 20) firstFiles.push(entry.file);
-    if (journalEntry) {
-      thisRun.set(journalEntry.file, journalEntry);
-      if (entry.verdict === 'valid') await journal.write(JSON.stringify(journalEntry) + '\n');
-    }
+    if (journalEntry) await journal.add(journalEntry, entry.verdict === 'valid');
     if (options.failFast && (entry.verdict === 'invalid' || entry.verdict === 'rejected')) failedFast = true;
     await manifest.add(entry);
     report();
@@ -557,17 +623,14 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   } catch (error) {
     await Promise.all(inFlight);
     await manifest.discard();
-    await journal.close();
+    await journal.discard();
     await pool?.close();
     await signing?.signer.close?.();
     throw error;
   }
   await pool.close();
   await signing?.signer.close?.();
-  await journal.close();
-  // The journal keeps what this run wrote (and, when it stopped early, what earlier runs did).
-  const kept = interrupted || failedFast ? new Map([...previous, ...thisRun]) : thisRun;
-  await writeFileAtomic(journalPath, new TextEncoder().encode([...kept.values()].map((entry) => JSON.stringify(entry) + '\n').join('')), { sync: false });
+  await journal.close(!interrupted && !failedFast);
   const written = await manifest.close();
   await syncDirectory(outputDirectory);
   report(true);

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../cli/main';
 import { parseBindings } from '../../../shared/common/subscriber/index';
 import { SOFTHSM_CANDIDATES } from '../../../shared/node/keystores/pkcs11-store';
-import { runBatch, type ManifestEntry } from '../../../shared/node/subscriber/batch';
+import { JOURNAL_NAME, runBatch, type ManifestEntry } from '../../../shared/node/subscriber/batch';
 import { readSchemaFiles, ROOT } from '../schema/schema-files';
 import { temporaryDirectory, toolAvailable, xmlsecVerify } from '../signing/support';
 import { captureCli } from '../../support/cli';
@@ -145,6 +145,32 @@ describe('provstudio generate', () => {
     expect(third.counts).toEqual({ valid: 0, unchanged: ROWS, invalid: 0, rejected: 0 });
     expect(everyFile(directory).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   }, 120_000);
+});
+
+describe('the resume journal', () => {
+  it('holds one entry per file of the last complete run, written as rows finish (nothing held for the whole run)', async () => {
+    const rows = Array.from({ length: 5 }, (_, index) => row(index + 1));
+    const directory = setUpFolder(rows);
+    const out = path.join(directory, 'out');
+    const journal = () => readFileSync(path.join(out, JOURNAL_NAME), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { file: string }).file).sort();
+    const generate = async (lines: string[]) => {
+      writeFileSync(path.join(directory, 'rows.csv'), [HEADER, ...lines].join('\r\n') + '\r\n');
+      const io = testIo(directory);
+      expect(await runCli(['generate', '--template', 'template.xml', '--data', 'rows.csv', '--out', 'out', '--jobs', '1'], io.io), io.text()).toBe(0);
+      return io.text();
+    };
+    await generate(rows);
+    expect(journal()).toHaveLength(5);
+    // A complete run with fewer rows: the journal keeps only its files (written or unchanged).
+    expect(await generate(rows.slice(0, 3))).toContain('unchanged: 3');
+    expect(journal()).toEqual(['310260000000001.xml', '310260000000002.xml', '310260000000003.xml']);
+    expect(readdirSync(out).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    // Rows 4 and 5 are back: their files exist but are no longer vouched for, so they are made again.
+    const text = await generate(rows);
+    expect(text).toContain('Written: 2');
+    expect(text).toContain('unchanged: 3');
+    expect(journal()).toHaveLength(5);
+  }, 60_000);
 });
 
 describe('Ctrl-C on the real command', () => {
