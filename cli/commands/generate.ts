@@ -8,7 +8,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { MessageKey } from '../../shared/common/i18n/index';
-import { BindingsError, bindingsPathFor, parseBindings, TemplateError, type Bindings } from '../../shared/common/subscriber/index';
+import { BindingsError, bindingsPathFor, parseBindings, progressFraction, progressWords, TemplateError, type Bindings } from '../../shared/common/subscriber/index';
 import { DecodeError, decodeText } from '../../shared/node/files/encoding';
 import { KeyStoreError } from '../../shared/node/keystores/index';
 import { BatchError, runBatch, type BatchProgress, type BatchSigning } from '../../shared/node/subscriber/batch';
@@ -21,23 +21,10 @@ import { defaultSchemaDirectory, readSchemaDirectory } from './validate';
 /** The options that name a key store (the others only qualify one). */
 const STORE_NAMING_OPTIONS = ['pfx', 'pem-key', 'pem-cert', 'pkcs11-module', 'nss-db', 'store-thumbprint', 'keychain-identity'] as const;
 
-function duration(milliseconds: number): string {
-  const seconds = Math.max(0, Math.round(milliseconds / 1000));
-  const minutes = Math.floor(seconds / 60);
-  return `${minutes}:${String(seconds % 60).padStart(2, '0')}`;
-}
-
 /** One line, redrawn in place: a bar, the count, the rate and the time left. */
 export function progressLine(progress: BatchProgress, io: CliIo, width = 24): string {
-  const fraction = progress.total ? Math.min(1, progress.done / progress.total) : 0;
-  const filled = Math.round(fraction * width);
-  const bar = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}]`;
-  return `${bar} ${io.t('generate.progress', {
-    done: progress.done,
-    total: progress.total ?? '?',
-    rate: progress.rate.toFixed(0),
-    left: progress.remainingMs === null ? '?' : duration(progress.remainingMs),
-  })}`;
+  const filled = Math.round(progressFraction(progress) * width);
+  return `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${progressWords(progress, io.t)}`;
 }
 
 async function readText(file: string, io: CliIo): Promise<{ text: string; encoding: ReturnType<typeof decodeText>['encoding'] } | null> {

@@ -87,6 +87,9 @@ describe('per-subscriber data in the app', () => {
     expect(await panel.getByTestId('data-signing').textContent()).toContain('CN=Batch EV Signer');
     await panel.getByTestId('data-generate').click();
     await page.locator('[data-testid="data-progress"][data-state="done"]').waitFor({ timeout: 60_000 });
+    // The progress line: rows done of the total, rows per second, time left; the bar is full.
+    expect(await panel.getByTestId('data-progress-words').textContent()).toMatch(/^3\/3 rows · \d+ per second · 0:00 left$/);
+    expect(await panel.locator('[data-testid="data-progress"] progress').evaluate((bar) => (bar as HTMLProgressElement).value)).toBe(1);
     expect(await panel.getByTestId('data-result').textContent()).toContain('Written: 3, unchanged: 0, invalid: 0, rejected: 0');
     expect(readdirSync(output).filter((name) => name.endsWith('.xml')).sort()).toEqual(['310260000000101.xml', '310260000000102.xml', '310260000000103.xml']);
     expect(readFileSync(path.join(output, '310260000000103.xml'), 'utf8')).toContain('<DataLimitInMegabytes>5120</DataLimitInMegabytes>');

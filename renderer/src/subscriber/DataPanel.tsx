@@ -8,7 +8,7 @@ import type { BatchSigningRequest, GenerateStatus, HostClient, DataRows, KeyStor
 import { BATCH_MANIFEST_NAME, HostError } from '../../../shared/common/ipc';
 import type { Language } from '../../../shared/common/i18n/index';
 import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
-import { bindingsPathFor, compileTemplate, parseBindings, renderRow, serializeBindings, TemplateError, type FieldType, type Row } from '../../../shared/common/subscriber/index';
+import { bindingsPathFor, compileTemplate, parseBindings, progressFraction, progressWords, renderRow, serializeBindings, TemplateError, type FieldType, type Row } from '../../../shared/common/subscriber/index';
 import { useI18n } from '../i18n';
 import { SecretWaitingNotice } from '../signing/SecretWaitingNotice';
 import { SignDialog } from '../signing/SignDialog';
@@ -47,11 +47,6 @@ function folderOf(filePath: string): string {
 function joinPath(folder: string, name: string): string {
   const separator = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
   return folder.endsWith(separator) ? folder + name : folder + separator + name;
-}
-
-function minutesAndSeconds(milliseconds: number): string {
-  const seconds = Math.max(0, Math.round(milliseconds / 1000));
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
 export function DataPanel(props: DataPanelProps) {
@@ -208,7 +203,7 @@ export function DataPanel(props: DataPanelProps) {
   const status = job?.status;
   // A signed batch opens its key store with the host's own PIN / password prompt.
   const secret = useSecretQuestion(client, status?.state === 'running' && signing !== null);
-  const fraction = status && status.total ? status.done / status.total : 0;
+  const fraction = status ? progressFraction(status) : 0;
 
   return (
     <aside className="side-panel data-panel" aria-labelledby="data-panel-title" data-testid="data-panel">
@@ -336,8 +331,8 @@ export function DataPanel(props: DataPanelProps) {
           {status && (
             <div className="data-progress" data-testid="data-progress" data-state={status.state}>
               <progress max={1} value={fraction} aria-label={t('subscriber.generateTitle')} />
-              <p role="status">
-                {t('generate.progress', { done: status.done, total: status.total ?? '?', rate: status.rate.toFixed(0), left: status.remainingMs === null ? '?' : minutesAndSeconds(status.remainingMs) })}
+              <p role="status" data-testid="data-progress-words">
+                {progressWords(status, t)}
               </p>
               {status.state !== 'running' && (
                 <p data-testid="data-result">

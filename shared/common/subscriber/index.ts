@@ -2,3 +2,4 @@
 // See docs/subscribers.md.
 export * from './bindings';
 export * from './template';
+export * from './progress';

@@ -20,7 +20,7 @@ import { parse } from 'csv-parse';
 import { translate, type Language } from '../../common/i18n/index';
 import { BATCH_MANIFEST_NAME, type TextEncodingName } from '../../common/ipc';
 import { BUNDLED_SCHEMA_MODEL } from '../../common/schema-model/bundled';
-import { compileTemplate, secretFieldNames, type Bindings, type Row } from '../../common/subscriber/index';
+import { compileTemplate, secretFieldNames, type Bindings, type ProgressFigures, type Row } from '../../common/subscriber/index';
 import { sha256Hex, syncDirectory } from '../files/atomic-write';
 import { cachedSecret, chooseIdentity, oneShotSigner, openKeyStore, type KeyStoreChoice, type SecretProvider } from '../keystores/index';
 import { thumbprintSha1 } from '../signing/certificates';
@@ -42,16 +42,9 @@ export interface ManifestEntry {
   findings: FileFinding[];
 }
 
-export interface BatchProgress {
-  done: number;
-  /** Rows in the data file, once counted (null until then). */
-  total: number | null;
+export interface BatchProgress extends ProgressFigures {
   counts: Record<ManifestVerdict, number>;
   elapsedMs: number;
-  /** Rows per second so far. */
-  rate: number;
-  /** Estimated time left, once the total is known. */
-  remainingMs: number | null;
 }
 
 export interface BatchSigning {
@@ -633,6 +626,8 @@ export async function runBatch(options: BatchOptions): Promise<BatchSummary> {
   await journal.close(!interrupted && !failedFast);
   const written = await manifest.close();
   await syncDirectory(outputDirectory);
+  // Every row was read: the total is known even if the counting pass has not said it yet.
+  if (!interrupted && !failedFast) total = done;
   report(true);
   return { counts, rows: done, interrupted, failedFast, elapsedMs: performance.now() - started, manifestJson: written.json, manifestCsv: written.csv, firstProblems, firstFiles };
 }

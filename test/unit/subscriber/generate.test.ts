@@ -147,6 +147,30 @@ describe('provstudio generate', () => {
   }, 120_000);
 });
 
+describe.runIf(toolAvailable('script'))('progress on a terminal', () => {
+  it('redraws one line on a real pseudo-terminal: a bar, rows done of the total, rows per second, time left', async () => {
+    const directory = setUpFolder(Array.from({ length: 300 }, (_, index) => row(index + 1)));
+    const command = [process.execPath, path.join(ROOT, 'bin', 'provstudio.mjs'), 'generate', '--template', 'template.xml', '--data', 'rows.csv', '--out', 'out', '--jobs', '1'];
+    // script(1) runs the command on a pseudo-terminal, so stderr is a TTY as in a shell.
+    const quoted = command.map((part) => `'${part.replace(/'/g, "'\\''")}'`).join(' ');
+    const child = spawn('script', ['-qfec', quoted, '/dev/null'], { cwd: directory, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    expect(await new Promise<number | null>((resolve) => child.on('exit', resolve)), output).toBe(0);
+    const drawn = output.split('\r').map((line) => line.replace(/\x1b\[K/g, '').trim()).filter((line) => line.startsWith('['));
+    expect(drawn.length, output).toBeGreaterThan(1);
+    for (const line of drawn) expect(line).toMatch(/^\[[#.]{24}\] \d+\/(300|\?) rows · \d+ per second · (\d+:\d\d|\?) left$/);
+    expect(drawn.at(-1)).toMatch(/^\[#{24}\] 300\/300 rows · [1-9]\d* per second · 0:00 left$/);
+    // Counts only go up, and the total is known before the end.
+    const counts = drawn.map((line) => Number(/\] (\d+)\//.exec(line)![1]));
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(drawn.some((line) => /\] \d+\/300 rows .* \d+:\d\d left$/.test(line) && !line.includes('300/300'))).toBe(true);
+    expect(output).toContain('Written: 300');
+    expect(output).not.toMatch(/Secret/);
+  }, 120_000);
+});
+
 describe('the resume journal', () => {
   it('holds one entry per file of the last complete run, written as rows finish (nothing held for the whole run)', async () => {
     const rows = Array.from({ length: 5 }, (_, index) => row(index + 1));

@@ -48,6 +48,9 @@ describe('subscriber channels', () => {
     await expect.poll(async () => (await dispatch(handlers, 'subscriber.status', { jobId })).state, { timeout: 30_000 }).toBe('done');
     const status = await dispatch(handlers, 'subscriber.status', { jobId });
     expect(status.counts).toEqual({ valid: 1, invalid: 0, rejected: 1, unchanged: 0 });
+    // What the Data panel's progress line shows: rows done of the total, the rate, the time left.
+    expect(status).toMatchObject({ done: 2, total: 2, remainingMs: 0 });
+    expect(status.rate).toBeGreaterThan(0);
     expect(status.files).toEqual([path.join(directory, 'out', '310260000000001.xml')]);
     expect(status.problems).toEqual([{ row: 2, line: 2, message: 'column UsageMB: not an integer' }]);
     expect(readdirSync(path.join(directory, 'out')).sort()).toEqual(['.provstudio-generate.jsonl', '310260000000001.xml', 'manifest.csv', 'manifest.json']);
