@@ -227,6 +227,24 @@ describe('Ctrl-C on the real command', () => {
 });
 
 describe.runIf(toolAvailable('xmlsec1'))('signed in bulk, verified by xmlsec1', () => {
+  it("examples/bulk: the README's two commands make a test key and generate and sign the 1,000 files", () => {
+    const directory = temporaryDirectory('provstudio-bulk-example-');
+    const env = { ...process.env, KIT_PASSWORD: 'kit-secret-pw' };
+    const provstudio = (args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin', 'provstudio.mjs'), ...args], { cwd: directory, env, encoding: 'utf8' });
+    const kit = provstudio(['certs', 'make-test-ev', '--out', 'kit', '--password-env', 'KIT_PASSWORD']);
+    expect(kit.status, kit.stdout + kit.stderr).toBe(0);
+    const run = provstudio(['generate', '--template', path.join(EXAMPLE, 'template.xml'), '--data', path.join(EXAMPLE, 'subscribers.csv'), '--out', 'out', '--pfx', 'kit/signer.pfx', '--password-env', 'KIT_PASSWORD']);
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('Written: 1000, unchanged: 0, invalid: 0, rejected: 0');
+    const entries = manifest(path.join(directory, 'out'));
+    expect(entries).toHaveLength(1000);
+    for (const entry of [entries[0]!, entries[499]!, entries[999]!]) {
+      const verdict = xmlsecVerify(path.join(directory, 'out', entry.file!), path.join(directory, 'kit', 'root.cer'));
+      expect(verdict.ok, `${entry.file}: ${verdict.output}`).toBe(true);
+    }
+    expect(run.stdout + run.stderr).not.toContain('kit-secret-pw');
+  }, 180_000);
+
   it('signs every file with a PFX key (password from the environment, asked once) in the workers', async () => {
     const directory = setUpFolder([row(1), row(2), row(3)]);
     const env = { KIT_PASSWORD: 'kit-secret-pw' };

@@ -1,5 +1,6 @@
 // The example provisioning server (examples/server/) over real HTTP on 127.0.0.1: a freshly
 // rendered and signed file per GET /provisioning?SubId=..., checked by xmlsec1; clear refusals.
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -66,4 +67,37 @@ describe.runIf(toolAvailable('xmlsec1'))('examples/server', () => {
     expect(message).toContain('column UsageMB: not an integer');
     expect(message).not.toContain('Secret');
   });
+});
+
+describe.runIf(toolAvailable('xmlsec1'))('examples/server run as documented', () => {
+  it('serves the example subscribers: a signed file xmlsec1 verifies, and a log without their secrets', async () => {
+    const directory = temporaryDirectory('provstudio-server-run-');
+    const kit = await makeTestEvKit(path.join(directory, 'kit'), 'kit-password');
+    const child = spawn(
+      process.execPath,
+      ['examples/server/provisioning-server.mjs', '--template', 'examples/bulk/template.xml', '--data', 'examples/bulk/subscribers.csv', '--pfx', kit.pfxPath, '--password-env', 'PFX_PASSWORD', '--port', '0'],
+      { cwd: ROOT, env: { ...process.env, PFX_PASSWORD: 'kit-password' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let log = '';
+    child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    try {
+      // It prints the address of its first subscriber's file once it listens.
+      await expect.poll(() => /http:\/\/127\.0\.0\.1:\d+\/provisioning\?SubId=310260000000001/.test(log), { timeout: 30_000, interval: 100 }).toBe(true);
+      const url = /http:\/\/127\.0\.0\.1:\d+\/provisioning\?SubId=\d+/.exec(log)![0];
+      const response = await fetch(url.replace('310260000000001', '310260000000002'));
+      expect(response.status, log).toBe(200);
+      const file = path.join(directory, 'answer.xml');
+      writeFileSync(file, new Uint8Array(await response.arrayBuffer()));
+      expect(readFileSync(file, 'utf8')).toContain('<SubscriberId>310260000000002</SubscriberId>');
+      const verdict = xmlsecVerify(file, kit.rootPath);
+      expect(verdict.ok, verdict.output).toBe(true);
+      expect((await fetch(url.replace(/SubId=\d+/, 'SubId=1'))).status).toBe(404);
+      // The subscriber's passwords (from the CSV) and the PFX password are in no log line.
+      for (const secret of ['wZKDrPG8DJfGP6', 'AFPxXUFC46eJ8bpj', 'kit-password']) expect(log).not.toContain(secret);
+    } finally {
+      child.kill('SIGINT');
+      await new Promise((resolve) => child.on('exit', resolve));
+    }
+  }, 60_000);
 });
