@@ -13,7 +13,7 @@ import { SOFTHSM_CANDIDATES } from '../../../shared/node/keystores/pkcs11-store'
 import { JOURNAL_NAME, runBatch, type ManifestEntry } from '../../../shared/node/subscriber/batch';
 import { readSchemaFiles, ROOT } from '../schema/schema-files';
 import { temporaryDirectory, toolAvailable, xmlsecVerify } from '../signing/support';
-import { captureCli } from '../../support/cli';
+import { captureCli, CLI_BIN, runBuiltCli } from '../../support/cli';
 
 const EXAMPLE = path.join(ROOT, 'examples', 'bulk');
 const HEADER = 'SubscriberId,HotspotUser,HotspotPassword,DataLimitMB,UsageMB,OverLimit,PortalDomains,RefreshUser,RefreshPassword';
@@ -150,7 +150,7 @@ describe('provstudio generate', () => {
 describe.runIf(toolAvailable('script'))('progress on a terminal', () => {
   it('redraws one line on a real pseudo-terminal: a bar, rows done of the total, rows per second, time left', async () => {
     const directory = setUpFolder(Array.from({ length: 300 }, (_, index) => row(index + 1)));
-    const command = [process.execPath, path.join(ROOT, 'bin', 'provstudio.mjs'), 'generate', '--template', 'template.xml', '--data', 'rows.csv', '--out', 'out', '--jobs', '1'];
+    const command = [process.execPath, CLI_BIN, 'generate', '--template', 'template.xml', '--data', 'rows.csv', '--out', 'out', '--jobs', '1'];
     // script(1) runs the command on a pseudo-terminal, so stderr is a TTY as in a shell.
     const quoted = command.map((part) => `'${part.replace(/'/g, "'\\''")}'`).join(' ');
     const child = spawn('script', ['-qfec', quoted, '/dev/null'], { cwd: directory, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -179,7 +179,7 @@ describe('the resume journal', () => {
     const journal = () => readFileSync(path.join(out, JOURNAL_NAME), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { file: string }).file).sort();
     const generate = async (lines: string[]) => {
       writeFileSync(path.join(directory, 'rows.csv'), [HEADER, ...lines].join('\r\n') + '\r\n');
-      const io = testIo(directory);
+      const io = captureCli({ cwd: directory });
       expect(await runCli(['generate', '--template', 'template.xml', '--data', 'rows.csv', '--out', 'out', '--jobs', '1'], io.io), io.text()).toBe(0);
       return io.text();
     };
@@ -201,7 +201,7 @@ describe('Ctrl-C on the real command', () => {
   it('stops on SIGINT with exit code 2, no half-written file, manifests written, and a second run resumes', async () => {
     const rows = Array.from({ length: 3000 }, (_, index) => row(index + 1));
     const directory = setUpFolder(rows);
-    const command = [path.join(ROOT, 'bin', 'provstudio.mjs'), 'generate', '--template', 'template.xml', '--data', 'rows.csv', '--out', 'out', '--jobs', '2'];
+    const command = [CLI_BIN, 'generate', '--template', 'template.xml', '--data', 'rows.csv', '--out', 'out', '--jobs', '2'];
     const child = spawn(process.execPath, command, { cwd: directory, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -229,8 +229,8 @@ describe('Ctrl-C on the real command', () => {
 describe.runIf(toolAvailable('xmlsec1'))('signed in bulk, verified by xmlsec1', () => {
   it("examples/bulk: the README's two commands make a test key and generate and sign the 1,000 files", () => {
     const directory = temporaryDirectory('provstudio-bulk-example-');
-    const env = { ...process.env, KIT_PASSWORD: 'kit-secret-pw' };
-    const provstudio = (args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin', 'provstudio.mjs'), ...args], { cwd: directory, env, encoding: 'utf8' });
+    const env = { KIT_PASSWORD: 'kit-secret-pw' };
+    const provstudio = (args: string[]) => runBuiltCli(args, { cwd: directory, env });
     const kit = provstudio(['certs', 'make-test-ev', '--out', 'kit', '--password-env', 'KIT_PASSWORD']);
     expect(kit.status, kit.stdout + kit.stderr).toBe(0);
     const run = provstudio(['generate', '--template', path.join(EXAMPLE, 'template.xml'), '--data', path.join(EXAMPLE, 'subscribers.csv'), '--out', 'out', '--pfx', 'kit/signer.pfx', '--password-env', 'KIT_PASSWORD']);
