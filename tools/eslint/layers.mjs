@@ -63,7 +63,7 @@ export const COMMON_MODULE_RANKS = {
   templates: 6,
   subscriber: 6,
   website: 6,
-  language: 7, // the editor's pure logic: completion, hover, folding, formatting, tree model
+  language: 6, // the editor's pure logic (completion, hover, folding, formatting, tree model, signature removal); imports edit, schema-model, xml
   ipc: 8, // the contract between the renderer and a host
   commands: 9, // the command table and the menus built from it (browser menu bar, Electron's native menu)
 };

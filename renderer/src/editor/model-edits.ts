@@ -6,6 +6,7 @@
 // later edits of the same burst join it, and the step closes when the burst ends.
 import type { TextEdit } from '../../../shared/common/edit/text-edits';
 import { monaco } from './monaco';
+import { rangeBetween } from './offset-ranges';
 
 /** The models with an open burst: their later edits join its undo step. */
 const openBursts = new WeakMap<monaco.editor.ITextModel, string>();
@@ -54,10 +55,7 @@ export function endBurst(model: monaco.editor.ITextModel): void {
 
 /** Replaces text[start, end) as one undo step. */
 export function replaceOffsets(model: monaco.editor.ITextModel, start: number, end: number, text: string): void {
-  const from = model.getPositionAt(start);
-  const to = model.getPositionAt(end);
-  const range = { startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column };
-  applyEditsAsOneStep(model, [{ offset: start, length: end - start, range, text }]);
+  applyEditsAsOneStep(model, [{ offset: start, length: end - start, range: rangeBetween(model, start, end), text }]);
 }
 
 /**

@@ -1,12 +1,10 @@
 // One parse per version of a Monaco model, shared by the tree, the language features (hover,
 // folding, formatting) and the selection. Parsing is never done per keystroke: callers ask for
-// it lazily (debounced, or when a feature is invoked), and files larger than
-// LARGE_DOCUMENT_CHARS are not parsed for these features at all (validation still runs).
+// it lazily (debounced, or when a feature is invoked), and large documents
+// (shared/common/language/large-documents.ts) are not parsed for these features at all.
+import { isLargeDocument, megabytes } from '../../../shared/common/language/large-documents';
 import { parseXml, type XmlParseResult } from '../../../shared/common/xml/parse';
 import type { monaco } from './monaco';
-
-/** About 5 MB of text: above this the tree and the parse-based editor features pause. */
-export const LARGE_DOCUMENT_CHARS = 5 * 1024 * 1024;
 
 interface CacheEntry {
   versionId: number;
@@ -16,12 +14,12 @@ interface CacheEntry {
 const cache = new WeakMap<monaco.editor.ITextModel, CacheEntry>();
 
 export function isLargeModel(model: monaco.editor.ITextModel): boolean {
-  return model.getValueLength() > LARGE_DOCUMENT_CHARS;
+  return isLargeDocument(model.getValueLength());
 }
 
 /** Size in MB (one decimal) for messages. */
 export function sizeInMegabytes(model: monaco.editor.ITextModel): string {
-  return (model.getValueLength() / (1024 * 1024)).toFixed(1);
+  return megabytes(model.getValueLength());
 }
 
 /** The parse of the model's current text (cached per version); null for large models. */

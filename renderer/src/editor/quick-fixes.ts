@@ -1,11 +1,14 @@
 // One-click repairs in the editor: findings that carry a fix (Diagnostic.fix, e.g. PS-L032's
 // almost-right namespace) become Monaco quick fixes (the light bulb, Ctrl+.) and the problems
 // panel's "Fix" button. The edits are the finding's own minimal replacements, applied as one undoable
-// edit, and only while the text they replace is still what was validated.
+// edit, and only while the text they replace is still what was validated
+// (shared/common/language/quick-fixes.ts decides that; this file is the Monaco adapter).
+import { applicableFixEdits } from '../../../shared/common/language/quick-fixes';
 import type { Diagnostic } from '../../../shared/common/xml/diagnostic';
 import type { Translate } from '../i18n';
 import { monaco } from './monaco';
 import { applyOperationsAsOneStep } from './model-edits';
+import { rangeBetween } from './offset-ranges';
 
 const latest = new WeakMap<monaco.editor.ITextModel, readonly Diagnostic[]>();
 let translate: Translate = (key) => key;
@@ -21,20 +24,8 @@ export function setQuickFixTranslator(t: Translate): void {
 }
 
 function textEdits(model: monaco.editor.ITextModel, diagnostic: Diagnostic): monaco.editor.IIdentifiedSingleEditOperation[] | null {
-  if (!diagnostic.fix) return null;
-  const length = model.getValueLength();
-  // The finding was computed on an earlier text: apply only while the replaced text is unchanged.
-  const expected = typeof diagnostic.params.namespace === 'string' ? diagnostic.params.namespace : null;
-  const edits: monaco.editor.IIdentifiedSingleEditOperation[] = [];
-  for (const edit of diagnostic.fix.edits) {
-    if (edit.end > length) return null;
-    const start = model.getPositionAt(edit.start);
-    const end = model.getPositionAt(edit.end);
-    const range = new monaco.Range(start.lineNumber, start.column, end.lineNumber, end.column);
-    if (expected !== null && model.getValueInRange(range) !== expected) return null;
-    edits.push({ range, text: edit.newText });
-  }
-  return edits;
+  const edits = applicableFixEdits(diagnostic, model.getValueLength(), (start, end) => model.getValueInRange(rangeBetween(model, start, end)));
+  return edits && edits.map((edit) => ({ range: rangeBetween(model, edit.start, edit.end), text: edit.newText }));
 }
 
 /** Applies a finding's fix as one undoable edit; false when the text has moved on since. */

@@ -1,24 +1,18 @@
-// XML language features of the editor, from the bundled schema model: completion (elements the
-// schema allows at the cursor, attributes, enumeration values), hover (documentation and type
-// facts), document formatting (re-indent only, refused when the text does not parse) and
-// folding by element. Registered once for the 'xml' language; messages follow the UI language
-// through setXmlLanguageTranslator. Large documents (see parsed-model.ts) get none of the
-// parse-based features; Monaco's own indentation folding still works there.
+// The Monaco adapter of the XML language features (shared/common/language/): completion, hover,
+// document formatting (refused when the text does not parse) and folding by element, from the
+// bundled schema model. This file only converts offsets and plain items to Monaco's types.
+// Registered once for the 'xml' language; messages follow the UI language through
+// setXmlLanguageTranslator. Large documents (see parsed-model.ts) get none of these features;
+// Monaco's own indentation folding still works there.
 import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
+import { completionItemsAt, type CompletionItem } from '../../../shared/common/language/completion';
+import { foldingRanges } from '../../../shared/common/language/folding';
+import { formatEdits } from '../../../shared/common/language/formatting';
+import { hoverAt, hoverMarkdown } from '../../../shared/common/language/hover';
 import type { Translate } from '../i18n';
 import { monaco } from './monaco';
+import { rangeBetween } from './offset-ranges';
 import { isLargeModel, parseModel } from './parsed-model';
-import {
-  attributeSuggestions,
-  completionContextAt,
-  elementContextInContent,
-  elementSuggestions,
-  foldingRanges,
-  formatEdits,
-  hoverAt,
-  valueSuggestions,
-  type CompletionContext,
-} from './xml-assist';
 
 let translate: Translate = (key) => key;
 let registered = false;
@@ -27,77 +21,34 @@ export function setXmlLanguageTranslator(t: Translate): void {
   translate = t;
 }
 
-function rangeBetween(model: monaco.editor.ITextModel, start: number, end: number): monaco.Range {
-  const from = model.getPositionAt(start);
-  const to = model.getPositionAt(end);
-  return new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column);
-}
-
 function markdown(text: string): monaco.IMarkdownString {
   return { value: text, isTrusted: false, supportHtml: false };
 }
 
-function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!<>|])/g, '\\$1');
-}
+const ITEM_KINDS: Record<CompletionItem['kind'], monaco.languages.CompletionItemKind> = {
+  element: monaco.languages.CompletionItemKind.Module,
+  attribute: monaco.languages.CompletionItemKind.Property,
+  value: monaco.languages.CompletionItemKind.EnumMember,
+};
 
-function elementItems(model: monaco.editor.ITextModel, context: Extract<CompletionContext, { kind: 'element' }>): monaco.languages.CompletionItem[] {
-  const range = rangeBetween(model, context.replaceStart, context.replaceEnd);
-  return elementSuggestions(BUNDLED_SCHEMA_MODEL, context).map((suggestion, index) => ({
-    label: { label: suggestion.label, description: suggestion.namespace.replace(/^http:\/\/www\.microsoft\.com\/networking\//, '') },
-    kind: monaco.languages.CompletionItemKind.Module,
-    insertText: suggestion.snippet,
-    insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet,
-    filterText: `${context.withBracket ? '<' : ''}${suggestion.label}`,
-    sortText: String(index).padStart(4, '0'),
-    range,
-    ...(suggestion.documentation ? { documentation: markdown(escapeMarkdown(suggestion.documentation)) } : {}),
-  }));
+function toMonacoItem(model: monaco.editor.ITextModel, item: CompletionItem): monaco.languages.CompletionItem {
+  return {
+    label: item.description === undefined ? item.label : { label: item.label, description: item.description },
+    kind: ITEM_KINDS[item.kind],
+    insertText: item.insertText,
+    ...(item.snippet ? { insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet } : {}),
+    ...(item.filterText !== undefined ? { filterText: item.filterText } : {}),
+    sortText: item.sortText,
+    range: rangeBetween(model, item.replaceStart, item.replaceEnd),
+    ...(item.detail !== undefined ? { detail: item.detail } : {}),
+    ...(item.documentation !== undefined ? { documentation: markdown(item.documentation) } : {}),
+  };
 }
 
 function provideCompletion(model: monaco.editor.ITextModel, position: monaco.Position): monaco.languages.CompletionList {
   if (isLargeModel(model)) return { suggestions: [] };
-  const text = model.getValue();
-  const offset = model.getOffsetAt(position);
-  const context = completionContextAt(text, offset);
-  if (!context) return { suggestions: [] };
-  switch (context.kind) {
-    case 'element':
-      return { suggestions: elementItems(model, context) };
-    case 'attribute': {
-      const range = rangeBetween(model, context.replaceStart, context.replaceEnd);
-      return {
-        suggestions: attributeSuggestions(BUNDLED_SCHEMA_MODEL, context).map((attribute) => ({
-          label: attribute.name,
-          kind: monaco.languages.CompletionItemKind.Property,
-          insertText: `${attribute.name}="$0"`,
-          insertTextRules: monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet,
-          sortText: `${attribute.use === 'required' ? '0' : '1'}${attribute.name}`,
-          range,
-          ...(attribute.use === 'required' ? { detail: translate('xml.hover.required') } : {}),
-          ...(attribute.documentation ? { documentation: markdown(escapeMarkdown(attribute.documentation)) } : {}),
-        })),
-      };
-    }
-    case 'attributeValue':
-    case 'text': {
-      const values = valueSuggestions(BUNDLED_SCHEMA_MODEL, context);
-      if (values.length === 0 && context.kind === 'text') {
-        const elementContext = elementContextInContent(BUNDLED_SCHEMA_MODEL, text, context, offset);
-        return { suggestions: elementContext ? elementItems(model, elementContext) : [] };
-      }
-      const range = rangeBetween(model, context.replaceStart, context.replaceEnd);
-      return {
-        suggestions: values.map((value, index) => ({
-          label: value,
-          kind: monaco.languages.CompletionItemKind.EnumMember,
-          insertText: value,
-          sortText: String(index).padStart(4, '0'),
-          range,
-        })),
-      };
-    }
-  }
+  const items = completionItemsAt(BUNDLED_SCHEMA_MODEL, model.getValue(), model.getOffsetAt(position), translate);
+  return { suggestions: items.map((item) => toMonacoItem(model, item)) };
 }
 
 function provideHover(model: monaco.editor.ITextModel, position: monaco.Position): monaco.languages.Hover | null {
@@ -105,12 +56,7 @@ function provideHover(model: monaco.editor.ITextModel, position: monaco.Position
   if (!parsed?.ok) return null;
   const info = hoverAt(BUNDLED_SCHEMA_MODEL, parsed.document, model.getOffsetAt(position));
   if (!info) return null;
-  const contents: monaco.IMarkdownString[] = [markdown(`**${escapeMarkdown(info.title)}**${info.namespace ? ` — \`${info.namespace}\`` : ''}`)];
-  contents.push(markdown(info.documentation ? escapeMarkdown(info.documentation) : `*${escapeMarkdown(translate('xml.hover.noDocumentation'))}*`));
-  if (info.facts.length > 0) {
-    contents.push(markdown(info.facts.map((fact) => `- ${escapeMarkdown(translate(`xml.hover.${fact.key}`, fact.params))}`).join('\n')));
-  }
-  return { range: rangeBetween(model, info.start, info.end), contents };
+  return { range: rangeBetween(model, info.start, info.end), contents: hoverMarkdown(info, translate).map(markdown) };
 }
 
 /** Registers the providers once (idempotent). */

@@ -8,7 +8,7 @@ import type { DialogApi } from '../components/useDialogs';
 import { modelOf, type OpenDocument } from '../documents/documents';
 import { replaceTextMinimally } from '../editor/model-edits';
 import type { Translate } from '../i18n';
-import { textWithoutSignature } from './remove-signature';
+import { textWithoutSignature } from '../../../shared/common/language/signature-removal';
 import { SignDialog } from './SignDialog';
 
 export interface SignFlowOptions {

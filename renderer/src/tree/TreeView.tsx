@@ -19,7 +19,7 @@ import { parseModel } from '../editor/parsed-model';
 import { useI18n } from '../i18n';
 import { ancestorPaths, pathAtOffset, pathKey, resolvePath, samePath, type ElementPath } from '../selection';
 import { applyEditsAsOneStep } from '../editor/model-edits';
-import { addableChildren, badgesOf, canDuplicate, duplicateElement, previewOf, type BadgeCounts } from './tree-model';
+import { addableChildren, badgesOf, canDuplicate, duplicateElement, previewOf, type BadgeCounts } from '../../../shared/common/language/tree-model';
 import { useDocumentTree } from './useDocumentTree';
 import { Icon } from '../components/Icon';
 import { announceDeletion } from '../components/UndoToast';

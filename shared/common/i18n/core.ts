@@ -9,6 +9,8 @@ export type Language = 'en' | 'fr' | 'pt';
 export type LanguageSetting = Language | 'system';
 export type MessageParams = Record<string, string | number>;
 export type Catalogue = Record<MessageKey, string>;
+/** A message in the reader's language (the UI's `t`, or a bound `translate`). */
+export type MessageTranslator = (key: MessageKey, params?: MessageParams) => string;
 
 export const LANGUAGES: readonly Language[] = ['en', 'fr', 'pt'];
 

@@ -18,6 +18,7 @@ export {
   type LanguageSetting,
   type MessageKey,
   type MessageParams,
+  type MessageTranslator,
 } from './core';
 
 export const CATALOGUES: Record<Language, Catalogue> = { en: ENGLISH, fr, pt };

@@ -34,12 +34,18 @@ export function complexTypeOf(model: SchemaModel, declaration: ElementDeclaratio
   return type?.kind === 'complex' ? type : undefined;
 }
 
+/** The simple type definition `typeKey` names, or undefined (a built-in, a complex type, no key). */
+export function simpleTypeDefinition(model: SchemaModel, typeKey: string | undefined): SimpleTypeDefinition | undefined {
+  const type = typeKey ? model.types[typeKey] : undefined;
+  return type?.kind === 'simple' ? type : undefined;
+}
+
 /** The simple type of an element's text (its own type, or a complex type's simple content). */
 export function textTypeOf(model: SchemaModel, declaration: ElementDeclaration): SimpleTypeDefinition | string | undefined {
   const type = model.types[declaration.type];
   if (!type) return declaration.type.startsWith('xs:') && declaration.type !== 'xs:anyType' ? declaration.type : undefined;
   if (type.kind === 'simple') return type;
-  if (type.textType) return model.types[type.textType]?.kind === 'simple' ? (model.types[type.textType] as SimpleTypeDefinition) : type.textType;
+  if (type.textType) return simpleTypeDefinition(model, type.textType) ?? type.textType;
   return undefined;
 }
 

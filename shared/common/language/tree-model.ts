@@ -1,12 +1,13 @@
-// Pure helpers behind the tree view (no DOM, no Monaco): which children the schema lets the
-// user add, duplicating an element as an exact copy, and the validation badge of each element.
-import type { EditOutcome } from '../../../shared/common/edit/operations';
-import { indentationBefore, lineEndingOf, makeEdit } from '../../../shared/common/edit/text-edits';
-import { childNames, childrenAllowedAt, insertionIndexFor, possibleChildren, type AllowedChild } from '../../../shared/common/schema-model/queries';
-import type { SchemaModel } from '../../../shared/common/schema-model/types';
-import type { Diagnostic, Severity } from '../../../shared/common/xml/diagnostic';
-import { childElements, startTagSpan, textSpan, type XmlDocumentNode, type XmlElementNode } from '../../../shared/common/xml/model';
-import { innermostElementAt } from '../selection';
+// The tree model: the pure helpers behind the tree view (no DOM, no Monaco): which children the
+// schema lets the user add, duplicating an element as an exact copy, the validation badge of each
+// element and a row's preview.
+import type { EditOutcome } from '../edit/operations';
+import { indentationBefore, lineEndingOf, makeEdit } from '../edit/text-edits';
+import { childNames, childrenAllowedAt, insertionIndexFor, possibleChildren, type AllowedChild } from '../schema-model/queries';
+import type { SchemaModel } from '../schema-model/types';
+import type { Diagnostic, Severity } from '../xml/diagnostic';
+import { childElements, startTagSpan, textSpan, type XmlDocumentNode, type XmlElementNode } from '../xml/model';
+import { innermostElementAt } from '../xml/element-path';
 
 /**
  * The children that may be added to `element` somewhere among its current children (the

@@ -4,8 +4,8 @@ import { applyTextEdits } from '../../../shared/common/edit/text-edits';
 import { createDiagnostic } from '../../../shared/common/xml/diagnostic';
 import { rangeOf, type XmlDocumentNode } from '../../../shared/common/xml/model';
 import { parseXml } from '../../../shared/common/xml/parse';
-import { resolvePath } from '../../../renderer/src/selection';
-import { addableChildren, badgesOf, canDuplicate, duplicateElement, previewOf } from '../../../renderer/src/tree/tree-model';
+import { resolvePath } from '../../../shared/common/xml/element-path';
+import { addableChildren, badgesOf, canDuplicate, duplicateElement, previewOf } from '../../../shared/common/language/tree-model';
 
 const CC = 'http://www.microsoft.com/networking/CarrierControl/v1';
 const TEXT = `<?xml version="1.0" encoding="utf-8"?>

@@ -3,16 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
 import { walkElements, type XmlDocumentNode, type XmlElementNode } from '../../../shared/common/xml/model';
 import { parseXml } from '../../../shared/common/xml/parse';
-import {
-  attributeSuggestions,
-  completionContextAt,
-  elementContextInContent,
-  elementSuggestions,
-  foldingRanges,
-  formatEdits,
-  hoverAt,
-  valueSuggestions,
-} from '../../../renderer/src/editor/xml-assist';
+import { completionContextAt } from '../../../shared/common/language/completion-context';
+import { attributeSuggestions, elementContextInContent, elementSuggestions, valueSuggestions } from '../../../shared/common/language/completion';
+import { foldingRanges } from '../../../shared/common/language/folding';
+import { formatEdits } from '../../../shared/common/language/formatting';
+import { hoverAt } from '../../../shared/common/language/hover';
 
 const CC = 'http://www.microsoft.com/networking/CarrierControl/v1';
 const WLAN = 'http://www.microsoft.com/networking/CarrierControl/WLAN/v1';
