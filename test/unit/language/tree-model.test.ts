@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
 import { applyTextEdits } from '../../../shared/common/edit/text-edits';
 import { createDiagnostic } from '../../../shared/common/xml/diagnostic';
-import { rangeOf, type XmlDocumentNode } from '../../../shared/common/xml/model';
-import { parseXml } from '../../../shared/common/xml/parse';
+import { rangeOf } from '../../../shared/common/xml/model';
+import { CC, PLANS, WLAN, parse } from './support';
 import { resolvePath } from '../../../shared/common/xml/element-path';
 import { addableChildren, badgesOf, canDuplicate, duplicateElement, previewOf } from '../../../shared/common/language/tree-model';
 
-const CC = 'http://www.microsoft.com/networking/CarrierControl/v1';
 const TEXT = `<?xml version="1.0" encoding="utf-8"?>
 <CarrierProvisioning xmlns="${CC}">
   <Global>
@@ -22,11 +21,6 @@ const TEXT = `<?xml version="1.0" encoding="utf-8"?>
 </CarrierProvisioning>
 `;
 
-function parse(text: string): XmlDocumentNode {
-  const result = parseXml(text);
-  if (!result.ok) throw new Error(result.error.message);
-  return result.document;
-}
 
 describe('tree helpers', () => {
   const document = parse(TEXT);
@@ -74,5 +68,38 @@ describe('tree helpers', () => {
     expect(previewOf(resolvePath(document, [0, 1])!)).toBe('310260000000000');
     expect(previewOf(resolvePath(document, [1, 0])!)).toBe('Gold');
     expect(previewOf(document.root)).toBe('');
+  });
+
+  it('works by namespace, not by prefix: prefixed and default declarations, a WLAN profile inside', () => {
+    const text = `<cp:CarrierProvisioning xmlns:cp="${CC}" xmlns:pl="${PLANS}">
+  <cp:Global>
+    <cp:CarrierId>{00000000-0000-0000-0000-000000000000}</cp:CarrierId>
+    <cp:SubscriberId>1</cp:SubscriberId>
+  </cp:Global>
+  <cp:Plans>
+    <pl:Plan Name="Silver"><pl:Description>Silver</pl:Description></pl:Plan>
+  </cp:Plans>
+  <cp:WLANProfiles>
+    <WLANProfile xmlns="${WLAN}"><name>Cafe</name><SSIDConfig><SSID><name>Cafe</name></SSID></SSIDConfig></WLANProfile>
+  </cp:WLANProfiles>
+</cp:CarrierProvisioning>`;
+    const prefixed = parse(text);
+    const root = addableChildren(BUNDLED_SCHEMA_MODEL, prefixed.root).map((child) => `${child.namespace} ${child.localName}`);
+    expect(root).not.toContain(`${CC} Global`);
+    expect(root).not.toContain(`${CC} Plans`);
+    expect(root).not.toContain(`${CC} WLANProfiles`);
+    const plan = resolvePath(prefixed, [1, 0])!;
+    expect(plan.namespaceUri).toBe(PLANS);
+    expect(canDuplicate(BUNDLED_SCHEMA_MODEL, plan)).toBe(true);
+    expect(previewOf(plan)).toBe('Silver');
+    const profile = resolvePath(prefixed, [2, 0])!;
+    expect(profile.namespaceUri).toBe(WLAN);
+    expect(previewOf(profile)).toBe('Cafe');
+    expect(canDuplicate(BUNDLED_SCHEMA_MODEL, profile)).toBe(true);
+    const outcome = duplicateElement(prefixed, plan);
+    if (!outcome.ok) throw new Error('no duplicate');
+    const again = parse(outcome.text);
+    expect(resolvePath(again, [1, 1])?.name).toBe('pl:Plan');
+    expect(resolvePath(again, [1, 1])?.namespaceUri).toBe(PLANS);
   });
 });
