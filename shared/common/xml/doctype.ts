@@ -20,6 +20,11 @@ import { BANG, CLOSE_BRACKET, DQUOTE, EOC, GREATER, LESS, MINUS, OPEN_BRACKET, Q
 export const DOCTYPE_KEYWORD = '<!DOCTYPE';
 
 
+/** The states in which the scanner is inside a DOCTYPE (numbered together in scanner-states.ts). */
+export function isDoctypeState(state: number): boolean {
+  return state >= S_DOCTYPE && state <= S_DTD_PI_ENDING;
+}
+
 const DOCTYPE_TERMINATOR = [DQUOTE, SQUOTE, OPEN_BRACKET, GREATER];
 const DTD_TERMINATOR = [DQUOTE, SQUOTE, LESS, CLOSE_BRACKET];
 

@@ -18,7 +18,7 @@
 import * as CHAR_CODES from './char-codes';
 import { isChar10, isChar11, isNameChar, isNameStartChar, isNCNameChar, isNCNameStartChar, isS } from './chars';
 import { XML_CODES } from './codes';
-import { DOCTYPE_KEYWORD, stepDoctype, type DoctypeScanner } from './doctype';
+import { DOCTYPE_KEYWORD, isDoctypeState, stepDoctype, type DoctypeScanner } from './doctype';
 import { resolveReference } from './entities';
 import * as SCANNER_STATES from './scanner-states';
 import { stepXmlDeclaration, type XmlDeclarationScanner } from './xml-declaration';
@@ -92,16 +92,6 @@ const {
   S_COMMENT_ENDED,
   S_COMMENT_ENDING,
   S_DOCTYPE,
-  S_DOCTYPE_QUOTE,
-  S_DTD,
-  S_DTD_COMMENT,
-  S_DTD_COMMENT_ENDED,
-  S_DTD_COMMENT_ENDING,
-  S_DTD_OPEN_WAKA,
-  S_DTD_OPEN_WAKA_BANG,
-  S_DTD_PI,
-  S_DTD_PI_ENDING,
-  S_DTD_QUOTED,
   S_ENTITY,
   S_OPEN_TAG,
   S_OPEN_TAG_SLASH,
@@ -690,19 +680,8 @@ class Scanner implements DoctypeScanner, XmlDeclarationScanner {
       case S_XML_DECL_SEPARATOR:
       case S_XML_DECL_ENDING:
         return stepXmlDeclaration(this);
-      case S_DOCTYPE:
-      case S_DOCTYPE_QUOTE:
-      case S_DTD:
-      case S_DTD_QUOTED:
-      case S_DTD_OPEN_WAKA:
-      case S_DTD_OPEN_WAKA_BANG:
-      case S_DTD_COMMENT:
-      case S_DTD_COMMENT_ENDING:
-      case S_DTD_COMMENT_ENDED:
-      case S_DTD_PI:
-      case S_DTD_PI_ENDING:
-        return stepDoctype(this);
       default:
+        if (isDoctypeState(this.state)) return stepDoctype(this);
         throw new Error(`unknown scanner state ${this.state}`);
     }
   }

@@ -1,6 +1,7 @@
 // The states of the positioned scanner (parse.ts), its DOCTYPE reader (doctype.ts) and its XML
 // declaration reader (xml-declaration.ts), numbered once. saxes' numbering is irrelevant; the
-// transitions are its.
+// transitions are its. The DOCTYPE states (S_DOCTYPE to S_DTD_PI_ENDING) stay one contiguous run:
+// doctype.ts's isDoctypeState tells them by range.
 
 export const S_BEGIN = 0;
 export const S_BEGIN_WHITESPACE = 1;
