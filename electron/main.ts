@@ -9,7 +9,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session, type
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL, HostError, isChannel, type HostHandlers, type InvokeEnvelope } from '../shared/common/ipc';
+import { ELECTRON_EVENT_CHANNEL, ELECTRON_INVOKE_CHANNEL, HostError, isChannel, type FileDialogRequest, type HostHandlers, type InvokeEnvelope } from '../shared/common/ipc';
 import { resolveLanguage, translate } from '../shared/common/i18n/index';
 import { RENDERER_CSP } from '../shared/node/content-security-policy';
 import { createHostHandlers, dispatch } from '../shared/node/host';
@@ -71,9 +71,9 @@ function isTrustedSender(event: IpcMainInvokeEvent): boolean {
   return mainWindow !== null && event.sender === mainWindow.webContents && frameUrl.startsWith(`${APP_ORIGIN}/`);
 }
 
-async function chooseFileNatively(request: { purpose: 'open' | 'save'; defaultPath?: string }): Promise<{ path: string | null }> {
+async function chooseFileNatively(request: FileDialogRequest): Promise<{ path: string | null }> {
   if (!mainWindow) return { path: null };
-  const filters = [{ name: 'XML', extensions: ['xml'] }, { name: '*', extensions: ['*'] }];
+  const filters = [request.filter ?? { name: 'XML', extensions: ['xml'] }, { name: '*', extensions: ['*'] }];
   if (request.purpose === 'open') {
     const result = await dialog.showOpenDialog(mainWindow, { properties: ['openFile'], filters, ...(request.defaultPath ? { defaultPath: request.defaultPath } : {}) });
     return { path: result.canceled ? null : (result.filePaths[0] ?? null) };

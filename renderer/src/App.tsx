@@ -106,6 +106,22 @@ export function App({ connection }: { connection: HostConnection }) {
     setTimeout(() => revealInEditor(toMonacoRange(range), true), 0);
   }
 
+  /** A new file (blank or from a template) opens with its "To fill in" list. */
+  function newFile(text?: string, templateName?: string) {
+    docs.newDocument(text, templateName);
+    dock.show('fillIn');
+  }
+
+  /** A "To fill in" entry: its field in the form, else its place in the XML (shown if hidden). */
+  function jumpToFill(diagnostic: Diagnostic) {
+    const inText = () => {
+      if (!showText) setViewMode('both');
+      setTimeout(() => revealInEditor(toMonacoRange(diagnostic.range), true), 0);
+    };
+    if (showForm && formRef.current) formRef.current.focusFieldForRange(diagnostic.range, inText);
+    else inText();
+  }
+
   /** Undo/redo on the document's one stack from anywhere (form: pending typing committed first; tree; a button). */
   function undoInDocument(which: 'undo' | 'redo') {
     const id = docs.currentId();
@@ -122,7 +138,7 @@ export function App({ connection }: { connection: HostConnection }) {
 
   /** What each command of the table (shared/common/commands/table.ts) does. */
   const handlers: Record<AppCommand, () => void> = {
-    'file.new': () => void docs.newDocument(),
+    'file.new': () => newFile(),
     'file.newFromTemplate': () => setTemplateDialogOpen(true),
     'file.open': () => void docs.openWithDialog(),
     'file.save': () => void withActive((id) => docs.save(id)),
@@ -362,6 +378,9 @@ export function App({ connection }: { connection: HostConnection }) {
                     validation={validation}
                     targetName={TARGET_NAMES[target]}
                     onRevealDiagnostic={revealDiagnostic}
+                    onJumpToFill={jumpToFill}
+                    trustedRoots={settings.trustedRootPaths}
+                    onTrustedRootsChange={(paths) => void updateSettings({ trustedRootPaths: paths })}
                     onFixStale={() => setStatusMessage(t('problems.fixStale'))}
                     inspected={inspected}
                     titleOf={titleOf}
@@ -378,7 +397,7 @@ export function App({ connection }: { connection: HostConnection }) {
             />
           </div>
           <UndoToast />
-          {!activeDocument && <Welcome recent={docs.recent} onNew={() => void docs.newDocument()} onOpen={() => void docs.openWithDialog()} onOpenRecent={(path) => void docs.openPath(path)} />}
+          {!activeDocument && <Welcome recent={docs.recent} onNew={() => newFile()} onOpen={() => void docs.openWithDialog()} onOpenRecent={(path) => void docs.openPath(path)} />}
         </main>
         <StatusBar
           message={statusMessage || t('status.ready')}
@@ -396,7 +415,7 @@ export function App({ connection }: { connection: HostConnection }) {
         />
         {signing.dialogElement}
         {websiteOpen && <WebsiteDialog onClose={() => setWebsiteOpen(false)} onOpenInEditor={openText} onSave={(text, name) => void docs.exportText(text, name)} client={client} chooseFile={chooseFileToOpen} />}
-        {templateDialogOpen && <NewFromTemplateDialog onChoose={(name, text) => { setTemplateDialogOpen(false); docs.newDocument(text, name); }} onCancel={() => setTemplateDialogOpen(false)} />}
+        {templateDialogOpen && <NewFromTemplateDialog onChoose={(name, text) => { setTemplateDialogOpen(false); newFile(text, name); }} onCancel={() => setTemplateDialogOpen(false)} />}
         {settingsOpen && <SettingsDialog settings={settings} onSave={(update) => void (setSettingsOpen(false), updateSettings(update))} onCancel={() => setSettingsOpen(false)} />}
         {dialogElement}
       </div>

@@ -11,7 +11,7 @@ function systemPrefersDark(): boolean {
 }
 
 export function useAppSettings(client: HostClient, onError: (error: unknown) => void) {
-  const [settings, setSettings] = useState<Settings>({ theme: 'system', language: 'system', keepUnlockedMinutes: 5 });
+  const [settings, setSettings] = useState<Settings>({ theme: 'system', language: 'system', keepUnlockedMinutes: 5, trustedRootPaths: [] });
   const [prefersDark, setPrefersDark] = useState(systemPrefersDark);
   const language = resolveLanguage(settings.language, navigator.languages ?? [navigator.language]);
   const t = useMemo(() => translator(language), [language]);

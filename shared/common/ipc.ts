@@ -89,12 +89,28 @@ export interface Settings {
   language: LanguageSetting;
   /** Minutes a key store stays unlocked without use (0: it locks after every operation). */
   keepUnlockedMinutes: number;
+  /**
+   * The app's trust list for signature checks: root certificates (PEM or DER files) the Signature
+   * panel trusts besides the system's (e.g. a test root). Checks only: Windows trusts what the PC has.
+   */
+  trustedRootPaths: string[];
 }
+
+/** The most roots the trust list keeps. */
+export const MAX_TRUSTED_ROOTS = 100;
 
 /** The longest keep-unlocked time the setting and `serve --keep-unlocked` accept (4 digits). */
 export const MAX_KEEP_UNLOCKED_MINUTES = 9999;
 
+/** The kind of file a dialog asks for: its name in the user's language and its extensions (no dot). */
+export interface FileFilter {
+  name: string;
+  extensions: string[];
+}
+
 export interface FileDialogRequest {
+  /** Only these files are listed (XML files when absent). */
+  filter?: FileFilter;
   purpose: 'open' | 'save';
   defaultPath?: string;
 }

@@ -14,6 +14,7 @@ import {
   type ResponseOf,
   type Settings,
   MAX_KEEP_UNLOCKED_MINUTES,
+  MAX_TRUSTED_ROOTS,
 } from '../common/ipc';
 import { LANGUAGES } from '../common/i18n/core';
 import { listDirectory, readDocument, saveDocument } from './files/documents';
@@ -49,7 +50,7 @@ export interface HostOptions {
   keepUnlockedMs?: number;
 }
 
-const DEFAULT_SETTINGS: Settings = { theme: 'system', language: 'system', keepUnlockedMinutes: DEFAULT_KEEP_UNLOCKED_MS / 60_000 };
+const DEFAULT_SETTINGS: Settings = { theme: 'system', language: 'system', keepUnlockedMinutes: DEFAULT_KEEP_UNLOCKED_MS / 60_000, trustedRootPaths: [] };
 
 function isKeepUnlockedMinutes(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_KEEP_UNLOCKED_MINUTES;
@@ -61,6 +62,7 @@ function sanitiseSettings(raw: unknown): Settings {
     theme: value.theme === 'light' || value.theme === 'dark' ? value.theme : 'system',
     language: value.language && (LANGUAGES as readonly string[]).includes(value.language) ? value.language : 'system',
     keepUnlockedMinutes: isKeepUnlockedMinutes(value.keepUnlockedMinutes) ? value.keepUnlockedMinutes : DEFAULT_SETTINGS.keepUnlockedMinutes,
+    trustedRootPaths: Array.isArray(value.trustedRootPaths) ? value.trustedRootPaths.filter((entry): entry is string => typeof entry === 'string' && path.isAbsolute(entry)).slice(0, MAX_TRUSTED_ROOTS) : [],
   };
 }
 

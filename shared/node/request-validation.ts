@@ -1,6 +1,7 @@
 // Requests reach a host from a renderer we do not fully trust (and, in the browser host, over
 // HTTP): every field is checked before it is used. A bad request is a HostError, never a crash.
-import { HostError, MAX_KEEP_UNLOCKED_MINUTES, type Channel, type KeyStoreSelection, type RequestOf, type TextEncodingName } from '../common/ipc';
+import path from 'node:path';
+import { HostError, MAX_KEEP_UNLOCKED_MINUTES, MAX_TRUSTED_ROOTS, type Channel, type KeyStoreSelection, type RequestOf, type TextEncodingName } from '../common/ipc';
 import { LANGUAGES } from '../common/i18n/core';
 
 const ENCODINGS: readonly TextEncodingName[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'utf-16le-nobom', 'utf-16be-nobom', 'latin1'];
@@ -102,6 +103,14 @@ export function validateRequest<C extends Channel>(channel: C, request: unknown)
       const result: RequestOf<'dialog.chooseFile'> = { purpose: oneOf(channel, fields, 'purpose', ['open', 'save'] as const)! };
       const defaultPath = stringField(channel, fields, 'defaultPath', true);
       if (defaultPath !== undefined) result.defaultPath = defaultPath;
+      if (fields.filter !== undefined) {
+        const filter = objectOf(channel, fields.filter);
+        const name = filter.name;
+        const extensions = filter.extensions;
+        const valid = typeof name === 'string' && name.length <= 200 && Array.isArray(extensions) && extensions.length > 0 && extensions.length <= 20 && extensions.every((extension) => typeof extension === 'string' && /^[a-z0-9]{1,10}$/i.test(extension));
+        if (!valid) throw invalid(channel, 'filter');
+        result.filter = { name: name as string, extensions: extensions as string[] };
+      }
       return result as RequestOf<C>;
     }
     case 'recovery.write': {
@@ -134,6 +143,12 @@ export function validateRequest<C extends Channel>(channel: C, request: unknown)
           throw invalid(channel, 'keepUnlockedMinutes');
         }
         update.keepUnlockedMinutes = minutes as number;
+      }
+      const roots = fields.trustedRootPaths;
+      if (roots !== undefined) {
+        const valid = Array.isArray(roots) && roots.length <= MAX_TRUSTED_ROOTS && roots.every((root) => typeof root === 'string' && root.length <= 4096 && path.isAbsolute(root));
+        if (!valid) throw invalid(channel, 'trustedRootPaths');
+        update.trustedRootPaths = [...new Set(roots as string[])];
       }
       return update as RequestOf<C>;
     }

@@ -32,6 +32,8 @@ describe('results inspector', () => {
     await inspector.getByTestId('result-node').filter({ hasText: '“Contoso Wi-Fi”' }).click();
     const details = page.getByTestId('inspector-details');
     expect(await details.textContent()).toContain('0x80070005');
+    // The path names the attribute as the results file writes it (Name, in a v1 file).
+    expect(await details.getByRole('heading').first().textContent()).toBe("WLANProfiles/WLANProfile[@Name='Contoso Wi-Fi']");
     expect(await details.textContent()).toContain('E_ACCESSDENIED');
     await page.getByTestId('inspector-reveal-source').click();
     // The source tab is now shown with the cursor on the right profile; the inspector stays beside it.

@@ -111,7 +111,7 @@ describe('signing in the browser host', () => {
     for (const [file, expected] of cases) {
       await openFile(page, directory, file);
       if ((await page.getByTestId('signature-panel').count()) === 0) await page.getByTestId('toolbar-signature').click();
-      // Each document's panel keeps its own trusted roots.
+      // The trust list is the app's (kept by the host): adding the same root again changes nothing.
       await page.getByTestId('signature-add-root').click();
       await pickFile(page, path.join(directory, 'pki'), 'Panel Root.pem');
       await expect.poll(() => verdict(page), { timeout: 20_000 }).toContain(expected);

@@ -26,9 +26,9 @@ describe('host handlers', () => {
 
   it('keeps settings', async () => {
     const handlers = host();
-    expect(await dispatch(handlers, 'settings.get', undefined)).toEqual({ theme: 'system', language: 'system', keepUnlockedMinutes: 5 });
+    expect(await dispatch(handlers, 'settings.get', undefined)).toEqual({ theme: 'system', language: 'system', keepUnlockedMinutes: 5, trustedRootPaths: [] });
     await dispatch(handlers, 'settings.update', { language: 'fr' });
-    expect(await dispatch(handlers, 'settings.update', { theme: 'dark' })).toEqual({ theme: 'dark', language: 'fr', keepUnlockedMinutes: 5 });
+    expect(await dispatch(handlers, 'settings.update', { theme: 'dark' })).toEqual({ theme: 'dark', language: 'fr', keepUnlockedMinutes: 5, trustedRootPaths: [] });
     // The keep-unlocked time reaches the signing service at once; a bad value is refused with its field.
     expect(await dispatch(handlers, 'settings.update', { keepUnlockedMinutes: 0 })).toMatchObject({ keepUnlockedMinutes: 0 });
     expect((await dispatch(handlers, 'signing.keyStores', undefined)).keepUnlockedMs).toBe(0);
@@ -36,6 +36,11 @@ describe('host handlers', () => {
       await expect(dispatch(handlers, 'settings.update', { keepUnlockedMinutes: bad } as never)).rejects.toMatchObject({ code: 'request.invalid', params: { detail: 'keepUnlockedMinutes' } });
     }
     expect((await dispatch(handlers, 'settings.get', undefined)).keepUnlockedMinutes).toBe(0);
+    // The trust list for signature checks: absolute paths, each once.
+    expect((await dispatch(handlers, 'settings.update', { trustedRootPaths: ['/kit/root.cer', '/kit/root.cer', '/kit/other.pem'] })).trustedRootPaths).toEqual(['/kit/root.cer', '/kit/other.pem']);
+    for (const bad of [['relative/root.cer'], '/kit/root.cer', [42]]) {
+      await expect(dispatch(handlers, 'settings.update', { trustedRootPaths: bad } as never)).rejects.toMatchObject({ code: 'request.invalid', params: { detail: 'trustedRootPaths' } });
+    }
   });
 
   it('keeps recent files newest first, without duplicates, up to a limit', async () => {

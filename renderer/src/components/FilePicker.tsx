@@ -1,7 +1,7 @@
 // The browser host's file picker: it browses the host machine's folders through the host
 // (file.listDirectory), so opening and saving go to real paths, never through downloads.
 import { useEffect, useRef, useState } from 'react';
-import { HostError, type DirectoryListing, type HostClient } from '../../../shared/common/ipc';
+import { HostError, type DirectoryListing, type FileFilter, type HostClient } from '../../../shared/common/ipc';
 import { joinPath } from '../documents/documents';
 import { useI18n } from '../i18n';
 import { Modal } from './Modal';
@@ -12,11 +12,20 @@ export interface FilePickerProps {
   purpose: 'open' | 'save';
   initialDirectory: string;
   initialName?: string;
+  /** Only folders and these files are listed (e.g. certificates: .cer, .pem, .crt). */
+  filter?: FileFilter;
   onChoose(path: string): void;
   onCancel(): void;
 }
 
-export function FilePicker({ client, purpose, initialDirectory, initialName, onChoose, onCancel }: FilePickerProps) {
+/** Whether a listed entry is shown: folders always, files when they match the filter. */
+function shown(entry: DirectoryListing['entries'][number], filter: FileFilter | undefined): boolean {
+  if (entry.kind === 'directory' || !filter) return true;
+  const dot = entry.name.lastIndexOf('.');
+  return dot > 0 && filter.extensions.includes(entry.name.slice(dot + 1).toLowerCase());
+}
+
+export function FilePicker({ client, purpose, initialDirectory, initialName, filter, onChoose, onCancel }: FilePickerProps) {
   const { t } = useI18n();
   const [listing, setListing] = useState<DirectoryListing | null>(null);
   const [location, setLocation] = useState(initialDirectory);
@@ -46,6 +55,8 @@ export function FilePicker({ client, purpose, initialDirectory, initialName, onC
     void browse(initialDirectory);
     // Browse the starting folder once, when the picker opens.
   }, []);
+
+  const entries = listing?.entries.filter((entry) => shown(entry, filter)) ?? [];
 
   function confirm() {
     if (!listing || !fileName.trim()) return;
@@ -98,16 +109,21 @@ export function FilePicker({ client, purpose, initialDirectory, initialName, onC
           {error}
         </p>
       )}
+      {filter && (
+        <p className="muted small" data-testid="picker-filter">
+          {t('picker.filter', { name: filter.name, extensions: filter.extensions.map((extension) => `.${extension}`).join(', ') })}
+        </p>
+      )}
       <ul className="picker-entries" aria-label={listing?.path ?? ''} data-testid="picker-entries">
-        {listing?.entries.length === 0 && <li className="muted">{t('picker.empty')}</li>}
-        {listing?.entries.map((entry) => (
+        {listing && entries.length === 0 && <li className="muted">{t('picker.empty')}</li>}
+        {entries.map((entry) => (
           <li key={entry.name}>
             <button
               type="button"
               className={entry.name === fileName ? 'picker-entry selected' : 'picker-entry'}
               aria-label={`${t(entry.kind === 'directory' ? 'picker.directory' : 'picker.file')}: ${entry.name}`}
-              onClick={() => (entry.kind === 'directory' ? void browse(joinPath(listing.path, entry.name)) : setFileName(entry.name))}
-              onDoubleClick={() => entry.kind === 'file' && onChoose(joinPath(listing.path, entry.name))}
+              onClick={() => (entry.kind === 'directory' ? void browse(joinPath(listing!.path, entry.name)) : setFileName(entry.name))}
+              onDoubleClick={() => entry.kind === 'file' && onChoose(joinPath(listing!.path, entry.name))}
             >
               <Icon name={entry.kind === 'directory' ? 'folder' : 'file'} /> {entry.name}
             </button>

@@ -1,14 +1,14 @@
 // The app's modal questions and messages: each `ask…` shows its dialog and resolves with the
 // user's answer; `element` renders whichever dialog is up (one at a time).
 import { useMemo, useState, type ReactNode } from 'react';
-import { HostError, type HostClient, type RecoveryCopy } from '../../../shared/common/ipc';
+import { HostError, type FileFilter, type HostClient, type RecoveryCopy } from '../../../shared/common/ipc';
 import type { Translate } from '../i18n';
 import { ConfirmReplaceDialog, MessageDialog, RecoveryDialog, UnsavedChangesDialog, type UnsavedChoice } from './Dialogs';
 import { FilePicker } from './FilePicker';
 
 type Dialog =
   | { kind: 'unsaved'; title: string; resolve(choice: UnsavedChoice): void }
-  | { kind: 'picker'; purpose: 'open' | 'save'; directory: string; name?: string; resolve(path: string | null): void }
+  | { kind: 'picker'; purpose: 'open' | 'save'; directory: string; name?: string; filter?: FileFilter; resolve(path: string | null): void }
   | { kind: 'replace'; name: string; resolve(replace: boolean): void }
   | { kind: 'message'; title: string; message: string }
   | { kind: 'recovery'; copies: RecoveryCopy[]; resolve(restore: boolean): void };
@@ -20,7 +20,7 @@ export interface DialogApi {
   askUnsaved(title: string): Promise<UnsavedChoice>;
   askReplace(name: string): Promise<boolean>;
   /** The page's own file picker (the browser host has no native dialogs). */
-  pickWithPage(purpose: 'open' | 'save', directory: string, name?: string): Promise<string | null>;
+  pickWithPage(purpose: 'open' | 'save', directory: string, name?: string, filter?: FileFilter): Promise<string | null>;
   /** Offers the recovery copies found at start-up: true to restore them. */
   offerRecovery(copies: RecoveryCopy[]): Promise<boolean>;
 }
@@ -37,7 +37,7 @@ export function useDialogs(client: HostClient, t: Translate): { dialogs: DialogA
       },
       askUnsaved: (title) => new Promise((resolve) => setDialog({ kind: 'unsaved', title, resolve })),
       askReplace: (name) => new Promise((resolve) => setDialog({ kind: 'replace', name, resolve })),
-      pickWithPage: (purpose, directory, name) => new Promise((resolve) => setDialog({ kind: 'picker', purpose, directory, ...(name ? { name } : {}), resolve })),
+      pickWithPage: (purpose, directory, name, filter) => new Promise((resolve) => setDialog({ kind: 'picker', purpose, directory, ...(name ? { name } : {}), ...(filter ? { filter } : {}), resolve })),
       offerRecovery: (copies) => new Promise((resolve) => setDialog({ kind: 'recovery', copies, resolve })),
     }),
     [t],
@@ -61,6 +61,7 @@ export function useDialogs(client: HostClient, t: Translate): { dialogs: DialogA
         purpose={dialog.purpose}
         initialDirectory={dialog.directory}
         {...(dialog.name ? { initialName: dialog.name } : {})}
+        {...(dialog.filter ? { filter: dialog.filter } : {})}
         onChoose={(path) => answer(dialog.resolve, path)}
         onCancel={() => answer(dialog.resolve, null)}
       />

@@ -2,7 +2,7 @@
 // files and choosing a file (native dialog or the page's picker). The text of each document
 // lives in its Monaco model (documents.ts); this hook keeps what the tabs and saving need.
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { HostError, type AppInfo, type HostClient, type RecentFile, type RecoveryCopy } from '../../../shared/common/ipc';
+import { HostError, type AppInfo, type FileFilter, type HostClient, type RecentFile, type RecoveryCopy } from '../../../shared/common/ipc';
 import { templateByName } from '../../../shared/common/templates/index';
 import type { DialogApi } from '../components/useDialogs';
 import type { Translate } from '../i18n';
@@ -94,13 +94,14 @@ export function useDocuments({ client, t, info, dialogs, setStatusMessage }: Doc
     return info?.homeDirectory ?? '/';
   }
 
-  async function chooseFile(purpose: 'open' | 'save', suggestedName?: string): Promise<string | null> {
+  /** `filter`: the kind of file asked for (e.g. certificates: .cer, .pem, .crt); XML files when absent. */
+  async function chooseFile(purpose: 'open' | 'save', suggestedName?: string, filter?: FileFilter): Promise<string | null> {
     const directory = startingDirectory();
     if (info?.nativeDialogs) {
       const defaultPath = suggestedName ? `${directory}/${suggestedName}` : directory;
-      return (await client.invoke('dialog.chooseFile', { purpose, defaultPath })).path;
+      return (await client.invoke('dialog.chooseFile', { purpose, defaultPath, ...(filter ? { filter } : {}) })).path;
     }
-    const picked = await dialogs.pickWithPage(purpose, directory, suggestedName);
+    const picked = await dialogs.pickWithPage(purpose, directory, suggestedName, filter);
     // The host writes only where the user chose: tell it about a save target picked in the page.
     if (picked && purpose === 'save') await client.invoke('dialog.confirmSaveTarget', { path: picked });
     return picked;

@@ -57,8 +57,11 @@ export interface FormViewProps {
 }
 
 export interface FormViewHandle {
-  /** Switches to the page that shows the range and focuses the field it belongs to. */
-  focusFieldForRange(range: Pick<Range, 'start'>): void;
+  /**
+   * Switches to the page that shows the range and focuses the field it belongs to, else the
+   * nearest enclosing element's form; `onNoField` runs instead when the range has no field of its own.
+   */
+  focusFieldForRange(range: Pick<Range, 'start'>, onNoField?: () => void): void;
 }
 
 interface ParseState {
@@ -119,7 +122,7 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
   const { t } = useI18n();
   const [state, setState] = useState<ParseState>(() => parse(model, null));
   const [editError, setEditError] = useState<string | null>(null);
-  const [pendingFocus, setPendingFocus] = useState<string | null>(null);
+  const [pendingFocus, setPendingFocus] = useState<{ key: string; onNoField?: () => void } | null>(null);
   const container = useRef<HTMLDivElement>(null);
 
   // Follow the text (debounced).
@@ -185,12 +188,14 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
   const problems = useMemo(() => (document ? diagnosticsByField(document, diagnostics) : new Map<string, Diagnostic[]>()), [document, diagnostics]);
 
   const focusFieldForRange = useCallback(
-    (range: Pick<Range, 'start'>) => {
-      if (!document) return;
-      const location = locateOffset(document, range.start.offset);
-      if (!location) return;
+    (range: Pick<Range, 'start'>, onNoField?: () => void) => {
+      const location = document ? locateOffset(document, range.start.offset) : null;
+      if (!document || !location) return onNoField?.();
       setSection(sectionOfPath(document, location.path));
-      setPendingFocus(fieldKey(location.path, location.field));
+      // A range on the name of an element without children (<Pattern/>) is about its text.
+      const element = resolvePath(document, location.path);
+      const field = location.field ?? (element && childElements(element).length === 0 ? '#text' : undefined);
+      setPendingFocus({ key: fieldKey(location.path, field), ...(onNoField ? { onNoField } : {}) });
     },
     [document],
   );
@@ -209,7 +214,7 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
 
   useEffect(() => {
     if (!pendingFocus || !container.current) return;
-    let key = pendingFocus;
+    let key = pendingFocus.key;
     let target: HTMLElement | null = null;
     // The field itself, else the nearest enclosing element that has a form.
     while (!target) {
@@ -217,11 +222,12 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
       if (target || key === '') break;
       key = key.includes('|') ? key.slice(0, key.indexOf('|')) : key.includes('.') ? key.slice(0, key.lastIndexOf('.')) : '';
     }
+    setPendingFocus(null);
+    if (pendingFocus.onNoField && key !== pendingFocus.key) return pendingFocus.onNoField();
     if (target) {
       target.scrollIntoView({ block: 'center' });
       (target.querySelector<HTMLElement>('input, select, textarea, button') ?? target).focus();
     }
-    setPendingFocus(null);
   });
 
   const reveal = useCallback(

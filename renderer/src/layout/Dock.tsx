@@ -1,11 +1,11 @@
-// The dock of side tools (Problems, Signature, Results, What Windows will do, Data): one column,
+// The dock of side tools (Problems, To fill in, Signature, Results, What Windows will do, Data): one column,
 // one tool shown at a time as a tab, collapsible. A tool once shown stays mounted (hidden) while
 // another tab shows, so it keeps its state (the dry run's result, the inspector's selection).
 import { useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { Icon } from '../components/Icon';
 
-export type DockTab = 'problems' | 'signature' | 'inspector' | 'semantic' | 'data';
+export type DockTab = 'problems' | 'fillIn' | 'signature' | 'inspector' | 'semantic' | 'data';
 
 export interface DockEntry {
   id: DockTab;

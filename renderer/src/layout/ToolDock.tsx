@@ -1,4 +1,4 @@
-// The dock's tools for the active document: Problems, Signature, Results inspector, What Windows
+// The dock's tools for the active document: Problems, To fill in (provisioning files), Signature, Results inspector, What Windows
 // will do (summary, dry run, compare) and per-subscriber Data, each a tab of the one dock.
 import type { HostClient } from '../../../shared/common/ipc';
 import type { Language } from '../../../shared/common/i18n/index';
@@ -14,6 +14,7 @@ import { useI18n } from '../i18n';
 import { InspectorPanel } from '../results/InspectorPanel';
 import type { useInspectedResult } from '../results/inspected-result';
 import { SemanticFeatures } from '../semantic/SemanticFeatures';
+import { FillInPanel, placeholdersToFill } from '../forms/FillInPanel';
 import { SignaturePanel } from '../signing/SignaturePanel';
 import type { useSignFlow } from '../signing/useSignFlow';
 import { DataPanel } from '../subscriber/DataPanel';
@@ -33,6 +34,11 @@ export interface ToolDockProps {
   validation: ValidationState;
   targetName: string;
   onRevealDiagnostic(diagnostic: Diagnostic): void;
+  /** A "To fill in" entry chosen: its field in the form, else its place in the XML. */
+  onJumpToFill(diagnostic: Diagnostic): void;
+  /** The app's trust list for signature checks (Settings.trustedRootPaths) and its change. */
+  trustedRoots: readonly string[];
+  onTrustedRootsChange(paths: string[]): void;
   onFixStale(): void;
   inspected: ReturnType<typeof useInspectedResult>;
   titleOf(doc: OpenDocument): string;
@@ -49,6 +55,7 @@ export function ToolDock(props: ToolDockProps) {
   const { client, document, model, docs, inspected } = props;
   // What every panel about the open document is given.
   const documentTools = { client, encoding: document.encoding, chooseFile: () => docs.chooseFile('open') };
+  const chooseCertificateFile = () => docs.chooseFile('open', undefined, { name: t('picker.certificates'), extensions: ['cer', 'pem', 'crt'] });
   const errors = props.validation.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   const entries: DockEntry[] = [
     {
@@ -68,6 +75,16 @@ export function ToolDock(props: ToolDockProps) {
         />
       ),
     },
+    ...(props.formApplies
+      ? [
+          {
+            id: 'fillIn' as const,
+            label: t('fillIn.title'),
+            badge: placeholdersToFill(props.validation.diagnostics).length,
+            content: <FillInPanel diagnostics={props.validation.diagnostics} pending={props.validation.pending} onJump={props.onJumpToFill} />,
+          },
+        ]
+      : []),
     {
       id: 'signature',
       label: t('signature.title'),
@@ -76,6 +93,9 @@ export function ToolDock(props: ToolDockProps) {
           key={document.id}
           {...documentTools}
           model={model}
+          chooseCertificateFile={chooseCertificateFile}
+          trustedRoots={props.trustedRoots}
+          onTrustedRootsChange={props.onTrustedRootsChange}
           onSign={() => void props.signing.openSignDialog()}
           onRemoveSignature={props.signing.removeSignature}
           checkRequest={props.signing.checkRequest}

@@ -1,5 +1,7 @@
 // The Signature panel: who signed the file, the chain, EV or not, and what Windows would answer
 // (with its HRESULT). The verdict is marked stale as soon as the text changes after the check.
+// The roots its checks trust are the app's trust list (Settings.trustedRootPaths, kept by the
+// host); an untrusted root (0x82170004) offers to add one, and the check runs again at once.
 import { useCallback, useEffect, useState } from 'react';
 import { HostError, type HostClient, type SignatureReport, type TextEncodingName } from '../../../shared/common/ipc';
 import type { monaco } from '../editor/monaco';
@@ -14,16 +16,22 @@ export interface SignaturePanelProps {
   client: HostClient;
   model: monaco.editor.ITextModel;
   encoding: TextEncodingName;
-  chooseFile(): Promise<string | null>;
+  /** A file picker for certificates (.cer, .pem, .crt). */
+  chooseCertificateFile(): Promise<string | null>;
+  /** The app's trust list for checks (Settings.trustedRootPaths). */
+  trustedRoots: readonly string[];
+  onTrustedRootsChange(paths: string[]): void;
   onSign(): void;
   onRemoveSignature(): void;
   /** Changes when the app itself signed or unsigned the text: check again at once. */
   checkRequest: number;
 }
 
-export function SignaturePanel({ client, model, encoding, chooseFile, onSign, onRemoveSignature, checkRequest }: SignaturePanelProps) {
+/** Windows' answer for a chain that ends in a root the PC does not trust. */
+const UNTRUSTED_ROOT = '0x82170004';
+
+export function SignaturePanel({ client, model, encoding, chooseCertificateFile, trustedRoots, onTrustedRootsChange, onSign, onRemoveSignature, checkRequest }: SignaturePanelProps) {
   const { t } = useI18n();
-  const [trustedRoots, setTrustedRoots] = useState<string[]>([]);
   const [useSystemRoots, setUseSystemRoots] = useState(true);
   const [requireEv, setRequireEv] = useState(true);
   const [report, setReport] = useState<SignatureReport | null>(null);
@@ -37,7 +45,7 @@ export function SignaturePanel({ client, model, encoding, chooseFile, onSign, on
     setError(null);
     const version = model.getAlternativeVersionId();
     try {
-      setReport(await client.invoke('signing.verify', { text: model.getValue(), encoding, trustedRootPaths: trustedRoots, useSystemRoots, requireEv }));
+      setReport(await client.invoke('signing.verify', { text: model.getValue(), encoding, trustedRootPaths: [...trustedRoots], useSystemRoots, requireEv }));
       setCheckedVersion(version);
     } catch (caught) {
       setError(caught instanceof HostError ? t(caught.messageKey, caught.params) : t('error.unexpected', { detail: String(caught) }));
@@ -70,13 +78,26 @@ export function SignaturePanel({ client, model, encoding, chooseFile, onSign, on
   }
 
   async function trustFromFile() {
-    const chosen = await chooseFile();
+    const chosen = await chooseCertificateFile();
     if (!chosen) return;
     try {
       trust(await client.invoke('signing.certificateNames', { path: chosen }));
     } catch (caught) {
       setError(caught instanceof HostError ? t(caught.messageKey, caught.params) : t('error.unexpected', { detail: String(caught) }));
     }
+  }
+
+  /** Adds a root certificate the user picks to the checks' trust list (the check then runs again). */
+  async function trustRootForChecks() {
+    const chosen = await chooseCertificateFile();
+    if (!chosen) return;
+    try {
+      // Read it first: only a certificate file joins the list.
+      await client.invoke('signing.certificateNames', { path: chosen });
+    } catch (caught) {
+      return setError(caught instanceof HostError ? t(caught.messageKey, caught.params) : t('error.unexpected', { detail: String(caught) }));
+    }
+    if (!trustedRoots.includes(chosen)) onTrustedRootsChange([...trustedRoots, chosen]);
   }
 
   const stale = report !== null && checkedVersion !== currentVersion;
@@ -91,6 +112,14 @@ export function SignaturePanel({ client, model, encoding, chooseFile, onSign, on
         <div className={verdictClass} data-testid="signature-verdict" role="status">
           {report.accepted ? t('signature.accepted') : report.signed ? t('signature.refused', { hresult: report.hresult ?? '' }) : t('signature.unsigned')}
           <p>{t(report.messageKey, report.params)}</p>
+          {report.hresult === UNTRUSTED_ROOT && (
+            <div className="side-panel-actions">
+              <button type="button" className="primary" onClick={() => void trustRootForChecks()} data-testid="signature-trust-root">
+                {t('signature.trustRootForChecks')}
+              </button>
+              <p className="small">{t('signature.trustRootForChecksNote')}</p>
+            </div>
+          )}
         </div>
       )}
       {stale && (
@@ -159,13 +188,13 @@ export function SignaturePanel({ client, model, encoding, chooseFile, onSign, on
           {trustedRoots.map((root) => (
             <li key={root}>
               <span className="small">{root}</span>
-              <button type="button" className="link" onClick={() => setTrustedRoots(trustedRoots.filter((other) => other !== root))}>
+              <button type="button" className="link" onClick={() => onTrustedRootsChange(trustedRoots.filter((other) => other !== root))}>
                 {t('signature.removeRoot')}
               </button>
             </li>
           ))}
         </ul>
-        <button type="button" onClick={() => void chooseFile().then((chosen) => chosen && setTrustedRoots([...new Set([...trustedRoots, chosen])]))} data-testid="signature-add-root">
+        <button type="button" onClick={() => void trustRootForChecks()} data-testid="signature-add-root">
           {t('signature.addRoot')}
         </button>
         <label className="checkbox">

@@ -102,8 +102,10 @@ class Reader {
 
   node(element: XmlElem, parentId: string, parentPath: string, index: number, section: ResultSection): ResultNode {
     const id = `${parentId}/${element.localName}[${index}]`;
-    const name = this.identifyingName(element);
-    const step = name !== undefined ? `${element.localName}[@name='${name}']` : element.localName;
+    const identifying = this.identifyingName(element);
+    const name = identifying?.value;
+    // The path names the attribute as the file writes it (Name in v1, name in v2).
+    const step = identifying ? `${element.localName}[@${identifying.attribute}='${identifying.value}']` : element.localName;
     const path = parentPath ? `${parentPath}/${step}` : step;
     const node: ResultNode = { id, element: element.localName, path, section, outcome: 'notReported', range: this.ranges.element(element), nameRange: this.ranges.elementName(element), children: [] };
     if (name !== undefined) node.name = name;
@@ -131,11 +133,13 @@ class Reader {
     }
   }
 
-  private identifyingName(element: XmlElem): string | undefined {
+  /** The attribute that names the element (as the file spells it) and its value. */
+  private identifyingName(element: XmlElem): { attribute: string; value: string } | undefined {
     const expected = NAMED[this.version][element.localName];
     const candidates = element.attributes.filter((attribute) => attribute.namespaceUri === '' && attribute.localName.toLowerCase() === 'name');
     const exact = candidates.find((attribute) => attribute.localName === (expected ?? 'name')) ?? candidates[0];
-    if (!expected) return exact?.value;
+    const found = exact ? { attribute: exact.localName, value: exact.value } : undefined;
+    if (!expected) return found;
     if (!exact) {
       this.add('results.finding.nameMissing', 'warning', this.ranges.elementName(element), { element: element.localName, attribute: expected });
       return undefined;
@@ -143,7 +147,7 @@ class Reader {
     if (exact.localName !== expected) {
       this.add('results.finding.nameSpelling', 'warning', this.ranges.attributeName(exact), { found: exact.localName, expected, version: this.version }, 'results.suggest.renameAttribute');
     }
-    return exact.value;
+    return found;
   }
 
   private readErrorCode(element: XmlElem, node: ResultNode): void {

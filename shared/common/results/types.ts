@@ -79,7 +79,7 @@ export interface ResultNode {
   id: string;
   /** Local element name as written. */
   element: string;
-  /** Readable path with identifying names, e.g. "WLANProfiles/WLANProfile[@name='Contoso Wi-Fi']". */
+  /** Readable path with identifying names, the name attribute written as the file writes it, e.g. "WLANProfiles/WLANProfile[@Name='Contoso Wi-Fi']" (v1). */
   path: string;
   /** Top-level section this node belongs to. */
   section: ResultSection;

@@ -12,7 +12,7 @@ import { translator, type Language } from '../../../shared/common/i18n/index';
 import type { Settings } from '../../../shared/common/ipc';
 
 type Item = MenuItemConstructorOptions;
-const settings: Settings = { theme: 'dark', language: 'fr', keepUnlockedMinutes: 5 };
+const settings: Settings = { theme: 'dark', language: 'fr', keepUnlockedMinutes: 5, trustedRootPaths: [] };
 
 function template(language: Language, sent: AppCommand[] = []): Item[] {
   return nativeMenuTemplate({ t: translator(language), settings, send: (command) => sent.push(command) });

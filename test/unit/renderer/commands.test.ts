@@ -43,7 +43,7 @@ describe('command table', () => {
   it('gives the menus the labels and shortcuts of the table', () => {
     const t = translator('en');
     const run: AppCommand[] = [];
-    const menus = browserMenus({ t, mac: false, hasDocument: true, recent: [], settings: { theme: 'system', language: 'system', keepUnlockedMinutes: 5 }, treeOpen: true, signaturePanelOpen: false, run: (id) => run.push(id), openRecent: () => undefined });
+    const menus = browserMenus({ t, mac: false, hasDocument: true, recent: [], settings: { theme: 'system', language: 'system', keepUnlockedMinutes: 5, trustedRootPaths: [] }, treeOpen: true, signaturePanelOpen: false, run: (id) => run.push(id), openRecent: () => undefined });
     const items = menus.flatMap((menu) => menu.items).filter((item) => item !== 'separator');
     const save = items.find((item) => item.id === 'file.save')!;
     expect(save.label).toBe(t(COMMANDS['file.save'].labelKey));

@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { allNodes, findNode, readResults } from '../../../shared/common/results/reader';
 import type { ResultsModel } from '../../../shared/common/results/types';
+import { compareResults } from '../../../shared/common/results/compare';
 import { CORPUS_RESULTS, MALFORMED, RESULTS_FIXTURES, ROOT, fixture, validatorForTests } from './helpers';
 
 const codes = (model: ResultsModel) => model.findings.map((finding) => finding.code);
@@ -73,7 +74,8 @@ describe('every section, mixed outcomes', () => {
     const subject = allNodes(model.root).find((candidate) => candidate.element === 'Subject');
     expect(subject?.value).toBe('CN=Contoso Provisioning, O=Contoso Ltd, C=US');
     const wifi = allNodes(model.root).find((candidate) => candidate.name === 'Contoso Wi-Fi');
-    expect(wifi?.path).toBe("WLANProfiles/WLANProfile[@name='Contoso Wi-Fi']");
+    // The path names the attribute as the file writes it: Name in v1.
+    expect(wifi?.path).toBe("WLANProfiles/WLANProfile[@Name='Contoso Wi-Fi']");
     expect(wifi?.errorCodeRange?.start).toMatchObject({ line: 13 });
   });
 
@@ -94,6 +96,16 @@ describe('every section, mixed outcomes', () => {
     const unknown = allNodes(model.root).find((candidate) => candidate.element === 'DataClassFriendlyNames');
     expect(unknown?.decoded).toMatchObject({ known: false, facility: 0x217, code: 0xabc });
     expect(allNodes(model.root).find((candidate) => candidate.element === 'TetheringProfile')?.decoded?.win32).toBe(9999);
+    // v2 names with name: the path says so.
+    expect(allNodes(model.root).find((candidate) => candidate.name === 'Contoso Unlimited')?.path).toBe("Plans/Plan[@name='Contoso Unlimited']");
+  });
+
+  it('compares results whatever each file calls its name attribute, and reports paths as the returned file writes them', () => {
+    const expected = readResults(fixture(RESULTS_FIXTURES, 'mixed-v1.valid.xml'));
+    const returnedText = fixture(RESULTS_FIXTURES, 'mixed-v1.valid.xml').replace('<WLANProfile Name="Contoso Wi-Fi" errorCode="80070005"/>', '<WLANProfile name="Contoso Wi-Fi" errorCode="00000000"/>');
+    const returned = readResults(returnedText);
+    expect(allNodes(returned.root).find((candidate) => candidate.name === 'Contoso Wi-Fi')?.path).toBe("WLANProfiles/WLANProfile[@name='Contoso Wi-Fi']");
+    expect(compareResults(returned, expected).map((difference) => [difference.kind, difference.path])).toEqual([['errorCode', "WLANProfiles/WLANProfile[@name='Contoso Wi-Fi']"]]);
   });
 
   it('all applied: not failed', () => {

@@ -72,8 +72,8 @@ describe('provstudio dry-run and inspect --expected', () => {
     const capture = captureCli({ cwd: folder });
     expect(await runCli(['inspect', 'returned.xml', '--expected', 'expected.xml'], capture.io)).toBe(1);
     expect(capture.out()).toContain('3 differences.');
-    expect(capture.out()).toContain("WLANProfiles/WLANProfile[@name='Contoso Hotspot']: expected 00000000, returned 80070005");
-    expect(capture.out()).toContain("WLANProfiles/WLANProfile[@name='Extra']: returned 00000000, not expected");
+    expect(capture.out()).toContain("WLANProfiles/WLANProfile[@Name='Contoso Hotspot']: expected 00000000, returned 80070005");
+    expect(capture.out()).toContain("WLANProfiles/WLANProfile[@Name='Extra']: returned 00000000, not expected");
     expect(capture.out()).toContain('MBNProfiles/DefaultProfile: expected 00000000, not in the returned results');
     const html = captureCli({ cwd: folder });
     expect(await runCli(['inspect', 'returned.xml', '--expected', 'expected.xml', '--format', 'html'], html.io)).toBe(1);
