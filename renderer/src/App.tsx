@@ -1,12 +1,13 @@
 // The application shell: menus, document tabs, the editor, the status bar and the dialogs.
 // Its parts live next door: documents (documents/useDocuments), dialogs (components/useDialogs),
-// signing (signing/useSignFlow), settings (useAppSettings) and the command table (shared/common/commands)
-// that both the menus and the keyboard shortcuts read.
+// signing (signing/useSignFlow), settings (useAppSettings), start-up and where commands come from
+// (useAppLifecycle) and the command table (shared/common/commands) that both the menus and the
+// keyboard shortcuts read.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppInfo } from '../../shared/common/ipc';
 import { MenuBar } from './components/MenuBar';
 import { browserMenus } from './app-menus';
-import { commandForKey, type AppCommand } from '../../shared/common/commands/table';
+import type { AppCommand } from '../../shared/common/commands/table';
 import { DocumentToolbar, type ViewMode } from './components/DocumentToolbar';
 import { StatusBar } from './components/StatusBar';
 import { TabStrip } from './components/TabStrip';
@@ -38,6 +39,7 @@ import { TARGET_NAMES } from '../../shared/common/windows/targets';
 import { isLargeModel, sizeInMegabytes } from './editor/parsed-model';
 import { toMonacoRange, type MonacoRange } from '../../shared/common/edit/text-edits';
 import { useAppSettings } from './useAppSettings';
+import { useAppLifecycle } from './useAppLifecycle';
 import { endBurst } from './editor/model-edits';
 import { UndoToast } from './components/UndoToast';
 import { SettingsDialog } from './components/SettingsDialog';
@@ -167,62 +169,7 @@ export function App({ connection }: { connection: HostConnection }) {
   };
   const withActive = (action: (id: string) => Promise<unknown>) => docs.currentId() && action(docs.currentId()!);
   const runCommand = (command: AppCommand) => handlers[command]();
-  const runCommandRef = useRef(runCommand);
-  runCommandRef.current = runCommand;
-  const openPathRef = useRef(docs.openPath);
-  openPathRef.current = docs.openPath;
-
-  // ---- Start-up: host info, settings, recent files, recovery copies. ----
-  useEffect(() => {
-    void (async () => {
-      try {
-        const [appInfo, storedSettings, recentFiles, copies] = await Promise.all([
-          client.invoke('app.info', undefined),
-          client.invoke('settings.get', undefined),
-          client.invoke('recent.list', undefined),
-          client.invoke('recovery.list', undefined),
-        ]);
-        setInfo(appInfo);
-        setSettings(storedSettings);
-        docs.setRecent(recentFiles);
-        if (copies.length > 0) docs.restoreCopies(copies, await dialogs.offerRecovery(copies));
-      } catch (error) {
-        dialogs.showError(error);
-      }
-    })();
-    const stopMenu = connection.on('menu.command', (command) => runCommandRef.current(command));
-    // A file given on the command line, by a second launch or by the OS opens in a tab here.
-    const stopOpen = connection.on('file.openRequested', ({ path }) => void openPathRef.current(path));
-    return () => void (stopMenu(), stopOpen());
-    // Runs once: the connection does not change during the page's life.
-  }, []);
-
-  // ---- Keyboard shortcuts, from the command table. ----
-  useEffect(() => {
-    if (!info) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      const inXmlEditor = event.target instanceof Element && event.target.closest('.monaco-editor') !== null;
-      const command = commandForKey(event, { inXmlEditor, nativeMenu: info.host === 'electron' });
-      if (!command) return;
-      event.preventDefault();
-      event.stopPropagation();
-      runCommandRef.current(command);
-    };
-    window.addEventListener('keydown', onKeyDown, true);
-    return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [info]);
-
-  // Leaving the page (or closing the desktop window) with unsaved edits asks first.
-  useEffect(() => {
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (docs.anyDirty()) {
-        event.preventDefault();
-        event.returnValue = '';
-      }
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, []);
+  useAppLifecycle({ connection, info, setInfo, setSettings, docs, dialogs, runCommand });
 
   // Monaco reports the cursor after every edit, moved or not: only a move is a new cursor (it re-selects the element there).
   const onCursorChange = useCallback((line: number, column: number) => setCursor((previous) => (previous?.line === line && previous.column === column ? previous : { line, column })), []);

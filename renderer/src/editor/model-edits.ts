@@ -4,7 +4,7 @@
 //
 // A burst (typing in a form field, live) is one undo step too: its first edit opens the step,
 // later edits of the same burst join it, and the step closes when the burst ends.
-import type { TextEdit } from '../../../shared/common/edit/text-edits';
+import { changedSpan, type TextEdit } from '../../../shared/common/edit/text-edits';
 import { monaco } from './monaco';
 import { rangeBetween } from './offset-ranges';
 
@@ -65,11 +65,6 @@ export function replaceOffsets(model: monaco.editor.ITextModel, start: number, e
  */
 export function replaceTextMinimally(model: monaco.editor.ITextModel, newText: string): void {
   const oldText = model.getValue();
-  if (oldText === newText) return;
-  let prefix = 0;
-  const shortest = Math.min(oldText.length, newText.length);
-  while (prefix < shortest && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shortest - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
-  replaceOffsets(model, prefix, oldText.length - suffix, newText.slice(prefix, newText.length - suffix));
+  const span = changedSpan(oldText, 0, oldText.length, newText);
+  if (span) replaceOffsets(model, span.start, span.end, span.text);
 }

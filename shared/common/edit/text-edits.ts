@@ -35,12 +35,18 @@ function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
 }
 
+/** The part of text[start, end) that really changes when it becomes `replacement`. */
+export interface ChangedSpan {
+  start: number;
+  end: number;
+  text: string;
+}
+
 /**
- * The edit that turns text[start, end) into `replacement`, shrunk to the part that really
- * changes (common prefix and suffix removed, never splitting a surrogate pair or a CRLF).
+ * text[start, end) replaced by `replacement`, shrunk to the part that really changes (common
+ * prefix and suffix removed, never splitting a surrogate pair or a CRLF); null when nothing changes.
  */
-export function replacementEdit(document: XmlDocumentNode, start: number, end: number, replacement: string): TextEdit | null {
-  const text = document.text;
+export function changedSpan(text: string, start: number, end: number, replacement: string): ChangedSpan | null {
   let prefix = 0;
   const maxPrefix = Math.min(end - start, replacement.length);
   while (prefix < maxPrefix && text.charCodeAt(start + prefix) === replacement.charCodeAt(prefix)) prefix++;
@@ -50,11 +56,14 @@ export function replacementEdit(document: XmlDocumentNode, start: number, end: n
   // Do not cut between the halves of a surrogate pair or of a CRLF.
   while (prefix > 0 && (isHighSurrogate(text.charCodeAt(start + prefix - 1)) || (text.charCodeAt(start + prefix - 1) === 13 && text.charCodeAt(start + prefix) === 10))) prefix--;
   while (suffix > 0 && (isHighSurrogate(text.charCodeAt(end - suffix - 1)) || (text.charCodeAt(end - suffix - 1) === 13 && text.charCodeAt(end - suffix) === 10))) suffix--;
-  const editStart = start + prefix;
-  const editEnd = end - suffix;
-  const editText = replacement.slice(prefix, replacement.length - suffix);
-  if (editStart === editEnd && editText.length === 0) return null;
-  return makeEdit(document, editStart, editEnd, editText);
+  const span = { start: start + prefix, end: end - suffix, text: replacement.slice(prefix, replacement.length - suffix) };
+  return span.start === span.end && span.text.length === 0 ? null : span;
+}
+
+/** The edit that turns text[start, end) into `replacement`, shrunk to the part that really changes. */
+export function replacementEdit(document: XmlDocumentNode, start: number, end: number, replacement: string): TextEdit | null {
+  const span = changedSpan(document.text, start, end, replacement);
+  return span && makeEdit(document, span.start, span.end, span.text);
 }
 
 export function makeEdit(document: XmlDocumentNode, start: number, end: number, text: string): TextEdit {
