@@ -6,9 +6,10 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openApp, openFile, useServedApp } from '../support/app';
+import { lowContrastElements } from '../support/contrast';
 import { ROOT } from '../support/serve';
 
 const app = useServedApp();
@@ -19,28 +20,6 @@ async function seriousViolations(page: Page): Promise<string[]> {
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
-}
-
-/** Parts of an element (itself and its descendants with text) whose text contrast is below 4.5:1 against the background under them. */
-function lowContrastParts(locator: Locator): Promise<string[]> {
-  return locator.evaluate((root) => {
-    const rgb = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
-    const luminance = ([r, g, b]: number[]) =>
-      [r!, g!, b!].map((channel) => channel / 255).map((value) => (value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4)).reduce((sum, value, index) => sum + value * [0.2126, 0.7152, 0.0722][index]!, 0);
-    const backgroundOf = (element: Element | null): number[] => {
-      for (let current = element; current; current = current.parentElement) {
-        const color = rgb(getComputedStyle(current).backgroundColor);
-        if (color.length === 3 || (color.length === 4 && color[3]! > 0.5)) return color;
-      }
-      return [255, 255, 255];
-    };
-    const parts = [root, ...Array.from(root.querySelectorAll('*'))].filter((element) => Array.from(element.childNodes).some((node) => node.nodeType === Node.TEXT_NODE && node.textContent!.trim() !== '') && element.getClientRects().length > 0);
-    return parts.flatMap((element) => {
-      const [light, dark] = [luminance(rgb(getComputedStyle(element).color)), luminance(backgroundOf(element))].sort((a, b) => b - a);
-      const ratio = (light! + 0.05) / (dark! + 0.05);
-      return ratio < 4.5 ? [`${element.tagName.toLowerCase()}.${element.className} "${element.textContent!.trim().slice(0, 30)}": ${ratio.toFixed(2)}:1`] : [];
-    });
-  });
 }
 
 describe('accessibility (axe-core)', () => {
@@ -95,7 +74,7 @@ describe('accessibility (axe-core)', () => {
       expect(contrast.violations.flatMap((violation) => violation.nodes.map((node) => node.failureSummary)), `selected failed node, ${theme}`).toEqual([]);
       // At 1366×768 axe leaves it "incomplete" (it finds the wrapped label overlapped); the ratio is then computed here.
       if (size.width === 1920) expect(contrast.passes.flatMap((pass) => pass.nodes).length, `selected failed node measured, ${theme}`).toBeGreaterThanOrEqual(2);
-      expect(await lowContrastParts(failed), `selected failed node, ${theme}`).toEqual([]);
+      expect(await lowContrastElements(failed, 'text-parts'), `selected failed node, ${theme}`).toEqual([]);
     }
     await page.getByTestId('theme-select').selectOption('system');
     await page.close();

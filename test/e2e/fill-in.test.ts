@@ -15,19 +15,9 @@ import { childElements, type XmlElementNode } from '../../shared/common/xml/mode
 import { parseXml } from '../../shared/common/xml/parse';
 import { templateByName } from '../../shared/common/templates/index';
 import { ROOT } from '../support/serve';
-import { openApp, openFile, useServedApp } from '../support/app';
+import { newFromTemplate, openApp, openFile, useServedApp } from '../support/app';
 
 const app = useServedApp();
-
-async function newFromTemplate(page: Page, name: string): Promise<void> {
-  await page.locator('[data-menu-button="file"]').click();
-  await page.locator('[data-command="file.newFromTemplate"]').click();
-  const dialog = page.getByTestId('new-from-template');
-  await dialog.waitFor();
-  await dialog.locator(`input[type="radio"][value="${name}"]`).check();
-  await page.getByTestId('template-create').click();
-  await page.getByTestId('form-view').waitFor();
-}
 
 const entries = (page: Page) => page.getByTestId('fill-in-entry');
 const entryNames = (page: Page) => entries(page).evaluateAll((buttons) => buttons.map((button) => button.getAttribute('data-element')));

@@ -6,20 +6,10 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { editorText, openApp, useServedApp } from '../support/app';
+import { editorText, newFromTemplate, openApp, useServedApp } from '../support/app';
 import { ROOT } from '../support/serve';
 
 const app = useServedApp();
-
-async function newFromTemplate(page: Page, name: string): Promise<void> {
-  await page.locator('[data-menu-button="file"]').click();
-  await page.locator('[data-command="file.newFromTemplate"]').click();
-  const dialog = page.getByTestId('new-from-template');
-  await dialog.waitFor();
-  await dialog.locator(`input[type="radio"][value="${name}"]`).check();
-  await page.getByTestId('template-create').click();
-  await page.getByTestId('form-view').waitFor();
-}
 
 /** Buttons, tabs and fields whose box leaves the window or whose text is cut (wider than the box). */
 async function clippedControls(page: Page): Promise<string[]> {

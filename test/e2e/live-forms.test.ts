@@ -4,19 +4,9 @@
 // deleting an element (form or tree) says "Deleted X — Undo" and Undo brings it back.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { editorText, openApp, useServedApp } from '../support/app';
+import { editorText, newFromTemplate, openApp, useServedApp } from '../support/app';
 
 const app = useServedApp();
-
-async function newFromTemplate(page: Page, name: string): Promise<void> {
-  await page.locator('[data-menu-button="file"]').click();
-  await page.locator('[data-command="file.newFromTemplate"]').click();
-  const dialog = page.getByTestId('new-from-template');
-  await dialog.waitFor();
-  await dialog.locator(`input[type="radio"][value="${name}"]`).check();
-  await page.getByTestId('template-create').click();
-  await page.getByTestId('form-view').waitFor();
-}
 
 const profileName = (page: Page) => page.getByTestId('form-page-wlan').getByLabel(/^Name( \*)?( \(required\))?$/).first();
 const zeroGuid = '{00000000-0000-0000-0000-000000000000}';

@@ -32,6 +32,17 @@ export function documentTabs(page: Page) {
   return page.getByRole('tablist', { name: 'Open documents' }).getByRole('tab');
 }
 
+/** File > New from template… with the template `name`; returns once its form shows. */
+export async function newFromTemplate(page: Page, name: string): Promise<void> {
+  await page.locator('[data-menu-button="file"]').click();
+  await page.locator('[data-command="file.newFromTemplate"]').click();
+  const dialog = page.getByTestId('new-from-template');
+  await dialog.waitFor();
+  await dialog.locator(`input[type="radio"][value="${name}"]`).check();
+  await page.getByTestId('template-create').click();
+  await page.getByTestId('form-view').waitFor();
+}
+
 /** File > Open (Ctrl+O) through the picker; returns once the file is the active tab in the editor. */
 export async function openFile(page: Page, directory: string, fileName: string): Promise<void> {
   await page.keyboard.press('Control+O');
