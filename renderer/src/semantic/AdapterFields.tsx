@@ -9,6 +9,9 @@ export interface AdapterChoice {
   mbn: boolean;
 }
 
+/** What a dry run assumes until the user says otherwise: the operator's SIM, both adapters. */
+export const DEFAULT_ADAPTERS: AdapterChoice = { sim: 'operator', wifi: true, mbn: true };
+
 export function AdapterFields(props: {
   value: AdapterChoice;
   onChange: (value: AdapterChoice) => void;

@@ -4,7 +4,7 @@
 // button opening the predicted results in the inspector) and "Compare with…".
 import { useEffect, useMemo, useState } from 'react';
 import { HostError, type HostClient, type TextEncodingName } from '../../../shared/common/ipc';
-import type { Prediction, ProvisioningSource, SimPresence } from '../../../shared/common/semantic/dry-run';
+import type { Prediction, ProvisioningSource } from '../../../shared/common/semantic/dry-run';
 import { renderPrediction } from '../../../shared/common/semantic/dry-run-report';
 import { readProvisioningModel } from '../../../shared/common/semantic/model';
 import { startTagRangeOf } from '../../../shared/common/semantic/positions';
@@ -13,7 +13,7 @@ import type { Range } from '../../../shared/common/xml/positions';
 import type { monaco } from '../editor/monaco';
 import { isLargeModel, sizeInMegabytes } from '../editor/parsed-model';
 import { useI18n } from '../i18n';
-import { AdapterFields } from './AdapterFields';
+import { AdapterFields, DEFAULT_ADAPTERS, type AdapterChoice } from './AdapterFields';
 
 export type CompareSource = 'file' | 'saved' | 'committed';
 
@@ -69,9 +69,7 @@ function Summary({ text, onReveal }: { text: string; onReveal(range: Range): voi
 function DryRun({ client, model, encoding, chooseFile, onReveal, onOpenPredicted, version }: Pick<SemanticPanelProps, 'client' | 'model' | 'encoding' | 'chooseFile' | 'onReveal' | 'onOpenPredicted'> & { version: number }) {
   const { language, t } = useI18n();
   const [source, setSource] = useState<ProvisioningSource>('operator-app');
-  const [sim, setSim] = useState<SimPresence>('operator');
-  const [wifi, setWifi] = useState(true);
-  const [mbn, setMbn] = useState(true);
+  const [adapters, setAdapters] = useState<AdapterChoice>(DEFAULT_ADAPTERS);
   const [previous, setPrevious] = useState<{ path: string; text: string } | null>(null);
   const [trusted, setTrusted] = useState<string[]>([]);
   const [result, setResult] = useState<{ prediction: Prediction; text: string; version: number } | null>(null);
@@ -86,7 +84,7 @@ function DryRun({ client, model, encoding, chooseFile, onReveal, onOpenPredicted
     const text = model.getValue();
     const runVersion = model.getAlternativeVersionId();
     try {
-      const prediction = await client.invoke('semantic.dryRun', { text, encoding, source, sim, wifi, mbn, trustedPaths: trusted, ...(previous ? { previousText: previous.text } : {}) });
+      const prediction = await client.invoke('semantic.dryRun', { text, encoding, source, ...adapters, trustedPaths: trusted, ...(previous ? { previousText: previous.text } : {}) });
       setResult({ prediction, text, version: runVersion });
     } catch (caught) {
       report(caught);
@@ -126,12 +124,8 @@ function DryRun({ client, model, encoding, chooseFile, onReveal, onOpenPredicted
           </select>
         </label>
         <AdapterFields
-          value={{ sim, wifi, mbn }}
-          onChange={(choice) => {
-            setSim(choice.sim);
-            setWifi(choice.wifi);
-            setMbn(choice.mbn);
-          }}
+          value={adapters}
+          onChange={setAdapters}
           testIdPrefix="dry-run"
         />
         <div>

@@ -4,11 +4,10 @@
 // file as Windows does for a web site. Same run as `provstudio website simulate` (docs/website.md).
 import { useId, useState } from 'react';
 import { HostError, type HostClient } from '../../../shared/common/ipc';
-import type { SimPresence } from '../../../shared/common/semantic/dry-run';
 import type { DeviceValues } from '../../../shared/common/website/account-url';
 import type { SimulatedPc, WebsiteSimulation } from '../../../shared/common/website/simulation';
 import { useI18n } from '../i18n';
-import { AdapterFields } from '../semantic/AdapterFields';
+import { AdapterFields, DEFAULT_ADAPTERS, type AdapterChoice } from '../semantic/AdapterFields';
 
 export interface SimulatorPanelProps {
   client: HostClient;
@@ -23,9 +22,7 @@ export function SimulatorPanel({ client, chooseFile, onOpenInEditor }: Simulator
   const [values, setValues] = useState<Record<'SubId' | 'DevId' | 'IccId', string>>({ SubId: '', DevId: '', IccId: '' });
   const [pc, setPc] = useState<SimulatedPc>('windows10-2004');
   const [consent, setConsent] = useState<'accept' | 'decline'>('accept');
-  const [sim, setSim] = useState<SimPresence>('operator');
-  const [wifi, setWifi] = useState(true);
-  const [mbn, setMbn] = useState(true);
+  const [adapters, setAdapters] = useState<AdapterChoice>(DEFAULT_ADAPTERS);
   const [trusted, setTrusted] = useState<string[]>([]);
   const [tlsTrust, setTlsTrust] = useState<string[]>([]);
   const [previous, setPrevious] = useState<{ path: string; text: string } | null>(null);
@@ -50,7 +47,7 @@ export function SimulatorPanel({ client, chooseFile, onOpenInEditor }: Simulator
     const device: DeviceValues = {};
     for (const name of ['SubId', 'DevId', 'IccId'] as const) if (values[name].trim()) device[name] = values[name].trim();
     try {
-      setReport(await client.invoke('website.simulate', { url: url.trim(), device, pc, language, sim, wifi, mbn, consent, trustedPaths: trusted, tlsTrustPaths: tlsTrust, ...(previous ? { previousText: previous.text } : {}) }));
+      setReport(await client.invoke('website.simulate', { url: url.trim(), device, pc, language, ...adapters, consent, trustedPaths: trusted, tlsTrustPaths: tlsTrust, ...(previous ? { previousText: previous.text } : {}) }));
     } catch (caught) {
       setError(caught instanceof HostError ? t(caught.messageKey, caught.params) : t('error.unexpected', { detail: String(caught) }));
     } finally {
@@ -119,12 +116,8 @@ export function SimulatorPanel({ client, chooseFile, onOpenInEditor }: Simulator
           </select>
         </label>
         <AdapterFields
-          value={{ sim, wifi, mbn }}
-          onChange={(choice) => {
-            setSim(choice.sim);
-            setWifi(choice.wifi);
-            setMbn(choice.mbn);
-          }}
+          value={adapters}
+          onChange={setAdapters}
           testIdPrefix="simulator" simLabelClassName="website-field"
         />
         {fileList(trusted, setTrusted, t('website.sim.panel.trusted'), 'simulator-trusted')}
