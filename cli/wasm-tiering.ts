@@ -36,3 +36,11 @@ export function chooseWasmTiering(inputBytes: number): void {
   chosen = true;
   if (inputBytes < LIFTOFF_ONLY_BELOW_BYTES) v8.setFlagsFromString('--liftoff-only');
 }
+
+/**
+ * Puts V8's wasm tiering flags back to their defaults. V8 keys a code cache by its flags, so the
+ * launcher (cli/launch.ts) makes its cache with the flags a new process starts with.
+ */
+export function resetWasmTieringFlags(): void {
+  v8.setFlagsFromString('--no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering');
+}

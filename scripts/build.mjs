@@ -1,6 +1,8 @@
 // Builds everything the app and the CLI run from:
-//   dist/cli/provstudio.mjs      the CLI (Node, ESM; commands, catalogues and libxml2 in chunks
-//                                beside it, libxml2's WebAssembly as dist/cli/libxml2.wasm)
+//   dist/cli/provstudio.mjs      the CLI's launcher (Node, ESM, cli/launch.ts): runs the CLI as
+//                                scripts compiled from V8's code cache: dist/cli/provstudio-HASH.js
+//                                (the whole CLI) and, when a command needs it, libxml2-HASH.js
+//                                (libxml2-wasm; its WebAssembly as dist/cli/libxml2.wasm)
 //   dist/electron/main.cjs       Electron main process
 //   dist/cli/generate-worker.mjs the batch workers of `provstudio generate` (also in dist/electron/)
 //   dist/lib/provstudio.mjs      the library for servers: render(template, bindings, row), sign(bytes, signer)
@@ -14,6 +16,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { jsonAsParse } from './json-as-parse.mjs';
 import { libxml2WasmFile } from './libxml2-wasm-file.mjs';
+import { finishCliScript, finishLibxml2Script, LIBXML2_SCRIPT_ENTRY, requireExternals } from './cli-script.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ifNeeded = process.argv.includes('--if-needed');
@@ -41,17 +44,44 @@ if (schemaModel.status !== 0) process.exit(schemaModel.status ?? 1);
 
 const nodeSources = ['cli', 'shared', 'electron'];
 if (!(ifNeeded && upToDate(path.join(root, 'dist/cli/provstudio.mjs'), nodeSources))) {
-  // The CLI starts once per call, so it loads only what the command needs: each command module,
-  // each non-English catalogue and libxml2 are chunks imported on demand (dist/cli/*-HASH.mjs,
-  // beside the entry so paths relative to import.meta.url hold for every chunk).
+  // The CLI starts once per call, so it evaluates only what the command needs: each command's
+  // modules and each non-English catalogue are initialised on first use inside one script that
+  // V8 compiles from its code cache (scripts/cli-script.mjs, cli/launch.ts, docs/performance.md).
   const cliDirectory = path.join(root, 'dist/cli');
   for (const entry of existsSync(cliDirectory) ? readdirSync(cliDirectory) : []) {
-    if (/\.(mjs|mjs\.map|wasm)$/.test(entry)) rmSync(path.join(cliDirectory, entry));
+    if (/\.(mjs|mjs\.map|js|wasm)$/.test(entry)) rmSync(path.join(cliDirectory, entry));
   }
+  const scriptOutput = path.join(cliDirectory, 'provstudio-script.js');
   await esbuild({
     entryPoints: [path.join(root, 'cli/provstudio.ts')],
+    outfile: scriptOutput,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    plugins: [jsonAsParse(), requireExternals()],
+    define: { 'import.meta.url': '__importMetaUrl' },
+    logLevel: 'warning',
+  });
+  const cliScript = finishCliScript(scriptOutput);
+  const libxml2Output = path.join(cliDirectory, 'libxml2-script.js');
+  await esbuild({
+    stdin: { contents: LIBXML2_SCRIPT_ENTRY, resolveDir: root, loader: 'js' },
+    outfile: libxml2Output,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    plugins: [libxml2WasmFile(cliDirectory), requireExternals()],
+    define: { 'import.meta.url': '__importMetaUrl' },
+    logLevel: 'warning',
+  });
+  const libxml2Script = finishLibxml2Script(libxml2Output);
+  // The launcher (bin/provstudio.mjs imports it), with the cache writer as a chunk it imports when it writes.
+  await esbuild({
+    entryPoints: [path.join(root, 'cli/launch.ts')],
     outdir: cliDirectory,
-    entryNames: '[name]',
+    entryNames: 'provstudio',
     chunkNames: '[name]-[hash]',
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -60,7 +90,7 @@ if (!(ifNeeded && upToDate(path.join(root, 'dist/cli/provstudio.mjs'), nodeSourc
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    plugins: [libxml2WasmFile(cliDirectory), jsonAsParse()],
+    define: { CLI_SCRIPT: JSON.stringify(cliScript), LIBXML2_SCRIPT: JSON.stringify(libxml2Script) },
     sourcemap: 'linked',
     logLevel: 'warning',
   });

@@ -3,8 +3,19 @@
 // model) is imported when that command runs, not when the CLI starts.
 import type { MessageKey } from '../../shared/common/i18n/core';
 import type { CliIo, Command } from '../command';
+import { loadLibxml2 } from '../libxml2';
 
-function lazyCommand(name: string, summaryKey: MessageKey, usageKey: MessageKey, load: () => Promise<Command>): Command & { load(): Promise<Command> } {
+/**
+ * `preload`: libxml2-wasm is imported before the command's module (cli/libxml2.ts), for every
+ * command but `validate`, which imports it itself once it has chosen how V8 compiles it.
+ */
+type Libxml2Loading = 'preload' | 'by-command';
+
+function lazyCommand(name: string, summaryKey: MessageKey, usageKey: MessageKey, importModule: () => Promise<Command>, libxml2: Libxml2Loading = 'preload'): Command & { load(): Promise<Command> } {
+  const load = async () => {
+    if (libxml2 === 'preload') await loadLibxml2();
+    return importModule();
+  };
   return {
     name,
     summaryKey,
@@ -18,7 +29,7 @@ function lazyCommand(name: string, summaryKey: MessageKey, usageKey: MessageKey,
 
 export const COMMANDS = [
   lazyCommand('new', 'cli.new.summary', 'cli.new.usage', async () => (await import('./new')).newCommand),
-  lazyCommand('validate', 'cli.validate.summary', 'cli.validate.usage', async () => (await import('./validate')).validateCommand),
+  lazyCommand('validate', 'cli.validate.summary', 'cli.validate.usage', async () => (await import('./validate')).validateCommand, 'by-command'),
   lazyCommand('fix', 'cli.fix.summary', 'cli.fix.usage', async () => (await import('./fix')).fixCommand),
   lazyCommand('set', 'cli.set.summary', 'cli.set.usage', async () => (await import('./edit')).setCommand),
   lazyCommand('insert', 'cli.insert.summary', 'cli.insert.usage', async () => (await import('./edit')).insertCommand),

@@ -19,6 +19,7 @@ import { XML_CODES } from '../../shared/common/xml/parse';
 import { DecodeError, decodeText } from '../../shared/node/files/encoding';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_IO, UsageError, type CliIo, type Command } from '../command';
 import { PRODUCT_VERSION } from '../version';
+import { loadLibxml2 } from '../libxml2';
 import { chooseWasmTiering, totalBytes } from '../wasm-tiering';
 
 /** dist/cli/provstudio.mjs -> <repository>/schemas. PROVSTUDIO_SCHEMAS overrides it. */
@@ -213,6 +214,7 @@ export const validateCommand: Command = {
     }
     // libxml2 (and the validator around it) loads only now, once V8 knows how to compile it.
     chooseWasmTiering(totalBytes(positionals.map((file) => path.resolve(io.cwd, file))));
+    await loadLibxml2();
     const { ProvisioningValidator, SchemaCompileError } = await import('../../shared/common/validation/index');
     let validator: ProvisioningValidator;
     try {

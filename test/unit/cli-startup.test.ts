@@ -1,8 +1,12 @@
 // CLI start-up (issue 14): each command loads only what it needs. The built CLI is run as a real
-// process with Node's own ESM loader trace (NODE_DEBUG=esm), and the modules it evaluated are read
-// from the chunks' source comments, so the test sees what the process really loaded.
+// process with V8's coverage on (NODE_V8_COVERAGE), which lists every file the process compiled
+// and every function that ran. The CLI runs as scripts bundled by esbuild (scripts/cli-script.mjs),
+// in which a module imported on demand is a function named after its source ("cli/commands/validate.ts"()
+// { … }), run once when the module is first needed; a module that is not wrapped so is part of the
+// script's top level and always runs. So the test sees what the process really evaluated.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -11,28 +15,52 @@ import { separateLibxml2Binary } from '../../scripts/libxml2-wasm-file.mjs';
 import { CLI_BIN } from '../support/cli';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const CLI_DIRECTORY = path.join(ROOT, 'dist', 'cli');
 const VALID = path.join(ROOT, 'test/fixtures/corpus/cc/complete-document.valid.xml');
 const INVALID = path.join(ROOT, 'test/fixtures/corpus/wlan/priority-10.invalid.xml');
 
-/** Runs the built CLI and lists the source modules (as esbuild names them) that it evaluated. */
-function loadedSources(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [CLI_BIN, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, PROVSTUDIO_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...env, NODE_DEBUG: 'esm' },
-  });
-  const sources = new Set<string>();
-  const urls = new Set<string>();
-  for (const match of result.stderr.matchAll(/Translating \w+ (\S+)/g)) urls.add(match[1]!);
-  for (const url of urls) {
-    if (!url.startsWith('file:')) continue;
-    const file = fileURLToPath(url);
-    sources.add(path.relative(ROOT, file));
-    if (!file.startsWith(path.join(ROOT, 'dist', 'cli'))) continue;
-    // esbuild names each source relative to the build's folder ("../…/node_modules/…" when node_modules is a link).
-    for (const comment of readFileSync(file, 'utf8').matchAll(/^\/\/ (?:\S*?\/)?((?:node_modules|shared|cli)\/\S+)$/gm)) sources.add(comment[1]!);
+interface CoveredFunction {
+  functionName: string;
+  ranges: { count: number }[];
+}
+
+/** The source modules of one of our scripts that ran: its top-level ones, and the wrapped ones whose function ran. */
+function evaluatedModules(scriptText: string, ran: ReadonlySet<string>): string[] {
+  const modules: string[] = [];
+  // esbuild names each source relative to the build's folder ("../…/node_modules/…" when node_modules is a link).
+  for (const comment of scriptText.matchAll(/^\/\/ ((?:\S*?\/)?((?:node_modules|shared|cli)\/\S+))$/gm)) {
+    const [, raw, source] = comment as unknown as [string, string, string];
+    const wrapped = scriptText.includes(`"${raw}"(`);
+    if (!wrapped || ran.has(raw)) modules.push(source);
   }
-  return { status: result.status, stdout: result.stdout, sources: [...sources] };
+  return modules;
+}
+
+/** Runs the built CLI and lists the files it compiled and the source modules (as esbuild names them) it evaluated. */
+function loadedSources(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const coverage = mkdtempSync(path.join(tmpdir(), 'provstudio-startup-'));
+  try {
+    const result = spawnSync(process.execPath, [CLI_BIN, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, PROVSTUDIO_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'C', ...env, NODE_V8_COVERAGE: coverage, PROVSTUDIO_CODE_CACHE: 'off' },
+    });
+    const sources = new Set<string>();
+    for (const name of readdirSync(coverage)) {
+      const report = JSON.parse(readFileSync(path.join(coverage, name), 'utf8')) as { result: { url: string; functions: CoveredFunction[] }[] };
+      for (const script of report.result) {
+        if (!script.url.startsWith('file:')) continue;
+        const file = fileURLToPath(script.url);
+        sources.add(path.relative(ROOT, file));
+        if (path.dirname(file) !== CLI_DIRECTORY || !file.endsWith('.js')) continue;
+        const ran = new Set(script.functions.filter((entry) => (entry.ranges[0]?.count ?? 0) > 0).map((entry) => entry.functionName));
+        for (const source of evaluatedModules(readFileSync(file, 'utf8'), ran)) sources.add(source);
+      }
+    }
+    return { status: result.status, stdout: result.stdout, sources: [...sources] };
+  } finally {
+    rmSync(coverage, { recursive: true, force: true });
+  }
 }
 
 describe('provstudio start-up', () => {

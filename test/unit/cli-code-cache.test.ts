@@ -1,0 +1,221 @@
+// The built CLI's V8 code cache (cli/launch.ts, cli/code-cache.ts): written after a run into the
+// user's cache folder and nowhere else, atomically; used by the next run; and only ever a speed-up:
+// a damaged cache, a cache of another script or of another build is ignored, the output is the
+// same as without any cache, and the cache is written anew.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, closeSync, rmSync, statSync, writeFileSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cacheCommand, codeCacheDirectory, codeCacheFile, decodeCodeCache, encodeCodeCache, isOtherBuildsCache, readCodeCache, writeCodeCache } from '../../cli/code-cache';
+import { CLI_BIN } from '../support/cli';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+const VALID = path.join(ROOT, 'test/fixtures/corpus/cc/complete-document.valid.xml');
+const INVALID = path.join(ROOT, 'test/fixtures/corpus/wlan/priority-10.invalid.xml');
+
+let home: string;
+let work: string;
+let cacheDirectory: string;
+
+/** Every file under a folder, relative to it. */
+function filesUnder(directory: string): string[] {
+  return readdirSync(directory, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(directory, path.join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+function cacheFiles(): string[] {
+  try {
+    return readdirSync(cacheDirectory).sort();
+  } catch {
+    return [];
+  }
+}
+
+/** Runs the built CLI as a user whose home (and cache folder) is the test's folder. */
+function run(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [CLI_BIN, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: home, XDG_CACHE_HOME: path.join(home, '.cache'), LANG: 'C', ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+beforeEach(() => {
+  home = mkdtempSync(path.join(tmpdir(), 'provstudio-code-cache-'));
+  work = path.join(home, 'work');
+  mkdirSync(work);
+  copyFileSync(VALID, path.join(work, 'valid.xml'));
+  copyFileSync(INVALID, path.join(work, 'invalid.xml'));
+  cacheDirectory = path.join(home, '.cache', 'provstudio', 'code-cache');
+});
+
+afterEach(() => {
+  rmSync(home, { recursive: true, force: true });
+});
+
+describe('the CLI code cache', () => {
+  it('is written after a run into the cache folder only, and used by the next run with the same output', () => {
+    const before = filesUnder(home);
+    const uncached = run(['validate', 'valid.xml', 'invalid.xml']);
+    expect(uncached.status).toBe(1);
+    const written = filesUnder(home).filter((file) => !before.includes(file));
+    // One cache per script (the CLI and libxml2-wasm) for this command, nothing else anywhere.
+    expect(written).toHaveLength(2);
+    for (const file of written) expect(path.dirname(path.join(home, file))).toBe(cacheDirectory);
+    expect(cacheFiles().map((name) => name.split('.').slice(0, 2).join('.'))).toEqual([expect.stringMatching(/^libxml2-[0-9a-f]{16}\.validate$/), expect.stringMatching(/^provstudio-[0-9a-f]{16}\.validate$/)]);
+    for (const name of cacheFiles()) expect(statSync(path.join(cacheDirectory, name)).mode & 0o777).toBe(0o600);
+
+    const inodes = cacheFiles().map((name) => statSync(path.join(cacheDirectory, name)).ino);
+    const cached = run(['validate', 'valid.xml', 'invalid.xml']);
+    expect(cached).toEqual(uncached);
+    // V8 took the cache: a rejected one would have been replaced by a new file.
+    expect(cacheFiles().map((name) => statSync(path.join(cacheDirectory, name)).ino)).toEqual(inodes);
+    expect(filesUnder(home).filter((file) => !before.includes(file))).toEqual(written);
+  });
+
+  it('keeps one cache per command, and --help needs no libxml2', () => {
+    expect(run(['--help']).status).toBe(0);
+    expect(cacheFiles()).toEqual([expect.stringMatching(/^provstudio-[0-9a-f]{16}\.help\./)]);
+    expect(run(['validate', 'valid.xml']).status).toBe(0);
+    expect(cacheFiles().filter((name) => name.includes('.validate.'))).toHaveLength(2);
+  });
+
+  it('ignores a damaged cache, gives the same output, and writes it anew', () => {
+    const reference = run(['validate', 'invalid.xml'], { PROVSTUDIO_CODE_CACHE: 'off' });
+    expect(reference.status).toBe(1);
+    expect(reference.stdout).toContain('XSD_RANGE');
+    run(['validate', 'invalid.xml']);
+    const damaged: [string, (bytes: Buffer) => Buffer][] = [
+      ['bits flipped in the middle', (bytes) => Buffer.from(bytes.map((byte, index) => (index > bytes.length / 3 && index % 97 === 0 ? byte ^ 0xa5 : byte)))],
+      ['cut short', (bytes) => bytes.subarray(0, Math.floor(bytes.length / 2))],
+      ['not a cache at all', () => Buffer.from('this is not a V8 code cache\n')],
+      ['empty', () => Buffer.alloc(0)],
+    ];
+    for (const [how, damage] of damaged) {
+      const names = cacheFiles();
+      for (const name of names) writeFileSync(path.join(cacheDirectory, name), damage(readFileSync(path.join(cacheDirectory, name))));
+      const damagedSizes = names.map((name) => statSync(path.join(cacheDirectory, name)).size);
+      expect(run(['validate', 'invalid.xml']), how).toEqual(reference);
+      // Written anew: V8 accepts it on the next run (the files stay as they are).
+      expect(cacheFiles(), how).toEqual(names);
+      expect(names.map((name) => statSync(path.join(cacheDirectory, name)).size), how).not.toEqual(damagedSizes);
+      const inodes = names.map((name) => statSync(path.join(cacheDirectory, name)).ino);
+      expect(run(['validate', 'invalid.xml']), how).toEqual(reference);
+      expect(names.map((name) => statSync(path.join(cacheDirectory, name)).ino), how).toEqual(inodes);
+    }
+  });
+
+  it('ignores the cache of another script (a stale cache under the current name) and writes it anew', () => {
+    const reference = run(['validate', 'valid.xml', 'invalid.xml'], { PROVSTUDIO_CODE_CACHE: 'off' });
+    run(['validate', 'valid.xml']);
+    const [libxml2Cache, cliCache] = cacheFiles() as [string, string];
+    // Each file now holds the other script's cache: valid V8 caches, for another source.
+    const libxml2Bytes = readFileSync(path.join(cacheDirectory, libxml2Cache));
+    copyFileSync(path.join(cacheDirectory, cliCache), path.join(cacheDirectory, libxml2Cache));
+    writeFileSync(path.join(cacheDirectory, cliCache), libxml2Bytes);
+    expect(run(['validate', 'valid.xml', 'invalid.xml'])).toEqual(reference);
+    expect(readFileSync(path.join(cacheDirectory, cliCache)).equals(libxml2Bytes)).toBe(false);
+  });
+
+  it('removes the caches of other builds of the CLI, and nothing else, when it writes', () => {
+    mkdirSync(cacheDirectory, { recursive: true });
+    const oldBuild = `provstudio-0000000000000000.validate.v8-${process.versions.v8}-${process.arch}.cache`;
+    writeFileSync(path.join(cacheDirectory, oldBuild), 'old');
+    writeFileSync(path.join(cacheDirectory, 'notes.txt'), 'not ours');
+    expect(run(['validate', 'valid.xml']).status).toBe(0);
+    expect(cacheFiles()).not.toContain(oldBuild);
+    expect(cacheFiles()).toContain('notes.txt');
+  });
+
+  it('PROVSTUDIO_CODE_CACHE=off reads and writes nothing', () => {
+    const before = filesUnder(home);
+    expect(run(['validate', 'valid.xml'], { PROVSTUDIO_CODE_CACHE: 'off' }).status).toBe(0);
+    expect(filesUnder(home)).toEqual(before);
+  });
+
+  it('a cache folder that cannot be written costs the cache, not the command', () => {
+    mkdirSync(path.dirname(cacheDirectory), { recursive: true });
+    writeFileSync(cacheDirectory, 'a file where the folder should be');
+    const result = run(['validate', 'invalid.xml']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('XSD_RANGE');
+    expect(result.stderr).toBe('');
+  });
+});
+
+describe('code cache files', () => {
+  it("live in the platform's per-user cache folder", () => {
+    expect(codeCacheDirectory({}, 'linux', '/home/ana')).toBe('/home/ana/.cache/provstudio/code-cache');
+    expect(codeCacheDirectory({ XDG_CACHE_HOME: '/var/cache/ana' }, 'linux', '/home/ana')).toBe('/var/cache/ana/provstudio/code-cache');
+    // A relative XDG_CACHE_HOME is to be ignored (XDG Base Directory specification).
+    expect(codeCacheDirectory({ XDG_CACHE_HOME: 'cache' }, 'linux', '/home/ana')).toBe('/home/ana/.cache/provstudio/code-cache');
+    expect(codeCacheDirectory({}, 'darwin', '/Users/ana')).toBe('/Users/ana/Library/Caches/provstudio/code-cache');
+    expect(codeCacheDirectory({ PROVSTUDIO_CODE_CACHE: 'off' }, 'linux', '/home/ana')).toBeNull();
+  });
+
+  it('are kept per script, command and V8', () => {
+    expect(cacheCommand([])).toBe('help');
+    expect(cacheCommand(['--help'])).toBe('help');
+    expect(cacheCommand(['validate', 'a.xml'])).toBe('validate');
+    expect(cacheCommand(['dry-run'])).toBe('dry-run');
+    expect(cacheCommand(['../../etc/passwd'])).toBe('other');
+    expect(cacheCommand(['--version'])).toBe('other');
+    const file = codeCacheFile('/c', 'provstudio-0123456789abcdef.js', 'validate');
+    expect(path.dirname(file)).toBe('/c');
+    expect(path.basename(file)).toBe(`provstudio-0123456789abcdef.validate.v8-${process.versions.v8}-${process.arch}.cache`);
+    const current = ['provstudio-0123456789abcdef.js', 'libxml2-fedcba9876543210.js'];
+    expect(isOtherBuildsCache('provstudio-1111111111111111.help.v8-1-x64.cache', current)).toBe(true);
+    expect(isOtherBuildsCache('libxml2-1111111111111111.validate.v8-1-x64.cache', current)).toBe(true);
+    expect(isOtherBuildsCache('provstudio-0123456789abcdef.help.v8-1-x64.cache', current)).toBe(false);
+    expect(isOtherBuildsCache('libxml2-fedcba9876543210.validate.v8-1-x64.cache', current)).toBe(false);
+    expect(isOtherBuildsCache('notes.txt', current)).toBe(false);
+  });
+
+  it('hand V8 only whole, undamaged data (V8 itself may crash on damaged data)', () => {
+    const data = Buffer.from(Array.from({ length: 1000 }, (_, index) => (index * 7) & 0xff));
+    const file = encodeCodeCache(data);
+    expect(decodeCodeCache(file)?.equals(data)).toBe(true);
+    expect(decodeCodeCache(file.subarray(0, file.length - 1))).toBeUndefined();
+    for (const index of [0, 5, 8, 500, file.length - 1]) {
+      const damaged = Buffer.from(file);
+      damaged[index]! ^= 0x10;
+      expect(decodeCodeCache(damaged), `byte ${index}`).toBeUndefined();
+    }
+    expect(decodeCodeCache(data)).toBeUndefined();
+    expect(decodeCodeCache(Buffer.alloc(0))).toBeUndefined();
+  });
+
+  it('are replaced atomically: a reader of the old file keeps reading the old bytes, no temporary file stays', async () => {
+    const directory = path.join(home, 'atomic');
+    const file = path.join(directory, 'provstudio-0123456789abcdef.validate.v8-1-x64.cache');
+    await writeCodeCache(file, Buffer.from('old cache bytes'), ['provstudio-0123456789abcdef.js']);
+    const reader = openSync(file, 'r');
+    try {
+      await writeCodeCache(file, Buffer.from('new cache, longer than the old one'), ['provstudio-0123456789abcdef.js']);
+      const seen = Buffer.alloc(64);
+      const length = readSync(reader, seen, 0, seen.length, 0);
+      expect(decodeCodeCache(seen.subarray(0, length))?.toString()).toBe('old cache bytes');
+    } finally {
+      closeSync(reader);
+    }
+    expect(readCodeCache(file)?.toString()).toBe('new cache, longer than the old one');
+    expect(readdirSync(directory)).toEqual([path.basename(file)]);
+  });
+
+  it('a folder that cannot be written leaves no file and throws nothing', async () => {
+    const directory = path.join(home, 'read-only');
+    mkdirSync(directory);
+    chmodSync(directory, 0o500);
+    try {
+      await expect(writeCodeCache(path.join(directory, 'provstudio-0123456789abcdef.help.v8-1-x64.cache'), Buffer.from('x'), [])).resolves.toBeUndefined();
+      // root may write anyway; either way nothing but the cache file itself can be there.
+      expect(readdirSync(directory).every((name) => name.endsWith('.cache'))).toBe(true);
+    } finally {
+      chmodSync(directory, 0o700);
+    }
+  });
+});
