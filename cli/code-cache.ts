@@ -10,14 +10,23 @@ import zlib from 'node:zlib';
 /** `PROVSTUDIO_CODE_CACHE=off` turns the cache off (nothing read, nothing written). */
 export const CODE_CACHE_SWITCH = 'PROVSTUDIO_CODE_CACHE';
 
-/** The folder of the cache: the platform's per-user cache folder, provstudio/code-cache inside it. */
-export function codeCacheDirectory(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: string = os.homedir()): string | null {
-  if (env[CODE_CACHE_SWITCH] === 'off') return null;
+/** The folder of the cache: the platform's per-user cache folder, provstudio/code-cache inside it (null: no cache). */
+export function codeCacheDirectory(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: string | null = userHome()): string | null {
+  if (env[CODE_CACHE_SWITCH] === 'off' || home === null) return null;
   let base: string;
   if (platform === 'win32') base = env.LOCALAPPDATA && path.isAbsolute(env.LOCALAPPDATA) ? env.LOCALAPPDATA : path.join(home, 'AppData', 'Local');
   else if (platform === 'darwin') base = path.join(home, 'Library', 'Caches');
   else base = env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : path.join(home, '.cache');
   return path.join(base, 'provstudio', 'code-cache');
+}
+
+/** The user's home folder, or null when the system knows none (a user without a passwd entry, no HOME). */
+function userHome(): string | null {
+  try {
+    return os.homedir();
+  } catch {
+    return null;
+  }
 }
 
 /** The part of the command line a cache is kept for: the command's name, `help`, or `other`. */
