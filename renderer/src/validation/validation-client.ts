@@ -1,7 +1,7 @@
 // Main-thread side of validation. The worker keeps its own copy of the document's text: the whole
 // text goes once (open, save, a change of Windows target), then only the editor's edits, as they
 // happen (a keystroke in a 1 MB file sends a few bytes, and the main thread never reads the whole
-// text to validate it). The worker answers edits inside a comment at once and validates in full
+// text to validate it). The worker answers edits inside a comment or one value at once and validates in full
 // once typing pauses (see validation.worker.ts). Only the answer for the newest request reaches
 // `onResult`, so the problems panel never shows diagnostics for text that is no longer there.
 import type { EditRequest, ResyncResponse, ValidationRequest, ValidationResponse } from './validation-service';

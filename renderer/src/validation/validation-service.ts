@@ -30,7 +30,7 @@ export interface ValidationResponse {
   /** True when Windows would accept the file (no XML or schema error). */
   valid: boolean;
   timings: ValidationTimings & { compileMs: number };
-  /** 'quick': known without validating (an edit inside a comment); 'full' (the default): validated. */
+  /** 'quick': known without validating the whole text (an edit inside a comment or one value, see incremental.ts); 'full' (the default): validated. */
   kind?: 'full' | 'quick';
 }
 

@@ -1,8 +1,8 @@
 // Module worker: validates the document being edited off the main thread. It receives the whole
 // text ({id, text, lint?, target?}: on open, save, a change of target, or when asked to resync)
 // or the editor's edits ({kind: 'edit', id, changes, length}), and answers {id, diagnostics,
-// valid, timings, kind} for the newest id. An edit inside a comment is answered at once (see
-// shared/common/validation/incremental.ts); the full validation runs once typing pauses and its
+// valid, timings, kind} for the newest id. An edit inside a comment or one value is answered at
+// once (see shared/common/validation/incremental.ts); the full validation runs once typing pauses and its
 // answer replaces the quick one. The XSDs are bundled as text by Vite; libxml2-wasm carries its
 // WebAssembly inside its own module, so there is no separate .wasm file to locate.
 import { createValidationSession, schemaFilesByName, type EditRequest, type ValidationRequest, type ValidationResponse } from './validation-service';

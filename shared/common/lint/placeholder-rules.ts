@@ -143,7 +143,7 @@ const KIND_KEYS: Readonly<Record<PlaceholderKind, MessageKey>> = {
 const scans = new WeakMap<LintContext, FoundPlaceholder[]>();
 function placeholdersOf(context: LintContext): FoundPlaceholder[] {
   let found = scans.get(context);
-  if (!found) scans.set(context, (found = findPlaceholders(context.document.root)));
+  if (!found) scans.set(context, (found = findPlaceholders(context.root)));
   return found;
 }
 
@@ -157,6 +157,7 @@ export const PLACEHOLDER_RULES: readonly LintRule[] = [
     severity: 'error',
     title: 'Placeholder Windows refuses or misapplies',
     messageKeys: HARMFUL_PLACES.map((place) => place.messageKey),
+    values: 'own',
     check(context) {
       for (const placeholder of placeholdersOf(context)) {
         if (placeholder.harmful) context.report(this, placeholder.harmful.messageKey, { element: subject(placeholder), value: placeholder.value }, placeholder.span);
@@ -168,6 +169,7 @@ export const PLACEHOLDER_RULES: readonly LintRule[] = [
     severity: 'warning',
     title: 'Placeholder still to fill in',
     messageKeys: ['lint.placeholder.value'],
+    values: 'own',
     check(context) {
       for (const placeholder of placeholdersOf(context)) {
         if (!placeholder.harmful) context.report(this, 'lint.placeholder.value', { element: subject(placeholder), kindKey: KIND_KEYS[placeholder.kind] }, placeholder.span);

@@ -13,6 +13,7 @@ import {
   textSpan,
   walkElements,
   type Span,
+  type XmlAttributeNode,
   type XmlDocumentNode,
   type XmlElementNode,
 } from '../xml/model';
@@ -23,18 +24,53 @@ import { looksLikeIccid, looksLikeImei, looksLikeImsi, luhnCheckDigit, passesLuh
 import { placeholderKind } from '../schema-model/placeholders';
 import { analysePattern, analyseTimestampFormat, readSmsMessage, type PatternAnalysis } from './sms-rules';
 
+/**
+ * Which values (an element's text, or an attribute's value) a rule reads, so that the findings of
+ * one edited value can be re-checked without linting the whole document (validation/incremental.ts):
+ * - 'none': the rule reads only the document's structure (names, nesting, which attributes exist);
+ * - 'own': each value on its own: the findings for an element depend only on its own values and
+ *   declaration (the rule runs on that element alone, `LintContext.root`);
+ * - a function: whether the rule reads this element's text (attribute undefined) or this attribute.
+ * A rule without it is assumed to read anything: every value edit waits for the full validation.
+ */
+export type ValuesRead = 'none' | 'own' | ((element: XmlElementNode, attribute: XmlAttributeNode | undefined) => boolean);
+
 export interface LintRule {
   code: string;
   severity: Severity;
   /** Short English title (SARIF rule name, docs). */
   title: string;
   messageKeys: readonly MessageKey[];
+  values?: ValuesRead;
   check(context: LintContext): void;
+}
+
+/** Every element of a subtree by namespace and local name, in document order. */
+export type ElementIndex = ReadonlyMap<string, XmlElementNode[]>;
+
+const indexes = new WeakMap<XmlDocumentNode, ElementIndex>();
+
+/** The index of a document's elements, built once per document (its structure never changes; values may). */
+export function elementIndexOf(document: XmlDocumentNode): ElementIndex {
+  let index = indexes.get(document);
+  if (!index) indexes.set(document, (index = indexElements(document.root)));
+  return index;
+}
+
+function indexElements(root: XmlElementNode): ElementIndex {
+  const byName = new Map<string, XmlElementNode[]>();
+  for (const element of walkElements(root)) {
+    const key = `${element.namespaceUri} ${element.localName}`;
+    const list = byName.get(key);
+    if (list) list.push(element);
+    else byName.set(key, [element]);
+  }
+  return byName;
 }
 
 export class LintContext {
   readonly diagnostics: Diagnostic[] = [];
-  private readonly byName = new Map<string, XmlElementNode[]>();
+  private readonly byName: ElementIndex;
 
   constructor(
     readonly document: XmlDocumentNode,
@@ -42,14 +78,15 @@ export class LintContext {
     readonly target: WindowsTarget = DEFAULT_TARGET,
     /** XSD validation of lax-slot content against what we know (given by the validator; PS-L027). */
     readonly laxSlotChecker?: LaxSlotChecker,
+    /** Where 'own' rules look (one element when re-checking its values); the document's root by default. */
+    root?: XmlElementNode,
   ) {
-    for (const element of walkElements(document.root)) {
-      const key = `${element.namespaceUri} ${element.localName}`;
-      const list = this.byName.get(key);
-      if (list) list.push(element);
-      else this.byName.set(key, [element]);
-    }
+    this.root = root ?? document.root;
+    this.byName = elementIndexOf(document);
   }
+
+  /** The subtree the 'own' rules check (see ValuesRead). */
+  readonly root: XmlElementNode;
 
   /** Every element with this namespace and local name, in document order. */
   elements(namespaceUri: string, localName: string): XmlElementNode[] {
@@ -113,6 +150,56 @@ function planNames(context: LintContext): Map<string, XmlElementNode> {
   return names;
 }
 
+/** A place whose value rules read: an element's text, or one of its attributes (ValuesRead). */
+interface ValuePlace {
+  namespaces: readonly string[];
+  element: string;
+  /** The attribute read; the element's text when absent. */
+  attribute?: string;
+  /** Only under a parent of one of these local names. */
+  parents?: readonly string[];
+}
+
+/** A ValuesRead for the values at these places. */
+export function valuesAt(...places: readonly ValuePlace[]): ValuesRead {
+  return (element, attribute) =>
+    places.some(
+      (place) =>
+        place.element === element.localName &&
+        place.namespaces.includes(element.namespaceUri) &&
+        (place.attribute === undefined ? attribute === undefined : attribute !== undefined && attribute.localName === place.attribute && attribute.namespaceUri === '') &&
+        (place.parents === undefined || (element.parent !== null && place.parents.includes(element.parent.localName))),
+    );
+}
+
+/** Rules that read several places: any of them. */
+export function anyOf(...reads: readonly ValuesRead[]): ValuesRead {
+  return (element, attribute) => reads.some((read) => typeof read === 'function' && read(element, attribute));
+}
+
+const PROFILE_NAMES: ValuePlace[] = [
+  { namespaces: [WWAN], element: 'Name', parents: ['DefaultProfile', 'PurchaseProfile'] },
+  { namespaces: [WLAN], element: 'name', parents: ['WLANProfile'] },
+];
+const ASSOCIATED_PLANS: ValuePlace = { namespaces: [WWAN, WLAN], element: 'AssociatedPlan' };
+const PLAN_NAME: ValuePlace = { namespaces: [PLANS], element: 'Plan', attribute: 'Name' };
+const SMS_PATTERN: ValuePlace = { namespaces: [WWAN], element: 'Pattern' };
+const WLAN_SECURITY: ValuePlace[] = ['authentication', 'encryption'].map((element) => ({ namespaces: [WLAN], element, parents: ['authEncryption'] }));
+const WLAN_KEY: ValuePlace[] = ['keyType', 'protected', 'keyMaterial'].map((element) => ({ namespaces: [WLAN], element, parents: ['sharedKey'] }));
+
+/** Group/UnitGroup of any field of an SMS rule (PS-L008, PS-L009). */
+const readsSmsGroups: ValuesRead = (element, attribute) =>
+  attribute !== undefined && attribute.namespaceUri === '' && (attribute.localName === 'Group' || attribute.localName === 'UnitGroup') && element.parent?.localName === 'Fields' && element.parent.namespaceUri === WWAN;
+
+/** Inside EAP user credentials (PS-L005 reads every secret-bearing leaf there). */
+function insideEapCredentials(element: XmlElementNode): boolean {
+  for (let current: XmlElementNode | null = element; current; current = current.parent) if (current.namespaceUri === EAP_USER_CREDENTIALS) return true;
+  return false;
+}
+
+/** The parents of SSID names PS-L023 measures. */
+const SSID_PARENTS = new Set([`${WLAN} SSID`, `${WLAN2} SSID`, `${WLAN2} SSIDPrefix`, `${HOTSPOT} SSID`]);
+
 const USAGE_FIELDS = ['Usage', 'UsagePercentage', 'UsageOverage', 'UsageOveragePercentage'] as const;
 const LIMIT_DEPENDENT_FIELDS = ['UsagePercentage', 'UsageOverage', 'UsageOveragePercentage', 'DataLimit', 'OverDataLimit'] as const;
 
@@ -161,6 +248,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'error',
     title: 'Profile refers to a plan the file does not define',
     messageKeys: ['lint.planReferenceMissing'],
+    values: valuesAt(ASSOCIATED_PLANS, PLAN_NAME, ...PROFILE_NAMES),
     check(context) {
       const plans = planNames(context);
       for (const profile of profilesOf(context)) {
@@ -177,6 +265,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'warning',
     title: 'Plan that no profile in the file refers to',
     messageKeys: ['lint.planUnreferenced'],
+    values: valuesAt(ASSOCIATED_PLANS, PLAN_NAME),
     check(context) {
       const profiles = profilesOf(context);
       // A plans-only file updates plans of profiles already on the PC: nothing to compare with.
@@ -193,6 +282,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'warning',
     title: 'Empty WLANProfiles deletes every operator Wi-Fi profile',
     messageKeys: ['lint.wlanProfilesEmpty'],
+    values: 'none',
     check(context) {
       for (const section of context.elements(CC, 'WLANProfiles')) {
         if (childElements(section).length === 0) context.report(this, 'lint.wlanProfilesEmpty', {}, startTagSpan(section));
@@ -204,6 +294,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'warning',
     title: 'Branding Logo and Name are ignored since Windows 10 1709',
     messageKeys: ['lint.brandingIgnored'],
+    values: 'none',
     check(context) {
       for (const branding of context.elements(WWAN, 'Branding')) {
         for (const child of childElements(branding)) {
@@ -219,6 +310,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'info',
     title: 'Password or key in clear text',
     messageKeys: ['lint.cleartextSecret'],
+    values: anyOf(valuesAt({ namespaces: [WWAN, CC, HOTSPOT, NAMESPACES.carrierControlV2], element: 'Password' }, { namespaces: [WLAN], element: 'protected', parents: ['sharedKey'] }), (element) => insideEapCredentials(element)),
     check(context) {
       const namespaces = [WWAN, CC, HOTSPOT, NAMESPACES.carrierControlV2];
       for (const namespaceUri of namespaces) {
@@ -251,6 +343,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'error',
     title: 'SMS pattern is not a valid regular expression',
     messageKeys: ['lint.smsPatternInvalid'],
+    values: valuesAt(SMS_PATTERN),
     check(context) {
       for (const { pattern, analysis } of smsRules(context)) {
         if (!pattern || !analysis) continue;
@@ -263,6 +356,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'warning',
     title: 'SMS pattern uses a construct outside the common ECMAScript grammar',
     messageKeys: ['lint.smsPatternNonPortable'],
+    values: valuesAt(SMS_PATTERN),
     check(context) {
       for (const { pattern, analysis } of smsRules(context)) {
         if (!pattern || !analysis) continue;
@@ -277,6 +371,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'error',
     title: 'Field reads a capture group the pattern does not have',
     messageKeys: ['lint.smsGroupOutOfRange'],
+    values: anyOf(valuesAt(SMS_PATTERN), readsSmsGroups),
     check(context) {
       for (const { analysis, fields } of smsRules(context)) {
         if (!analysis || !fields) continue;
@@ -297,6 +392,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'info',
     title: 'Capture group not mapped to any field',
     messageKeys: ['lint.smsGroupUnused'],
+    values: anyOf(valuesAt(SMS_PATTERN), readsSmsGroups),
     check(context) {
       for (const { pattern, analysis, fields } of smsRules(context)) {
         if (!pattern || !analysis || !fields) continue;
@@ -319,6 +415,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'error',
     title: 'Usage field without UsageTimestamp',
     messageKeys: ['lint.smsUsageWithoutTimestamp'],
+    values: 'none',
     check(context) {
       for (const { fields } of smsRules(context)) {
         if (!fields || findChild(fields, 'UsageTimestamp', WWAN)) continue;
@@ -334,6 +431,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'warning',
     title: 'UsageTimestamp without any Usage field',
     messageKeys: ['lint.smsTimestampWithoutUsage'],
+    values: 'none',
     check(context) {
       for (const { fields } of smsRules(context)) {
         const timestamp = fields && findChild(fields, 'UsageTimestamp', WWAN);
@@ -348,6 +446,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'error',
     title: 'Invalid UsageTimestamp format string',
     messageKeys: ['lint.smsTimestampFormatInvalid', 'lint.smsTimestampFormatEmpty'],
+    values: valuesAt({ namespaces: [WWAN], element: 'UsageTimestamp', attribute: 'Format' }),
     check(context) {
       for (const timestamp of context.elements(WWAN, 'UsageTimestamp')) {
         const format = findAttribute(timestamp, 'Format');
@@ -367,6 +466,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'warning',
     title: '12-hour clock without AM/PM in UsageTimestamp format',
     messageKeys: ['lint.smsTimestamp12HourWithoutMeridiem'],
+    values: valuesAt({ namespaces: [WWAN], element: 'UsageTimestamp', attribute: 'Format' }),
     check(context) {
       for (const timestamp of context.elements(WWAN, 'UsageTimestamp')) {
         const format = findAttribute(timestamp, 'Format');
@@ -381,6 +481,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'warning',
     title: 'SMS usage field needs a data limit but the plan type is Unrestricted',
     messageKeys: ['lint.smsFieldNeedsDataLimit'],
+    values: valuesAt({ namespaces: [WWAN], element: 'PlanType', attribute: 'Default' }),
     check(context) {
       for (const { fields } of smsRules(context)) {
         const planType = fields && findChild(fields, 'PlanType', WWAN);
@@ -399,6 +500,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'warning',
     title: 'Plan type and data limit disagree',
     messageKeys: ['lint.planUnrestrictedWithLimit', 'lint.planFixedWithoutLimit'],
+    values: valuesAt({ namespaces: [PLANS], element: 'Description', attribute: 'PlanType' }, PLAN_NAME),
     check(context) {
       for (const plan of context.elements(PLANS, 'Plan')) {
         const description = findChild(plan, 'Description', PLANS);
@@ -416,6 +518,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'warning',
     title: 'RefreshParameters without TrustedCertificates',
     messageKeys: ['lint.refreshWithoutTrustedCertificates'],
+    values: 'none',
     check(context) {
       for (const provisioning of context.elements(CC, 'Provisioning')) {
         const refresh = findChild(provisioning, 'RefreshParameters', CC);
@@ -428,6 +531,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'error',
     title: 'Signature nested inside the document instead of last child of the root',
     messageKeys: ['lint.signatureMisplaced'],
+    values: 'none',
     check(context) {
       for (const signature of context.elements(DSIG, 'Signature')) {
         // Directly under the root the schema already places it (last, at most once).
@@ -442,6 +546,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'error',
     title: 'Two profiles with the same name',
     messageKeys: ['lint.duplicateProfileName'],
+    values: valuesAt(...PROFILE_NAMES),
     check(context) {
       const seen = new Map<string, ProfileRef>();
       for (const profile of profilesOf(context)) {
@@ -461,6 +566,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'warning',
     title: 'DeviceId does not look like an IMEI',
     messageKeys: ['lint.deviceIdImeiChecksum', 'lint.deviceIdLooksLikeImsi'],
+    values: valuesAt({ namespaces: [CC], element: 'DeviceId' }),
     check(context) {
       for (const deviceId of context.elements(CC, 'DeviceId')) {
         const value = textContent(deviceId).trim();
@@ -475,6 +581,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'warning',
     title: 'SubscriberId looks like an ICCID or an IMEI rather than an IMSI',
     messageKeys: ['lint.subscriberIdLooksLikeIccid', 'lint.subscriberIdLooksLikeImei'],
+    values: valuesAt({ namespaces: [CC], element: 'SubscriberId' }),
     check(context) {
       for (const subscriberId of context.elements(CC, 'SubscriberId')) {
         const value = textContent(subscriberId).trim();
@@ -490,6 +597,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'error',
     title: 'Wi-Fi profile with a pre-shared key or WEP but no sharedKey',
     messageKeys: ['lint.wlanSharedKeyMissing'],
+    values: valuesAt(...WLAN_SECURITY, PROFILE_NAMES[1]!),
     check(context) {
       for (const security of context.elements(WLAN, 'security')) {
         const authEncryption = findChild(security, 'authEncryption', WLAN);
@@ -509,6 +617,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'error',
     title: 'Wi-Fi key has the wrong length for its type',
     messageKeys: ['lint.wlanKeyMaterialLength'],
+    values: valuesAt(...WLAN_SECURITY, ...WLAN_KEY, PROFILE_NAMES[1]!),
     check(context) {
       for (const sharedKey of context.elements(WLAN, 'sharedKey')) {
         if (childText(sharedKey, 'protected', WLAN) !== 'false') continue; // encrypted blob: length says nothing
@@ -541,6 +650,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'warning',
     title: 'SSID name longer than 32 bytes in UTF-8',
     messageKeys: ['lint.wlanSsidTooManyBytes'],
+    values: (element, attribute) => attribute === undefined && (element.localName === 'name' || element.localName === 'namePrefix') && element.parent !== null && SSID_PARENTS.has(`${element.parent.namespaceUri} ${element.parent.localName}`),
     check(context) {
       const ssids = [...context.elements(WLAN, 'SSID'), ...context.elements(WLAN2, 'SSID'), ...context.elements(WLAN2, 'SSIDPrefix'), ...context.elements(HOTSPOT, 'SSID')];
       for (const ssid of ssids) {
@@ -558,6 +668,7 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     severity: 'warning',
     title: 'Signature relies on SHA-1',
     messageKeys: ['lint.weakSignatureAlgorithm'],
+    values: valuesAt({ namespaces: [DSIG], element: 'SignatureMethod', attribute: 'Algorithm' }, { namespaces: [DSIG], element: 'DigestMethod', attribute: 'Algorithm' }),
     check(context) {
       const weak = new Set(['http://www.w3.org/2000/09/xmldsig#rsa-sha1', 'http://www.w3.org/2000/09/xmldsig#sha1', 'http://www.w3.org/2000/09/xmldsig#dsa-sha1']);
       for (const localName of ['SignatureMethod', 'DigestMethod']) {

@@ -6,7 +6,7 @@ import { KNOWN_NAMESPACES, NAMESPACES } from '../xml/namespaces';
 import { TARGET_NAMES, additionUnknownTo } from '../windows/targets';
 import { attributeSpan, childElements, elementNameSpan, findAttribute, positionOf, startTagSpan, textContent, textSpan, walkElements, type XmlElementNode } from '../xml/model';
 import { NEAR_MISS_NAMESPACE_CODE, NEAR_MISS_NAMESPACE_MESSAGE, intendedNamespace, nearMissNamespaceDiagnostics } from './namespaces';
-import type { LintRule } from './rules';
+import { valuesAt, type LintRule } from './rules';
 
 const { wwan: WWAN, wlanV1: WLAN, wlanV2: WLAN2, hotspot: HOTSPOT, oneX: ONEX, xmlDsig: DSIG } = NAMESPACES;
 
@@ -51,12 +51,22 @@ function* laxSlotChildren(context: Parameters<LintRule['check']>[0]): Generator<
 
 const KNOWN = new Set(KNOWN_NAMESPACES);
 
+/** Inside content a lax slot lets through (PS-L027 validates all of it against the authoring schemas). */
+function insideLaxSlot(element: XmlElementNode): boolean {
+  for (let current: XmlElementNode | null = element; current?.parent; current = current.parent) {
+    const parent = current.parent;
+    if (current.namespaceUri !== parent.namespaceUri && LAX_SLOT_PARENTS.some((slot) => slot.namespace === parent.namespaceUri && slot.localName === parent.localName)) return true;
+  }
+  return false;
+}
+
 export const WINDOWS_KNOWLEDGE_RULES: readonly LintRule[] = [
   {
     code: 'PS-L025',
     severity: 'error',
     title: 'Attribute documented by Microsoft but not in Windows’ schema',
     messageKeys: ['lint.documentedAttributeNotInSchema'],
+    values: 'none',
     check(context) {
       for (const { element: localName, attribute: attributeName } of UNDECLARED_DOCUMENTED_ATTRIBUTES) {
         for (const element of context.elements(WWAN, localName)) {
@@ -71,6 +81,7 @@ export const WINDOWS_KNOWLEDGE_RULES: readonly LintRule[] = [
     severity: 'error',
     title: 'Signature without the signing certificate (0x82170007)',
     messageKeys: ['lint.signatureWithoutCertificate'],
+    values: valuesAt({ namespaces: [DSIG], element: 'X509Certificate' }),
     check(context) {
       for (const signature of context.elements(DSIG, 'Signature')) {
         const keyInfo = childElements(signature).find((child) => child.namespaceUri === DSIG && child.localName === 'KeyInfo');
@@ -84,6 +95,7 @@ export const WINDOWS_KNOWLEDGE_RULES: readonly LintRule[] = [
     severity: 'error',
     title: 'Content Windows’ schema lets through a lax slot, but Windows will not apply',
     messageKeys: ['lint.laxSlotContentRejected'],
+    values: (element) => insideLaxSlot(element),
     check(context) {
       // The check itself is XSD validation (libxml2), injected by the validator; without it, nothing to say.
       const checker = context.laxSlotChecker;
@@ -102,6 +114,7 @@ export const WINDOWS_KNOWLEDGE_RULES: readonly LintRule[] = [
     severity: 'warning',
     title: 'Element of a namespace Windows does not know, in a lax slot',
     messageKeys: ['lint.laxSlotUnknownNamespace'],
+    values: 'none',
     check(context) {
       for (const child of laxSlotChildren(context)) {
         if (KNOWN.has(child.namespaceUri) || intendedNamespace(child.namespaceUri)) continue;
@@ -114,6 +127,7 @@ export const WINDOWS_KNOWLEDGE_RULES: readonly LintRule[] = [
     severity: 'error',
     title: 'More version 2 SSIDs or SSID prefixes than Windows takes',
     messageKeys: ['lint.v2SsidLimit'],
+    values: 'none',
     check(context) {
       for (const config of context.elements(WLAN, 'SSIDConfig')) {
         const children = childElements(config);
@@ -129,6 +143,7 @@ export const WINDOWS_KNOWLEDGE_RULES: readonly LintRule[] = [
     severity: 'warning',
     title: 'Version 2 SSIDPrefix before a version 2 SSID',
     messageKeys: ['lint.v2SsidOrder'],
+    values: 'none',
     check(context) {
       for (const config of context.elements(WLAN, 'SSIDConfig')) {
         let prefixSeen = false;
@@ -148,6 +163,7 @@ export const WINDOWS_KNOWLEDGE_RULES: readonly LintRule[] = [
     severity: 'error',
     title: 'Element the target Windows version does not know',
     messageKeys: ['lint.elementNeedsNewerWindows'],
+    values: 'none',
     check(context) {
       for (const element of walkElements(context.document.root)) {
         const addition = additionUnknownTo(context.target, element.namespaceUri, element.localName);
@@ -162,6 +178,7 @@ export const WINDOWS_KNOWLEDGE_RULES: readonly LintRule[] = [
     severity: 'error',
     title: 'Namespace that is almost a known one',
     messageKeys: [NEAR_MISS_NAMESPACE_MESSAGE],
+    values: (_element, attribute) => attribute !== undefined && (attribute.prefix === 'xmlns' || attribute.name === 'xmlns'),
     check(context) {
       context.diagnostics.push(...nearMissNamespaceDiagnostics(context.document));
     },
@@ -171,6 +188,7 @@ export const WINDOWS_KNOWLEDGE_RULES: readonly LintRule[] = [
     severity: 'warning',
     title: 'More than one X509Data in KeyInfo',
     messageKeys: ['lint.severalX509Data'],
+    values: 'none',
     check(context) {
       for (const keyInfo of context.elements(DSIG, 'KeyInfo')) {
         const data = childElements(keyInfo).filter((child) => child.namespaceUri === DSIG && child.localName === 'X509Data');
@@ -183,6 +201,7 @@ export const WINDOWS_KNOWLEDGE_RULES: readonly LintRule[] = [
     severity: 'error',
     title: 'Hotspot2 PLMN id that is not 5 or 6 decimal digits',
     messageKeys: ['lint.plmnIdNotDigits'],
+    values: valuesAt({ namespaces: [WLAN], element: 'PLMNID' }),
     check(context) {
       for (const plmn of context.elements(WLAN, 'PLMNID')) {
         const value = textContent(plmn).trim();

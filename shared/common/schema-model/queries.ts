@@ -99,13 +99,18 @@ function findInContent(model: SchemaModel, particle: Particle, name: QualifiedNa
 
 /** The declaration of a child named `name` inside an element declared by `parentKey`. */
 export function childDeclaration(model: SchemaModel, parentKey: ElementKey, name: QualifiedName): ElementDeclaration | undefined {
+  return childDeclarationMatch(model, parentKey, name)?.declaration;
+}
+
+/** childDeclaration, and whether the child is let in by a wildcard (then its global declaration, if any). */
+export function childDeclarationMatch(model: SchemaModel, parentKey: ElementKey, name: QualifiedName): { declaration: ElementDeclaration | undefined; wildcard: boolean } | undefined {
   const parent = model.elements[parentKey];
   const type = parent ? complexTypeOf(model, parent) : undefined;
   if (!type?.content) return undefined;
   const found = findInContent(model, type.content, name);
-  if (found?.declaration) return found.declaration;
+  if (found?.declaration) return { declaration: found.declaration, wildcard: false };
   // A wildcard lets in any global element of a suitable namespace; it is validated by its own declaration.
-  if (found?.wildcard) return model.elements[elementKeyOf(name)];
+  if (found?.wildcard) return { declaration: model.elements[elementKeyOf(name)], wildcard: true };
   return undefined;
 }
 

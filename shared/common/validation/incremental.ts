@@ -2,18 +2,23 @@
 // the editor makes (no copy of the whole text per keystroke), and an edit whose effect on the
 // verdict is known without re-validating gets its markers at once.
 //
-// The quick answer: after a full validation (the base), every edit confined to the inside of one
-// comment leaves the document's elements, attributes and text as they were; XSD validation and
-// the lint rules do not read comments, so the findings are the base's, moved by the edit. That
-// answer is complete (the full check would say the same). Anything else (an edit of markup, a
-// value, several places at once, a comment that stops being one) has no quick answer and waits for
-// the full validation. The full validation still runs after a quick answer (the caller decides
-// when) and its result replaces it: it is the verdict.
+// Quick answers, after a full validation (the base), for every edit that stays inside one place:
+// - inside one comment: the document's elements, attributes and text are as they were; XSD
+//   validation and the lint rules do not read comments, so the findings are the base's, moved by
+//   the edit;
+// - inside one value (an element's text, an attribute's value): that value's schema findings from
+//   its type in the schema model, the lint rules that read it run again, the other findings moved
+//   (value-edit.ts; it declines whenever it could differ from the full check).
+// Anything else (an edit of markup, several places at once, a comment that stops being one, a
+// value the quick check cannot decide) has no quick answer and waits for the full validation. The
+// full validation still runs after a quick answer (the caller decides when) and its result replaces
+// it: it is the verdict.
 import { now } from '../schema/environment';
 import type { Diagnostic } from '../xml/diagnostic';
 import type { XmlChildNode, XmlDocumentNode } from '../xml/model';
 import { computeLineStarts, PositionMapper, type Position, type Range } from '../xml/positions';
 import type { ProvisioningValidator, ValidateOptions, ValidationTimings } from './validator';
+import { valueAt, valueEditFindings, type EditedValue, type ValueEditBase } from './value-edit';
 
 /** One replacement, as the editor reports it: `length` characters at `offset` become `text`. */
 export interface TextChange {
@@ -38,21 +43,21 @@ export interface IncrementalOutcome {
   timings: ValidationTimings;
 }
 
-/** The part of the base text that every edit since the base stayed inside: a comment's content. */
+/** The part of the base text that every edit since the base stayed inside: a comment's content or one value. */
 interface EditedRegion {
-  /** Offsets of the comment's content in the base text (between `<!--` and `-->`). */
+  /** Offsets in the base text: the comment's content (between `<!--` and `-->`) or the raw value. */
   start: number;
   end: number;
   /** Length now minus length in the base. */
   delta: number;
+  /** The value edited (absent for a comment). */
+  value?: EditedValue;
 }
 
-/** What quick answers need of the last full validation (not its tree: only where its comments are). */
-interface Base {
+/** What quick answers need of the last full validation. */
+interface Base extends ValueEditBase {
   text: string;
-  diagnostics: readonly Diagnostic[];
   valid: boolean;
-  positions: PositionMapper;
   /** Content spans of every comment, in document order: start0, end0, start1, end1, ... */
   comments: Int32Array;
 }
@@ -188,7 +193,19 @@ export class IncrementalValidation {
   validate(): IncrementalOutcome {
     const result = this.validator.validate(this.current, this.options);
     const document = result.document;
-    this.base = document ? { text: this.current, diagnostics: result.diagnostics, valid: result.valid, positions: new PositionMapper(document.lineStarts), comments: commentSpans(document) } : null;
+    this.base = document
+      ? {
+          text: this.current,
+          document,
+          diagnostics: result.diagnostics,
+          valid: result.valid,
+          documentKind: result.documentKind,
+          target: result.target,
+          lint: this.options.lint !== false,
+          positions: new PositionMapper(document.lineStarts),
+          comments: commentSpans(document),
+        }
+      : null;
     this.region = null;
     this.followsBase = this.base !== null;
     return { diagnostics: result.diagnostics, valid: result.valid, kind: 'full', timings: result.timings };
@@ -199,22 +216,26 @@ export class IncrementalValidation {
     const changeEnd = change.offset + change.length;
     let region = this.region;
     if (region) {
-      // Still inside the same comment? (Its content now runs from region.start to region.end + delta.)
+      // Still inside the same comment or value? (It now runs from region.start to region.end + delta.)
       if (change.offset < region.start || changeEnd > region.end + region.delta) return null;
     } else {
       const comment = commentContaining(base.comments, change.offset, changeEnd);
-      if (!comment) return null;
-      region = { start: comment.start, end: comment.end, delta: 0 };
+      const value = comment ? null : valueAt(base.document, change.offset, changeEnd);
+      if (comment) region = { start: comment.start, end: comment.end, delta: 0 };
+      else if (value) region = { start: value.start, end: value.end, delta: 0, value };
+      else return null;
     }
     const delta = region.delta + change.text.length - change.length;
     const content = this.current.slice(region.start, region.end + delta);
-    if (!isCommentContent(content)) return null;
     // A changed line count could make a message that names a line out of date: let the full check answer.
     if (lineBreaks(content) !== lineBreaks(base.text.slice(region.start, region.end))) return null;
-    const diagnostics = moveDiagnostics(base.positions, base.diagnostics, region.start, region.end, content);
+    let diagnostics: Diagnostic[] | null;
+    if (region.value) diagnostics = valueEditFindings(base, region.value, content);
+    else diagnostics = isCommentContent(content) ? moveDiagnostics(base.positions, base.diagnostics, region.start, region.end, content) : null;
     if (!diagnostics) return null;
     this.region = { ...region, delta };
     const totalMs = now() - started;
-    return { diagnostics, valid: base.valid, kind: 'quick', timings: { parseMs: 0, schemaMs: 0, lintMs: 0, totalMs } };
+    const valid = region.value ? !diagnostics.some((diagnostic) => diagnostic.severity === 'error' && diagnostic.source !== 'lint') : base.valid;
+    return { diagnostics, valid, kind: 'quick', timings: { parseMs: 0, schemaMs: 0, lintMs: 0, totalMs } };
   }
 }

@@ -43,6 +43,8 @@ export const EAP_NAMESPACES = {
 export const XML_NAMESPACE = 'http://www.w3.org/XML/1998/namespace';
 export const XMLNS_NAMESPACE = 'http://www.w3.org/2000/xmlns/';
 export const XSD_NAMESPACE = 'http://www.w3.org/2001/XMLSchema';
+/** xsi:type and xsi:nil change how an element is validated. */
+export const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
 
 /** Namespaces a provisioning file uses: ours, and the EAP ones (the near-miss lint compares against these). */
 export const KNOWN_NAMESPACES: readonly string[] = [...Object.values(NAMESPACES), ...Object.values(EAP_NAMESPACES)];

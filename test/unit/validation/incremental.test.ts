@@ -85,7 +85,7 @@ describe('quick answers for edits inside comments', () => {
     expect(withFindingsAfter).toBeGreaterThan(100);
   });
 
-  it('gives no quick answer where the comment stops being one, for markup and values, or across several places', () => {
+  it('gives no quick answer where the comment stops being one, for markup, or across several places', () => {
     const text = `<?xml version="1.0"?>\n<!-- head -->\n<CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1"><Global><CarrierId>{11111111-2222-3333-4444-555555555555}</CarrierId><SubscriberId>1</SubscriberId></Global><!-- tail --></CarrierProvisioning>\n`;
     const inHead = text.indexOf('head');
     const cases: TextChange[][] = [
@@ -95,7 +95,7 @@ describe('quick answers for edits inside comments', () => {
       [{ offset: inHead, length: 0, text: '\u0001' }],
       [{ offset: inHead, length: 0, text: '\n' }],
       [{ offset: text.indexOf('<Global>') + 1, length: 0, text: 'x' }],
-      [{ offset: text.indexOf('1</SubscriberId>'), length: 0, text: '2' }],
+      [{ offset: text.indexOf('1</SubscriberId>'), length: 0, text: '<' }],
       [
         { offset: text.indexOf('tail'), length: 0, text: 'x' },
         { offset: inHead, length: 0, text: 'x' },
