@@ -15,6 +15,7 @@ import {
   type Facets,
   type GroupParticle,
   type Particle,
+  type ProcessContents,
   type QualifiedName,
   type SchemaModel,
   type SimpleTypeDefinition,
@@ -77,20 +78,20 @@ function sameName(declaration: ElementDeclaration, name: QualifiedName): boolean
 }
 
 /** What a child name matches inside one content model: a declaration, a wildcard, or nothing. */
-function findInContent(model: SchemaModel, particle: Particle, name: QualifiedName): { declaration?: ElementDeclaration; wildcard?: boolean } | undefined {
+function findInContent(model: SchemaModel, particle: Particle, name: QualifiedName): { declaration?: ElementDeclaration; wildcard?: ProcessContents } | undefined {
   switch (particle.kind) {
     case 'element': {
       const match = substitutes(model, particle.element).find((candidate) => sameName(candidate, name));
       return match ? { declaration: match } : undefined;
     }
     case 'any':
-      return wildcardAccepts(particle.namespace, name.namespace) ? { wildcard: true } : undefined;
+      return wildcardAccepts(particle.namespace, name.namespace) ? { wildcard: particle.processContents } : undefined;
     default: {
-      let wildcardMatch: { wildcard: boolean } | undefined;
+      let wildcardMatch: { wildcard: ProcessContents } | undefined;
       for (const inner of particle.particles) {
         const found = findInContent(model, inner, name);
         if (found?.declaration) return found;
-        if (found?.wildcard) wildcardMatch = { wildcard: true };
+        if (found?.wildcard) wildcardMatch ??= { wildcard: found.wildcard };
       }
       return wildcardMatch;
     }
@@ -102,15 +103,15 @@ export function childDeclaration(model: SchemaModel, parentKey: ElementKey, name
   return childDeclarationMatch(model, parentKey, name)?.declaration;
 }
 
-/** childDeclaration, and whether the child is let in by a wildcard (then its global declaration, if any). */
-export function childDeclarationMatch(model: SchemaModel, parentKey: ElementKey, name: QualifiedName): { declaration: ElementDeclaration | undefined; wildcard: boolean } | undefined {
+/** childDeclaration, and the wildcard's processContents when a wildcard lets the child in (then its global declaration, if any). */
+export function childDeclarationMatch(model: SchemaModel, parentKey: ElementKey, name: QualifiedName): { declaration: ElementDeclaration | undefined; wildcard?: ProcessContents } | undefined {
   const parent = model.elements[parentKey];
   const type = parent ? complexTypeOf(model, parent) : undefined;
   if (!type?.content) return undefined;
   const found = findInContent(model, type.content, name);
-  if (found?.declaration) return { declaration: found.declaration, wildcard: false };
+  if (found?.declaration) return { declaration: found.declaration };
   // A wildcard lets in any global element of a suitable namespace; it is validated by its own declaration.
-  if (found?.wildcard) return { declaration: model.elements[elementKeyOf(name)], wildcard: true };
+  if (found?.wildcard) return { declaration: model.elements[elementKeyOf(name)], wildcard: found.wildcard };
   return undefined;
 }
 

@@ -8,9 +8,10 @@
 //   - every other finding is the base's, moved by the edit.
 // Null whenever that could differ from the full validation: the base had findings that hide or
 // change what libxml2 checks (an element out of order, an unknown element…), the value is not
-// well-formed text, markup was typed, the place is let in by a wildcard (lax content is checked by
-// PS-L027 against the authoring schemas), the type or a facet is one value-verdict.ts does not
-// decide, a rule reads the value without declaring it, a finding points strictly inside the value.
+// well-formed text, markup was typed, the place has no declaration (content of a lax slot; PS-L027
+// checks it from the text against the authoring schemas), the type or a facet is one
+// value-verdict.ts does not decide, a rule reads the value without declaring it, a finding points
+// strictly inside the value.
 // The full validation runs after every quick answer anyway, and replaces it.
 import { LINT_RULES } from '../lint/index';
 import { LintContext, type LintRule } from '../lint/rules';
@@ -110,7 +111,11 @@ export function decodeValue(raw: string, value: EditedValue): string | null {
   return textContent(parsed.document.root);
 }
 
-/** The declaration of the element, following the tree from the root; undefined when a wildcard or xsi:type decides it. */
+/**
+ * The declaration of the element, following the tree from the root (through wildcards to the global
+ * declaration libxml2 then uses); undefined when none, when a `skip` wildcard lets it in (libxml2
+ * does not look inside) or when xsi:type or xsi:nil could change it.
+ */
 function declarationFor(model: SchemaModel, element: XmlElementNode): ElementDeclaration | undefined {
   const path: XmlElementNode[] = [];
   for (let current: XmlElementNode | null = element; current; current = current.parent) {
@@ -120,7 +125,7 @@ function declarationFor(model: SchemaModel, element: XmlElementNode): ElementDec
   let declaration: ElementDeclaration | undefined = model.elements[`{${path[0]!.namespaceUri}}${path[0]!.localName}`];
   for (let index = 1; declaration && index < path.length; index++) {
     const match = childDeclarationMatch(model, declaration.key, { namespace: path[index]!.namespaceUri, localName: path[index]!.localName });
-    if (!match || match.wildcard) return undefined;
+    if (!match || match.wildcard === 'skip') return undefined;
     declaration = match.declaration;
   }
   return declaration;

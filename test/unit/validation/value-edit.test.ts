@@ -172,6 +172,31 @@ describe('quick answers for edits inside one value', () => {
     expect(comparable(mended!.diagnostics)).toEqual(comparable(sharedValidator('windows10').validate(text).diagnostics));
   });
 
+  it('lint findings a value edit brings or clears elsewhere in the document (duplicate names, plan references, placeholders)', () => {
+    const profile = (name: string, plan: string) =>
+      `<WLANProfile xmlns="http://www.microsoft.com/networking/CarrierControl/WLAN/v1"><name>${name}</name><AssociatedPlan>${plan}</AssociatedPlan><SSIDConfig><SSID><name>${name}</name></SSID></SSIDConfig><MSM><security><authEncryption><authentication>open</authentication><encryption>none</encryption><useOneX>false</useOneX></authEncryption></security></MSM></WLANProfile>`;
+    const text = `<?xml version="1.0" encoding="UTF-8"?>\n<CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1">\n<Global><CarrierId>{11111111-2222-3333-4444-555555555555}</CarrierId><SubscriberId>310260000000001</SubscriberId></Global>\n<WLANProfiles>\n${profile('One', 'Plan A')}\n${profile('Two', 'Plan A')}\n</WLANProfiles>\n<Plans><Plan xmlns="http://www.microsoft.com/networking/CarrierControl/Plans/v1" Name="Plan A"><Description PlanType="Unrestricted"/></Plan></Plans>\n</CarrierProvisioning>\n`;
+    const secondName = text.indexOf('<name>Two</name>') + '<name>'.length;
+    const secondPlan = text.lastIndexOf('Plan A</AssociatedPlan>');
+    const planName = text.indexOf('Name="Plan A"') + 'Name="'.length;
+    const carrier = text.indexOf('{11111111');
+    const changes: Array<{ change: TextChange; expectCode: string | null }> = [
+      { change: { offset: secondName, length: 3, text: 'One' }, expectCode: 'PS-L018' },
+      { change: { offset: secondPlan, length: 6, text: 'Plan B' }, expectCode: 'PS-L001' },
+      { change: { offset: planName, length: 6, text: 'Plan C' }, expectCode: 'PS-L002' },
+      { change: { offset: carrier, length: 38, text: '{00000000-0000-0000-0000-000000000000}' }, expectCode: 'PS-L035' },
+      { change: { offset: secondName, length: 3, text: '' }, expectCode: 'XSD_LENGTH' },
+    ];
+    expect(sharedValidator('windows10').validate(text).diagnostics).toEqual([]);
+    for (const { change, expectCode } of changes) {
+      const answer = sessionOn(text, 'windows10').edit([change]);
+      const full = sharedValidator('windows10').validate(applyTextChanges(text, [change]));
+      expect(answer?.kind, JSON.stringify(change)).toBe('quick');
+      expect(comparable(answer!.diagnostics), JSON.stringify(change)).toEqual(comparable(full.diagnostics));
+      expect(answer!.diagnostics.map((diagnostic) => diagnostic.code)).toContain(expectCode);
+    }
+  });
+
   it('declines what it cannot decide: markup typed, undefined entities, types it does not model', () => {
     const text = `<CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1"><Global><CarrierId>{11111111-2222-3333-4444-555555555555}</CarrierId><SubscriberId>1</SubscriberId></Global><Provisioning><RefreshParameters><RefreshURL>https://contoso.com/a</RefreshURL></RefreshParameters></Provisioning></CarrierProvisioning>`;
     const inSubscriber = text.indexOf('1</SubscriberId>');
