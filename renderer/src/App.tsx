@@ -268,6 +268,7 @@ export function App({ connection }: { connection: HostConnection }) {
           <div
             className={activeDocument ? 'editor-area' : 'editor-area hidden'}
             data-validated-version={activeModel && !validation.pending ? activeModel.getVersionId() : undefined}
+            data-validation-kind={activeModel && !validation.pending ? validation.kind : undefined}
             data-testid="editor-area"
           >
             <Workbench

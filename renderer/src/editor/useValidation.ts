@@ -53,6 +53,8 @@ function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): bo
 export interface ValidationState {
   diagnostics: readonly Diagnostic[];
   pending: boolean;
+  /** How the findings shown were found: 'quick' (an edit inside a comment or one value, answered at once) until the full validation confirms them. */
+  kind?: 'quick' | 'full';
 }
 
 export function useValidation(model: monaco.editor.ITextModel | null, t: Translate, target: WindowsTarget): ValidationState {
@@ -71,7 +73,7 @@ export function useValidation(model: monaco.editor.ITextModel | null, t: Transla
           rememberDiagnostics(target, response.diagnostics);
         }
         // Unchanged findings keep their identity, so what depends on them (tree, forms, problems) is not recomputed.
-        setState((previous) => ({ diagnostics: sameDiagnostics(previous.diagnostics, response.diagnostics) ? previous.diagnostics : response.diagnostics, pending: false }));
+        setState((previous) => ({ diagnostics: sameDiagnostics(previous.diagnostics, response.diagnostics) ? previous.diagnostics : response.diagnostics, pending: false, kind: response.kind ?? 'full' }));
       },
     });
     return () => client.current?.dispose();
@@ -83,11 +85,11 @@ export function useValidation(model: monaco.editor.ITextModel | null, t: Transla
       return;
     }
     requestedModel.current = model;
-    setState((previous) => ({ diagnostics: previous.diagnostics, pending: true }));
+    setState((previous) => ({ ...previous, pending: true }));
     client.current?.setTarget(target);
     client.current?.open(model.getValue(), () => model.getValue());
     const subscription = model.onDidChangeContent((event) => {
-      setState((previous) => (previous.pending ? previous : { diagnostics: previous.diagnostics, pending: true }));
+      setState((previous) => (previous.pending ? previous : { ...previous, pending: true }));
       // The worker holds the text: send only what changed (the whole text when the model was replaced or its line ends changed).
       if (event.isFlush || event.isEolChange) client.current?.open(model.getValue());
       else client.current?.edit(event.changes.map((change) => ({ offset: change.rangeOffset, length: change.rangeLength, text: change.text })), model.getValueLength());
