@@ -1,21 +1,24 @@
 // The Monaco adapter of the XML language features (shared/common/language/): completion, hover,
 // document formatting (refused when the text does not parse) and folding by element, from the
 // bundled schema model. This file only converts offsets and plain items to Monaco's types.
+// Folding ranges come from the folding worker (folding-client.ts), off the main thread; Monaco's
+// folding and its sticky scroll (which asks the folding provider too) share one answer per version.
 // Registered once for the 'xml' language; messages follow the UI language through
 // setXmlLanguageTranslator. Large documents (see parsed-model.ts) get none of these features;
 // Monaco's own indentation folding still works there.
 import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
 import { completionItemsAt, type CompletionItem } from '../../../shared/common/language/completion';
-import { foldingRanges } from '../../../shared/common/language/folding';
 import { formatEdits } from '../../../shared/common/language/formatting';
 import { hoverAt, hoverMarkdown } from '../../../shared/common/language/hover';
 import type { Translate } from '../i18n';
 import { monaco } from './monaco';
+import { FoldingClient } from './folding-client';
 import { rangeBetween } from './offset-ranges';
 import { isLargeModel, parseModel } from './parsed-model';
 
 let translate: Translate = (key) => key;
 let registered = false;
+let folding: FoldingClient | null = null;
 
 export function setXmlLanguageTranslator(t: Translate): void {
   translate = t;
@@ -59,6 +62,23 @@ function provideHover(model: monaco.editor.ITextModel, position: monaco.Position
   return { range: rangeBetween(model, info.start, info.end), contents: hoverMarkdown(info, translate).map(markdown) };
 }
 
+async function provideFolding(model: monaco.editor.ITextModel, token: monaco.CancellationToken): Promise<monaco.languages.FoldingRange[] | null> {
+  folding ??= new FoldingClient();
+  // Ranges are only ever given for the version they were computed for: when the text changed
+  // while the worker answered, ask again for the text as it is now.
+  while (!token.isCancellationRequested && !model.isDisposed() && !isLargeModel(model)) {
+    const version = model.getVersionId();
+    const ranges = await folding.rangesFor(model, version);
+    if (token.isCancellationRequested || model.isDisposed() || model.getVersionId() !== version) continue;
+    return (ranges ?? null)?.map((range) => ({
+      start: range.start,
+      end: range.end,
+      ...(range.comment ? { kind: monaco.languages.FoldingRangeKind.Comment } : {}),
+    })) ?? null;
+  }
+  return null;
+}
+
 /** Registers the providers once (idempotent). */
 export function registerXmlLanguageFeatures(): void {
   if (registered) return;
@@ -78,14 +98,6 @@ export function registerXmlLanguageFeatures(): void {
     },
   });
   monaco.languages.registerFoldingRangeProvider('xml', {
-    provideFoldingRanges: (model) => {
-      const parsed = parseModel(model);
-      if (!parsed?.ok) return null;
-      return foldingRanges(parsed.document).map((range) => ({
-        start: range.start,
-        end: range.end,
-        ...(range.comment ? { kind: monaco.languages.FoldingRangeKind.Comment } : {}),
-      }));
-    },
+    provideFoldingRanges: (model, _context, token) => provideFolding(model, token),
   });
 }

@@ -1,0 +1,79 @@
+// The folding worker's logic (renderer/src/editor/folding-service.ts, what folding.worker.ts runs):
+// a copy of each document's text kept in step by the editor's edits, and the folding ranges of
+// the version asked for, which must be the ranges of that text (the pure function's), never of
+// another version.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createFoldingSession } from '../../../renderer/src/editor/folding-service';
+import { foldingRanges } from '../../../shared/common/language/folding';
+import { parseXml } from '../../../shared/common/xml/parse';
+import { BLANK } from './support';
+
+const CORPUS = path.resolve(import.meta.dirname, '../../fixtures/corpus');
+
+function expectedRanges(text: string) {
+  const parsed = parseXml(text);
+  return parsed.ok ? foldingRanges(parsed.document) : null;
+}
+
+describe('folding session (worker logic)', () => {
+  it('answers the ranges of the pure function for every corpus file', () => {
+    const files = readdirSync(CORPUS, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.xml'));
+    expect(files.length).toBeGreaterThan(400);
+    const session = createFoldingSession();
+    let withRanges = 0;
+    for (const [index, file] of files.entries()) {
+      const text = readFileSync(path.join(CORPUS, file), 'utf8');
+      session({ kind: 'open', document: file, version: index + 1, text });
+      const answer = session({ kind: 'folding', document: file, version: index + 1 });
+      expect(answer, file).toEqual({ kind: 'folding', document: file, version: index + 1, ranges: expectedRanges(text), held: true });
+      if (answer?.ranges?.length) withRanges++;
+    }
+    expect(withRanges).toBeGreaterThan(300);
+  });
+
+  it('follows the editor’s edits: the answer for a version is that version’s text’s ranges', () => {
+    const session = createFoldingSession();
+    session({ kind: 'open', document: 'a', version: 1, text: BLANK });
+    // Version 2: a new multi-line element before </Global>; version 3: a multi-line comment at the top.
+    const insertAt = BLANK.indexOf('  </Global>');
+    const added = '    <Extra>\n      <A/>\n    </Extra>\n';
+    session({ kind: 'edit', document: 'a', version: 2, changes: [{ offset: insertAt, length: 0, text: added }] });
+    const second = BLANK.slice(0, insertAt) + added + BLANK.slice(insertAt);
+    expect(session({ kind: 'folding', document: 'a', version: 2 })?.ranges).toEqual(expectedRanges(second));
+    const commentAt = second.indexOf('<CarrierProvisioning');
+    session({ kind: 'edit', document: 'a', version: 3, changes: [{ offset: commentAt, length: 0, text: '<!-- a\n note -->\n' }] });
+    const third = second.slice(0, commentAt) + '<!-- a\n note -->\n' + second.slice(commentAt);
+    const answer = session({ kind: 'folding', document: 'a', version: 3 });
+    expect(answer?.ranges).toEqual(expectedRanges(third));
+    expect(answer?.ranges).not.toEqual(expectedRanges(second));
+    // Several changes in one event apply in order.
+    session({ kind: 'edit', document: 'a', version: 4, changes: [{ offset: 0, length: 17, text: '' }, { offset: 0, length: 0, text: '<!--x-->' }] });
+    const fourth = '<!--x-->' + third.slice(17);
+    expect(session({ kind: 'folding', document: 'a', version: 4 })?.ranges).toEqual(expectedRanges(fourth));
+  });
+
+  it('never answers for a version it does not hold', () => {
+    const session = createFoldingSession();
+    session({ kind: 'open', document: 'a', version: 5, text: BLANK });
+    session({ kind: 'edit', document: 'a', version: 6, changes: [{ offset: 0, length: 0, text: '<!--\n-->' }] });
+    // An old version (the text moved on) and a future one: no ranges, "not held".
+    expect(session({ kind: 'folding', document: 'a', version: 5 })).toEqual({ kind: 'folding', document: 'a', version: 5, ranges: null, held: false });
+    expect(session({ kind: 'folding', document: 'a', version: 7 })).toMatchObject({ ranges: null, held: false });
+    expect(session({ kind: 'folding', document: 'b', version: 1 })).toMatchObject({ ranges: null, held: false });
+    // An edit that does not follow the version held leaves no copy until the text is sent again.
+    session({ kind: 'edit', document: 'a', version: 6, changes: [{ offset: 0, length: 0, text: 'x' }] });
+    expect(session({ kind: 'folding', document: 'a', version: 6 })).toMatchObject({ held: false });
+    session({ kind: 'open', document: 'a', version: 8, text: BLANK });
+    expect(session({ kind: 'folding', document: 'a', version: 8 })).toMatchObject({ ranges: expectedRanges(BLANK), held: true });
+    session({ kind: 'close', document: 'a' });
+    expect(session({ kind: 'folding', document: 'a', version: 8 })).toMatchObject({ held: false });
+  });
+
+  it('answers null ranges (Monaco then folds by indentation) for a text that does not parse', () => {
+    const session = createFoldingSession();
+    session({ kind: 'open', document: 'a', version: 1, text: '<a>\n<b>\n</a>' });
+    expect(session({ kind: 'folding', document: 'a', version: 1 })).toEqual({ kind: 'folding', document: 'a', version: 1, ranges: null, held: true });
+  });
+});
