@@ -2,17 +2,20 @@
 // Chromium, a generated 1 MB valid document, the form beside the XML. Each sample types a new
 // Subscriber ID into the Global page's field and commits it with Enter; the time runs in the page
 // from that Enter keydown to the moment Monaco's rendered lines show the new value (a
-// MutationObserver on the editor's lines), i.e. what the user sees. The value and the Enter are
+// MutationObserver on the editor's lines) and that frame has been laid out and painted (a message
+// posted from the observer runs after it), i.e. what the user sees. The value and the Enter are
 // given in one task of the page (as a fast typist's last key would be), so the field's live
 // commit, 150 ms after typing, never beats the Enter on a loaded machine.
 //
-// Run alone: npm run bench -- form-change. Target: p95 <= 50 ms.
+// Run alone: npm run bench -- form-change. Target: p95 <= 50 ms (the quiet run's; the run with a
+// second process keeping one core busy, as the keystroke bench does, is reported beside it).
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openApp, openFile } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { startServe } from '../support/serve';
+import { startBusyCore } from './keystroke';
 import { percentile, type BenchSuite } from './report';
 import { generateDocument } from './validation';
 
@@ -22,10 +25,13 @@ export interface FormChangeBenchResult {
   p50: number;
   p95: number;
   max: number;
+  /** True when a second process kept one core busy during the run. */
+  busyCore: boolean;
 }
 
-export async function runFormChangeBench(options: { changes?: number; targetBytes?: number } = {}): Promise<FormChangeBenchResult> {
+export async function runFormChangeBench(options: { changes?: number; targetBytes?: number; busyCore?: boolean } = {}): Promise<FormChangeBenchResult> {
   const changes = options.changes ?? 25;
+  const load = options.busyCore ? startBusyCore() : null;
   const text = generateDocument(options.targetBytes ?? 1024 * 1024);
   const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-form-change-'));
   writeFileSync(path.join(directory, 'bench.xml'), text);
@@ -56,7 +62,11 @@ export async function runFormChangeBench(options: { changes?: number; targetByte
               const observer = new MutationObserver(() => {
                 if (Number.isNaN(pressed) || !(lines.textContent ?? '').includes(expected)) return;
                 observer.disconnect();
-                resolve(performance.now() - pressed);
+                // The lines changed inside Monaco's animation frame; a message posted now runs once
+                // that frame's style, layout and paint are done: the time the user sees the value.
+                const painted = new MessageChannel();
+                painted.port1.onmessage = () => resolve(performance.now() - pressed);
+                painted.port2.postMessage(0);
               });
               observer.observe(lines, { childList: true, subtree: true, characterData: true });
               setTimeout(() => reject(new Error(`the text never showed ${expected}`)), 10_000);
@@ -73,8 +83,9 @@ export async function runFormChangeBench(options: { changes?: number; targetByte
       await page.waitForTimeout(400);
     }
     await page.close();
-    return { documentBytes: text.length, samples, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), max: Math.max(...samples) };
+    return { documentBytes: text.length, samples, p50: percentile(samples, 0.5), p95: percentile(samples, 0.95), max: Math.max(...samples), busyCore: load !== null };
   } finally {
+    load?.stop();
     await browser.close();
     await served.stop();
   }
@@ -82,10 +93,10 @@ export async function runFormChangeBench(options: { changes?: number; targetByte
 
 export function formChangeSuite(result: FormChangeBenchResult): BenchSuite {
   return {
-    suite: `Form field change to text updated in Chromium (${(result.documentBytes / 1048576).toFixed(1)} MB document, ${result.samples.length} changes)`,
+    suite: `Form field change to text updated in Chromium (${(result.documentBytes / 1048576).toFixed(1)} MB document, ${result.samples.length} changes${result.busyCore ? ', one core kept busy by a second process' : ''})`,
     rows: [
       { name: 'p50', value: result.p50, unit: 'ms' },
-      { name: 'p95', value: result.p95, unit: 'ms', target: { comparison: '<=', value: 50 } },
+      { name: 'p95', value: result.p95, unit: 'ms', ...(result.busyCore ? {} : { target: { comparison: '<=' as const, value: 50 } }) },
       { name: 'max', value: result.max, unit: 'ms' },
     ],
   };

@@ -78,7 +78,9 @@ try {
             const observer = new MutationObserver(() => {
               if (Number.isNaN(pressed) || !(lines.textContent ?? '').includes(expected)) return;
               observer.disconnect();
-              resolve([pressed, performance.now()]);
+              const painted = new MessageChannel();
+              painted.port1.onmessage = () => resolve([pressed, performance.now()]);
+              painted.port2.postMessage(0);
             });
             observer.observe(lines, { childList: true, subtree: true, characterData: true });
             setTimeout(() => reject(new Error('never showed')), 10_000);
