@@ -1,11 +1,11 @@
 // Where the launcher keeps V8's code cache of the CLI script (cli/launch.ts): one file per script
 // and command, in the user's cache folder. A cache file is only ever a speed-up: reading it may
-// fail, it may be damaged (checked here), V8 may reject it (another V8, other flags), and then
+// fail, V8 may reject it (another V8, other flags, a damaged file: see checkCodeCacheChecksums), and then
 // the script is compiled from source as without a cache, and the file is written again.
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
+import v8 from 'node:v8';
 
 /** `PROVSTUDIO_CODE_CACHE=off` turns the cache off (nothing read, nothing written). */
 export const CODE_CACHE_SWITCH = 'PROVSTUDIO_CODE_CACHE';
@@ -46,32 +46,21 @@ export function codeCacheFile(directory: string, scriptName: string, command: st
 }
 
 /**
- * A cache file: "PSCC", the CRC-32 of V8's data, then the data. V8 12 and older does not check its
- * own checksum in release builds and may crash on damaged data (a flipped bit aborted the process
- * in our test), so nothing reaches V8 unless its CRC-32 matches. This guards against damage, not
- * against someone who can write the user's files (who could change their shell's start-up too).
+ * V8 12 and older checks a code cache's checksum only in debug builds, and may crash on damaged
+ * data (a cache with flipped bits aborted Node 20 in our test). This V8 flag makes V8 write a
+ * checksum into every cache it creates and check it before using one; a cache that fails the
+ * check is rejected like any other. Set before any script is compiled (V8 keys caches by its
+ * flags, so every run must compile with the same ones). It guards against damage, not against
+ * someone who can write the user's files (who could change their shell's start-up as well).
  */
-const MAGIC = Buffer.from('PSCC', 'latin1');
-const HEADER_BYTES = MAGIC.length + 4;
-
-export function encodeCodeCache(data: Uint8Array): Buffer {
-  const header = Buffer.alloc(HEADER_BYTES);
-  MAGIC.copy(header);
-  header.writeUInt32LE(zlib.crc32(data), MAGIC.length);
-  return Buffer.concat([header, data]);
+export function checkCodeCacheChecksums(): void {
+  v8.setFlagsFromString('--verify-snapshot-checksum');
 }
 
-/** V8's data from a cache file's bytes, or undefined when they are not a whole, undamaged cache file. */
-export function decodeCodeCache(bytes: Buffer): Buffer | undefined {
-  if (bytes.length <= HEADER_BYTES || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
-  const data = bytes.subarray(HEADER_BYTES);
-  return zlib.crc32(data) === bytes.readUInt32LE(MAGIC.length) ? data : undefined;
-}
-
-/** V8's data from the cache file, or undefined when there is none, it cannot be read or it is damaged. */
+/** The cache file's bytes, or undefined when there is none or it cannot be read. */
 export function readCodeCache(file: string): Buffer | undefined {
   try {
-    return decodeCodeCache(readFileSync(file));
+    return readFileSync(file);
   } catch {
     return undefined;
   }
@@ -96,7 +85,7 @@ export async function writeCodeCache(file: string, data: Uint8Array, currentScri
     for (const name of readdirSync(directory)) {
       if (isOtherBuildsCache(name, currentScripts)) rmSync(path.join(directory, name), { force: true });
     }
-    await writeFileAtomic(file, encodeCodeCache(data), { sync: false, mode: 0o600, alreadyResolved: true });
+    await writeFileAtomic(file, data, { sync: false, mode: 0o600, alreadyResolved: true });
   } catch {
     // No cache this time; the next run tries again.
   }

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
-import { cacheCommand, codeCacheDirectory, codeCacheFile, readCodeCache, writeCodeCache } from './code-cache';
+import { cacheCommand, checkCodeCacheChecksums, codeCacheDirectory, codeCacheFile, readCodeCache, writeCodeCache } from './code-cache';
 import { resetWasmTieringFlags } from './wasm-tiering';
 
 /** The scripts' file names, set by the build (scripts/build.mjs). */
@@ -37,6 +37,7 @@ interface CompiledScript {
 
 const directory = path.dirname(fileURLToPath(import.meta.url));
 const cacheDirectory = codeCacheDirectory(process.env);
+if (cacheDirectory !== null) checkCodeCacheChecksums();
 const command = cacheCommand(process.argv.slice(2));
 
 function compile(name: string): CompiledScript {

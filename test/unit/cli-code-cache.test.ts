@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheCommand, codeCacheDirectory, codeCacheFile, decodeCodeCache, encodeCodeCache, isOtherBuildsCache, readCodeCache, writeCodeCache } from '../../cli/code-cache';
+import { cacheCommand, codeCacheDirectory, codeCacheFile, isOtherBuildsCache, readCodeCache, writeCodeCache } from '../../cli/code-cache';
 import { CLI_BIN } from '../support/cli';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -175,20 +175,6 @@ describe('code cache files', () => {
     expect(isOtherBuildsCache('notes.txt', current)).toBe(false);
   });
 
-  it('hand V8 only whole, undamaged data (V8 itself may crash on damaged data)', () => {
-    const data = Buffer.from(Array.from({ length: 1000 }, (_, index) => (index * 7) & 0xff));
-    const file = encodeCodeCache(data);
-    expect(decodeCodeCache(file)?.equals(data)).toBe(true);
-    expect(decodeCodeCache(file.subarray(0, file.length - 1))).toBeUndefined();
-    for (const index of [0, 5, 8, 500, file.length - 1]) {
-      const damaged = Buffer.from(file);
-      damaged[index]! ^= 0x10;
-      expect(decodeCodeCache(damaged), `byte ${index}`).toBeUndefined();
-    }
-    expect(decodeCodeCache(data)).toBeUndefined();
-    expect(decodeCodeCache(Buffer.alloc(0))).toBeUndefined();
-  });
-
   it('are replaced atomically: a reader of the old file keeps reading the old bytes, no temporary file stays', async () => {
     const directory = path.join(home, 'atomic');
     const file = path.join(directory, 'provstudio-0123456789abcdef.validate.v8-1-x64.cache');
@@ -198,7 +184,7 @@ describe('code cache files', () => {
       await writeCodeCache(file, Buffer.from('new cache, longer than the old one'), ['provstudio-0123456789abcdef.js']);
       const seen = Buffer.alloc(64);
       const length = readSync(reader, seen, 0, seen.length, 0);
-      expect(decodeCodeCache(seen.subarray(0, length))?.toString()).toBe('old cache bytes');
+      expect(seen.subarray(0, length).toString()).toBe('old cache bytes');
     } finally {
       closeSync(reader);
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { pluralCategory } from '../../shared/common/i18n/core';
 import { CATALOGUES, LANGUAGES, formatMessage, languageFromLocales, translate } from '../../shared/common/i18n/index';
 
 /** Every parameter a message reads: `{name}` and the number of a plural (`{count, plural, …}`), once each. */
@@ -46,6 +47,13 @@ describe('i18n catalogues', () => {
     expect(translate('en', 'cli.validate.totals', { files: 1, errors: 0, warnings: 1, infos: 2 })).toBe('1 file checked: 0 errors, 1 warning, 2 notes.');
     expect(formatMessage('{n, plural, =0 {none} one {# thing} other {# things}}', { n: 0 })).toBe('none');
     expect(formatMessage('{n, plural, one {# thing} other {# things}}', {})).toBe('{n}');
+  });
+
+  it("answers English integers as ICU's plural rules do, without them", () => {
+    const icu = new Intl.PluralRules('en');
+    for (let count = -1100; count <= 1100; count++) expect(pluralCategory('en', count), String(count)).toBe(icu.select(count));
+    for (const count of [1e6, 1e21, -0, 0.5, 1.5, 1.0000001, Number.MAX_SAFE_INTEGER]) expect(pluralCategory('en', count), String(count)).toBe(icu.select(count));
+    expect(pluralCategory('fr', 0)).toBe(new Intl.PluralRules('fr').select(0));
   });
 
   it.each(LANGUAGES)('%s: every plural message has an "other" branch and parses', (language) => {
