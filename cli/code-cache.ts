@@ -2,7 +2,7 @@
 // and command, in the user's cache folder. A cache file is only ever a speed-up: reading it may
 // fail, V8 may reject it (another V8, other flags, a damaged file: see checkCodeCacheChecksums), and then
 // the script is compiled from source as without a cache, and the file is written again.
-import { readFileSync } from 'node:fs';
+import { accessSync, constants as fsConstants, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import v8 from 'node:v8';
@@ -72,13 +72,27 @@ export function isOtherBuildsCache(name: string, currentScripts: readonly string
 }
 
 /**
+ * Makes the cache folder if needed and tells whether this user can write there. Asked before a
+ * cache is made (making one takes a few milliseconds): a read-only home never pays for it.
+ */
+export function cacheDirectoryWritable(directory: string): boolean {
+  try {
+    mkdirSync(directory, { recursive: true, mode: 0o700 });
+    accessSync(directory, fsConstants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Writes the cache atomically (a temporary file renamed over the target: a reader sees the old
  * file, the new one or none) in the cache folder only, removing other builds' cache files there.
  * Any failure (read-only home, full disk) leaves things as they were: the cache is optional.
  */
 export async function writeCodeCache(file: string, data: Uint8Array, currentScripts: readonly string[]): Promise<void> {
   try {
-    const { mkdirSync, readdirSync, rmSync } = await import('node:fs');
+    const { readdirSync, rmSync } = await import('node:fs');
     const { writeFileAtomic } = await import('../shared/node/files/atomic-write');
     const directory = path.dirname(file);
     mkdirSync(directory, { recursive: true, mode: 0o700 });

@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
-import { cacheCommand, checkCodeCacheChecksums, codeCacheDirectory, codeCacheFile, readCodeCache, writeCodeCache } from './code-cache';
+import { cacheCommand, cacheDirectoryWritable, checkCodeCacheChecksums, codeCacheDirectory, codeCacheFile, readCodeCache, writeCodeCache } from './code-cache';
 import { resetWasmTieringFlags } from './wasm-tiering';
 
 /** The scripts' file names, set by the build (scripts/build.mjs). */
@@ -40,6 +40,13 @@ const cacheDirectory = codeCacheDirectory(process.env);
 if (cacheDirectory !== null) checkCodeCacheChecksums();
 const command = cacheCommand(process.argv.slice(2));
 
+let writable: boolean | undefined;
+/** Asked only when a cache is missing or rejected (a run that uses its caches writes nothing). */
+function cacheWritable(): boolean {
+  writable ??= cacheDirectory !== null && cacheDirectoryWritable(cacheDirectory);
+  return writable;
+}
+
 function compile(name: string): CompiledScript {
   const file = path.join(directory, name);
   // The build writes the scripts in ASCII: latin1 reads them without UTF-8 decoding.
@@ -48,7 +55,7 @@ function compile(name: string): CompiledScript {
   const cachedData = cacheFile === null ? undefined : readCodeCache(cacheFile);
   const script = new vm.Script(source, { filename: file, cachedData });
   const cacheUsed = cachedData !== undefined && script.cachedDataRejected !== true;
-  return { file, script, writeCacheTo: cacheUsed ? null : cacheFile };
+  return { file, script, writeCacheTo: cacheUsed || cacheFile === null || !cacheWritable() ? null : cacheFile };
 }
 
 function run<T>(compiled: CompiledScript, ...rest: unknown[]): T {
