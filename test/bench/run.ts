@@ -92,7 +92,7 @@ if (!only || only === 'keystroke') {
       const keystroke = await runKeystrokeBench({ kind, busyCore });
       keystrokes.push(keystroke);
       suites.push({
-        suite: `Keystroke to markers in Chromium, ${kind === 'comment' ? 'typing in a comment' : kind === 'value' ? 'typing in a profile name (a text value)' : 'a number made invalid and valid again'} (${(keystroke.documentBytes / 1048576).toFixed(1)} MB document, ${keystroke.samples.length} keystrokes${busyCore ? ', one core kept busy by a second process' : ''})`,
+        suite: `Keystroke to markers in Chromium, ${kind === 'comment' ? 'typing in a comment' : kind === 'value' ? 'typing in a profile name (a text value)' : 'a number made invalid and valid again'} (${(keystroke.documentBytes / 1048576).toFixed(1)} MB document${keystroke.textOnly ? ', XML text view' : ''}, ${keystroke.samples.length} keystrokes${busyCore ? ', one core kept busy by a second process' : ''})`,
         rows: [
           { name: 'p50', value: keystroke.p50, unit: 'ms' },
           { name: 'p95', value: keystroke.p95, unit: 'ms', ...(busyCore ? { target: { comparison: '<=' as const, value: 100 } } : {}) },
