@@ -74,7 +74,7 @@ export function App({ connection }: { connection: HostConnection }) {
   const formRef = useRef<FormViewHandle | null>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
 
-  const { settings, setSettings, updateSettings, language, t, theme } = useAppSettings(client, (error) => dialogs.showError(error));
+  const { settings, setSettings, updateSettings, language, t, i18n, theme } = useAppSettings(client, (error) => dialogs.showError(error));
   const { dialogs, dialogElement } = useDialogs(client, t);
   const docs = useDocuments({ client, t, info, dialogs, setStatusMessage });
   const { documents, activeId, titleOf } = docs;
@@ -234,7 +234,7 @@ export function App({ connection }: { connection: HostConnection }) {
   const openText = (text: string) => void docs.newDocument(text);
 
   return (
-    <I18nContext.Provider value={{ language, t }}>
+    <I18nContext.Provider value={i18n}>
       <div className="app" data-testid="app" data-language={language} data-ready={info ? 'true' : 'false'}>
         {isBrowser && <MenuBar menus={menus} />}
         <TabStrip

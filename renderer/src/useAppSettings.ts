@@ -15,6 +15,9 @@ export function useAppSettings(client: HostClient, onError: (error: unknown) => 
   const [prefersDark, setPrefersDark] = useState(systemPrefersDark);
   const language = resolveLanguage(settings.language, navigator.languages ?? [navigator.language]);
   const t = useMemo(() => translator(language), [language]);
+  // The i18n context's value: the same object until the language changes, so a re-render of the
+  // app does not re-render every component that translates (memoised panes included).
+  const i18n = useMemo(() => ({ language, t }), [language, t]);
   const theme: 'light' | 'dark' = settings.theme === 'system' ? (prefersDark ? 'dark' : 'light') : settings.theme;
 
   useEffect(() => setXmlLanguageTranslator(t), [t]);
@@ -39,5 +42,5 @@ export function useAppSettings(client: HostClient, onError: (error: unknown) => 
     }
   }
 
-  return { settings, setSettings, updateSettings, language, t, theme };
+  return { settings, setSettings, updateSettings, language, t, i18n, theme };
 }

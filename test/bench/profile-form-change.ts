@@ -35,6 +35,7 @@ const served = await startServe();
 const browser = await launchChromium();
 try {
   const page = await openApp(browser, served);
+  if (process.env.DEBUG_CONSOLE) page.on('console', (message) => { if (message.text().startsWith('DEBUG')) console.log(message.text()); });
   await openFile(page, directory, 'bench.xml');
   await page.getByTestId('view-mode-both').click();
   const input = page.getByTestId('form-page-global').getByTestId('field-SubscriberId-text').locator('input');
@@ -88,6 +89,7 @@ try {
             Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(field, expected);
             field.dispatchEvent(new Event('input', { bubbles: true }));
             pressed = performance.now();
+            console.log('DEBUG Enter', pressed.toFixed(0));
             field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
           }),
         value,
@@ -96,6 +98,7 @@ try {
     await page.waitForTimeout(400);
   }
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify({ profile, windows, markAt }));
   const tasks = await page.evaluate(() => (window as unknown as { __tasks: Array<[number, number]> }).__tasks);
   // Sample times in performance.now() terms.
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));

@@ -31,10 +31,6 @@ export function EditorView({ model, theme, onCursorChange, onReady }: EditorView
       scrollBeyondLastLine: false,
       ariaLabel: 'XML',
       folding: true,
-      // In XML every tag is its own pair of angle brackets (all at the same depth), so colouring
-      // pairs by depth says nothing; it also kept a bracket tree of the whole text that Monaco
-      // re-parsed as background tokenization went on (300 ms on the first edit of a 1 MB file).
-      bracketPairColorization: { enabled: false },
       wordWrap: 'off',
     });
     editor.current = instance;
