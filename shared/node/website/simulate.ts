@@ -11,6 +11,7 @@
 // The run ends with a report: every request (another host than the site's is blocked and flagged),
 // the files handed over, the predicted Result and CarrierProvisioningResult.
 import { createHash, X509Certificate } from 'node:crypto';
+import type { Locator, Page } from 'playwright-core';
 import type { Language } from '../../common/i18n/index';
 import { buildAccountUrl, type DeviceValues } from '../../common/website/account-url';
 import { provisionResultFor, provisionResultName, settingsRefusals } from '../../common/website/handover';
@@ -108,6 +109,25 @@ function spkiHashes(certificates: Uint8Array[]): string[] {
     const spki = certificate.publicKey.export({ type: 'spki', format: 'der' });
     return createHash('sha256').update(spki).digest('base64');
   });
+}
+
+/**
+ * Clicks the hand-over control once the page shows it; false when the page offers none. A page
+ * decides what to offer from its requests (the landing page fetches the file first), so once its
+ * network is idle (every request answered, none for 500 ms) the control is looked for one last
+ * time instead of waiting out `limitMs` (a page that offers nothing, such as an unsigned file on
+ * Windows 10 2004, used to cost the whole limit).
+ */
+async function clickWhenOffered(page: Page, control: Locator, limitMs: number): Promise<boolean> {
+  const shown = control.waitFor({ state: 'visible', timeout: limitMs }).then(() => true, () => false);
+  const settled = page.waitForLoadState('networkidle', { timeout: limitMs }).then(() => false, () => false);
+  if (!(await Promise.race([shown, settled])) && !(await control.isVisible())) return false;
+  try {
+    await control.click();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export async function simulate(options: SimulateOptions): Promise<SimulationReport> {
@@ -225,13 +245,7 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
     page.on('pageerror', (error) => report.pageErrors.push(error.message));
     await page.goto(url, { waitUntil: 'load', timeout });
     const control = page.locator(options.click ?? '[data-provisioning-action]').locator('visible=true').first();
-    try {
-      await control.waitFor({ state: 'visible', timeout: Math.min(timeout, 10_000) });
-      await control.click();
-      report.clicked = true;
-    } catch {
-      report.clicked = false;
-    }
+    report.clicked = await clickWhenOffered(page, control, Math.min(timeout, 10_000));
     if (report.clicked) {
       const deadline = Date.now() + timeout;
       while (report.handovers.length === 0 && pending.length === 0 && Date.now() < deadline) await page.waitForTimeout(50);
