@@ -3,6 +3,7 @@
 // tools as tabs — never a fifth column; nothing is clipped (every visible button shows its whole
 // label inside the window); splitters resize with the keyboard and the sizes are remembered in the
 // window across a reload. Screenshots of both sizes go to docs/screenshots/layout-<size>.png.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +11,12 @@ import { editorText, newFromTemplate, openApp, useServedApp } from '../support/a
 import { ROOT } from '../support/serve';
 
 const app = useServedApp();
+
+/** The texts of the recovery copies the host keeps in `dataDirectory`. */
+function recoveryCopies(dataDirectory: string): string[] {
+  const folder = path.join(dataDirectory, 'recovery');
+  return existsSync(folder) ? readdirSync(folder).map((name) => readFileSync(path.join(folder, name), 'utf8')) : [];
+}
 
 /** Buttons, tabs and fields whose box leaves the window or whose text is cut (wider than the box). */
 async function clippedControls(page: Page): Promise<string[]> {
@@ -102,7 +109,8 @@ describe('layout', () => {
     const name = page.getByTestId('form-page-wlan').getByLabel(/^Name( \*)?( \(required\))?$/).first();
     await name.fill('Renamed Hotspot');
     await expect.poll(() => editorText(page)).toContain('Renamed Hotspot');
-    await page.waitForTimeout(1500);
+    // The reload once the host holds the recovery copy of the edit (written a moment after it).
+    await expect.poll(() => recoveryCopies(app.served.dataDirectory).some((text) => text.includes('Renamed Hotspot')), { timeout: 10_000 }).toBe(true);
     await page.reload();
     await page.locator('[data-testid="app"][data-ready="true"]').waitFor();
     const restore = page.getByTestId('recovery-restore');
