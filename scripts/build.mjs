@@ -8,7 +8,9 @@
 //   dist/lib/provstudio.mjs      the library for servers: render(template, bindings, row), sign(bytes, signer)
 //   dist/electron/preload.cjs    Electron preload (sandboxed: one CommonJS file, only `electron` external)
 //   dist/renderer/               the React + Monaco renderer (Vite)
-// `node scripts/build.mjs --if-needed` skips the renderer when its bundle is newer than its sources.
+// `node scripts/build.mjs --if-needed` (npm test, npm start) skips the Node bundles and the renderer
+// when each is newer than its sources and the build's own inputs (these scripts, the Vite config,
+// the lockfile): `npm ci` has just built them through `prepare`.
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -21,20 +23,23 @@ import { finishCliScript, finishLibxml2Script, LIBXML2_SCRIPT_ENTRY, requireExte
 const root = path.resolve(import.meta.dirname, '..');
 const ifNeeded = process.argv.includes('--if-needed');
 
-function newestMtime(directory) {
+/** The newest modification time of a file, or of the files under a folder. */
+function newestMtime(file) {
+  const stats = statSync(file);
+  if (!stats.isDirectory()) return stats.mtimeMs;
   let newest = 0;
-  for (const entry of readdirSync(directory, { withFileTypes: true })) {
-    if (entry.name === 'node_modules') continue;
-    const full = path.join(directory, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  for (const entry of readdirSync(file)) {
+    if (entry !== 'node_modules') newest = Math.max(newest, newestMtime(path.join(file, entry)));
   }
   return newest;
 }
 
-function upToDate(output, sourceDirectories) {
+const BUILD_INPUTS = ['scripts', 'vite.renderer.config.ts', 'package-lock.json'];
+
+function upToDate(output, sources) {
   if (!existsSync(output)) return false;
   const built = statSync(output).mtimeMs;
-  return sourceDirectories.every((directory) => newestMtime(path.join(root, directory)) < built);
+  return [...sources, ...BUILD_INPUTS].every((source) => newestMtime(path.join(root, source)) < built);
 }
 
 const started = Date.now();
