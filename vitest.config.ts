@@ -1,5 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
+// `npm test` runs the e2e project in one Vitest process and the unit then stress projects in
+// another, side by side (scripts/test.mjs). A single `vitest run` runs every file one after
+// another on a two-core machine: one worker (cores - 1) for unit, and the e2e project (no file
+// parallelism) moved behind every other group.
 export default defineConfig({
   test: {
     projects: [
@@ -9,16 +13,14 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
-          // unit and e2e run together (group 0); stress waits for both (an unset groupOrder would
-          // let every project run at once).
+          // stress waits for unit (an unset groupOrder would let every project run at once).
           sequence: { groupOrder: 0 },
         },
       },
       {
         test: {
-          // The fuzzed round trips and the host load test: CPU-heavy for a minute, one file at a
-          // time, and asked to run after the other projects (groupOrder). Vitest 4.1 was seen
-          // finishing them before the last e2e files, so they are also kept short.
+          // The fuzzed round trips and the host load test: CPU-heavy for half a minute, one file
+          // at a time, after the unit files (groupOrder).
           name: 'stress',
           include: ['test/stress/**/*.test.ts'],
           environment: 'node',
