@@ -3,6 +3,8 @@
 //                                scripts compiled from V8's code cache: dist/cli/provstudio-HASH.js
 //                                (the whole CLI) and, when a command needs it, libxml2-HASH.js
 //                                (libxml2-wasm; its WebAssembly as dist/cli/libxml2.wasm)
+//   dist/native/provstudio-xsd.node  the CLI's native XSD engine (C, the system's libxml2), where
+//                                a C compiler and libxml2-dev are there (scripts/build-native.mjs)
 //   dist/electron/main.cjs       Electron main process
 //   dist/cli/generate-worker.mjs the batch workers of `provstudio generate` (also in dist/electron/)
 //   dist/lib/provstudio.mjs      the library for servers: render(template, bindings, row), sign(bytes, signer)
@@ -19,6 +21,7 @@ import { spawnSync } from 'node:child_process';
 import { jsonAsParse } from './json-as-parse.mjs';
 import { libxml2WasmFile } from './libxml2-wasm-file.mjs';
 import { finishCliScript, finishLibxml2Script, LIBXML2_SCRIPT_ENTRY, requireExternals } from './cli-script.mjs';
+import { buildNativeXsd } from './build-native.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ifNeeded = process.argv.includes('--if-needed');
@@ -46,6 +49,10 @@ const started = Date.now();
 // The schema model the renderer loads (shared/common/schema-model/generated) follows schemas/*.xsd.
 const schemaModel = spawnSync(process.execPath, [path.join(root, 'scripts/compile-schema-model.mjs')], { stdio: 'inherit' });
 if (schemaModel.status !== 0) process.exit(schemaModel.status ?? 1);
+
+// The CLI's native XSD engine; without it the CLI validates with libxml2-wasm (same verdicts).
+const native = buildNativeXsd(root);
+if (!native.built) console.warn(`build: native XSD engine not built (${native.reason}); the CLI will use libxml2-wasm`);
 
 const nodeSources = ['cli', 'shared', 'electron'];
 if (!(ifNeeded && upToDate(path.join(root, 'dist/cli/provstudio.mjs'), nodeSources))) {

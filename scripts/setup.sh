@@ -10,8 +10,10 @@ cd "$(dirname "$0")/.."
 # libnss3-tools: real NSS databases; p7zip-full: archive checks; openssl: test certificates;
 # time: GNU time, the peak memory of whole processes in `npm run bench`; icoutils: icotool writes
 # the branding icons the COSA checks read; mono-mcs + mono-runtime + libmono-system-security4.0-cil:
-# .NET's SignedXml (on Mono; the .NET SDK is not packaged for Debian) as a third signer and verifier.
-packages=(chromium xmlsec1 libxml2-utils softhsm2 opensc libnss3-tools p7zip-full openssl time icoutils mono-mcs mono-runtime libmono-system-security4.0-cil)
+# .NET's SignedXml (on Mono; the .NET SDK is not packaged for Debian) as a third signer and verifier;
+# gcc + libc6-dev + pkg-config + libxml2-dev: `npm ci` builds the CLI's native XSD engine against the
+# system's libxml2 (scripts/build-native.mjs; without them the CLI falls back to libxml2-wasm).
+packages=(chromium xmlsec1 libxml2-utils softhsm2 opensc libnss3-tools p7zip-full openssl time icoutils mono-mcs mono-runtime libmono-system-security4.0-cil gcc libc6-dev pkg-config libxml2-dev)
 command -v java >/dev/null 2>&1 || packages+=(default-jdk-headless)
 
 if command -v apt-get >/dev/null 2>&1; then

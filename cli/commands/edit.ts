@@ -31,6 +31,7 @@ import { writeFileAtomic } from '../../shared/node/files/atomic-write';
 import { decodeText, encodeText } from '../../shared/node/files/encoding';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_IO, UsageError, type CliIo, type Command } from '../command';
 import { defaultSchemaDirectory, readSchemaDirectory } from './validate';
+import { wasmXsdEngine } from '../../shared/common/schema/libxml';
 
 type EditKind = 'set' | 'insert' | 'remove';
 
@@ -201,7 +202,7 @@ async function reportNewErrors(before: string, after: string, file: string, allo
     return EXIT_USAGE_OR_IO;
   }
   const { ProvisioningValidator } = await import('../../shared/common/validation/index');
-  const validator = ProvisioningValidator.create(readSchemaDirectory(schemaDirectory));
+  const validator = ProvisioningValidator.create(wasmXsdEngine, readSchemaDirectory(schemaDirectory));
   try {
     const remaining = errorKeys(validator.validate(before).diagnostics);
     const introduced = validator.validate(after).diagnostics.filter((diagnostic) => {

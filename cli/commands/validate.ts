@@ -13,14 +13,15 @@ import { SCHEMA_CODES } from '../../shared/common/schema/map-issues';
 import { DRIVER_SCHEMA } from '../../shared/common/schema/roots';
 import { DEFAULT_TARGET, isWindowsTarget, type SchemaLibrary } from '../../shared/common/windows/targets';
 import type { ProvisioningValidator, ValidationResult } from '../../shared/common/validation/index';
+import type { XsdEngine } from '../../shared/common/schema/engine';
 import { readSchemaLibrary } from '../../shared/node/schema-library';
 import { createDiagnostic, type Diagnostic, type Severity } from '../../shared/common/xml/diagnostic';
 import { XML_CODES } from '../../shared/common/xml/parse';
 import { DecodeError, decodeText } from '../../shared/node/files/encoding';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE_OR_IO, UsageError, type CliIo, type Command } from '../command';
 import { PRODUCT_VERSION } from '../version';
-import { loadLibxml2 } from '../libxml2';
-import { chooseWasmTiering, totalBytes } from '../wasm-tiering';
+import { totalBytes } from '../wasm-tiering';
+import { XsdEngineUnavailable, chooseXsdEngine } from '../xsd-engine';
 
 /** dist/cli/provstudio.mjs -> <repository>/schemas. PROVSTUDIO_SCHEMAS overrides it. */
 export function defaultSchemaDirectory(moduleUrl: string = import.meta.url, env: NodeJS.ProcessEnv = process.env): string {
@@ -47,9 +48,20 @@ function startOfFile(): Diagnostic['range'] {
 }
 
 function validateFile(validator: ProvisioningValidator, file: string, cwd: string, lint: boolean): FileReport {
+  const absolute = path.resolve(cwd, file);
+  if (!lint) {
+    // Schema only, with an engine that streams files (native libxml2): the file is not read into
+    // memory at all unless libxml2 finds something to place or our own checks need the text.
+    try {
+      const streamed = validator.validateFileWithoutFindings(absolute);
+      if (streamed) return { file, result: streamed, readError: null };
+    } catch {
+      // Unreadable: reported below, the same way for every engine.
+    }
+  }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path.resolve(cwd, file));
+    bytes = readFileSync(absolute);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
     return { file, result: null, readError: reason };
@@ -212,13 +224,18 @@ export const validateCommand: Command = {
       io.stderr(io.t('cli.validate.schemasNotFound', { path: path.join(schemaDirectory, DRIVER_SCHEMA) }) + '\n');
       return EXIT_USAGE_OR_IO;
     }
-    // libxml2 (and the validator around it) loads only now, once V8 knows how to compile it.
-    chooseWasmTiering(totalBytes(positionals.map((file) => path.resolve(io.cwd, file))));
-    await loadLibxml2();
+    let engine: XsdEngine;
+    try {
+      engine = await chooseXsdEngine(io.env, totalBytes(positionals.map((file) => path.resolve(io.cwd, file))));
+    } catch (error) {
+      if (!(error instanceof XsdEngineUnavailable)) throw error;
+      io.stderr(io.t('cli.validate.schemaCompileFailed', { path: schemaDirectory, detail: error.message }) + '\n');
+      return EXIT_USAGE_OR_IO;
+    }
     const { ProvisioningValidator, SchemaCompileError } = await import('../../shared/common/validation/index');
     let validator: ProvisioningValidator;
     try {
-      validator = ProvisioningValidator.create(readSchemaDirectory(schemaDirectory), target);
+      validator = ProvisioningValidator.create(engine, readSchemaDirectory(schemaDirectory), target);
     } catch (error) {
       const detail = error instanceof SchemaCompileError ? [error.message, ...error.issues.map((issue) => issue.message)].join(' ') : String(error);
       io.stderr(io.t('cli.validate.schemaCompileFailed', { path: schemaDirectory, detail }) + '\n');

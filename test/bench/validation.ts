@@ -17,6 +17,7 @@ import { ProvisioningValidator } from '../../shared/common/validation/index';
 import { readSchemaLibrary } from '../../shared/node/schema-library';
 import { encodeUtf8 } from '../../shared/common/schema/environment';
 import { checkXml, parseXml } from '../../shared/common/xml/parse';
+import { wasmXsdEngine } from '../../shared/common/schema/libxml';
 
 /** The repository root: the first folder upwards with schemas/provisioning.xsd (source or bundled). */
 export function findRoot(start: string): string {
@@ -160,7 +161,7 @@ export async function runValidationBench(options: { runs?: number; outputDirecto
   let validator: ProvisioningValidator | undefined;
   for (let run = 0; run < 3; run++) {
     validator?.dispose();
-    validator = ProvisioningValidator.create(schemaFiles);
+    validator = ProvisioningValidator.create(wasmXsdEngine, schemaFiles);
     compileSamples.push(validator.compileMs);
   }
   const compileMs = median(compileSamples);

@@ -80,15 +80,21 @@ describe('provstudio start-up', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('validate');
     expect(run.sources).toContain('shared/common/i18n/en.ts');
-    const unwanted = run.sources.filter((source) => /^cli\/commands\/(?!index)|libxml2-wasm|i18n\/(fr|pt)\.ts|schema|node-forge|@peculiar|pkcs11/.test(source));
+    // The native XSD addon is loaded only through shared/node/native-xsd.ts.
+    const unwanted = run.sources.filter((source) => /^cli\/commands\/(?!index)|libxml2-wasm|native-xsd|i18n\/(fr|pt)\.ts|schema|node-forge|@peculiar|pkcs11/.test(source));
     expect(unwanted).toEqual([]);
   });
 
-  it('validate loads its own module and libxml2, not the other commands, the form or edit code, or other catalogues', () => {
+  it('validate loads its own module and the native libxml2 engine (libxml2-wasm only when asked), not the other commands, the form or edit code, or other catalogues', () => {
+    const wasm = loadedSources(['validate', VALID], { PROVSTUDIO_XSD_ENGINE: 'wasm' });
+    expect(wasm.status).toBe(0);
+    expect(wasm.sources).toContain('node_modules/libxml2-wasm/lib/libxml2raw.mjs');
     const run = loadedSources(['validate', VALID]);
     expect(run.status).toBe(0);
     expect(run.sources).toContain('cli/commands/validate.ts');
-    expect(run.sources).toContain('node_modules/libxml2-wasm/lib/libxml2raw.mjs');
+    expect(run.sources).toContain('shared/node/native-xsd.ts');
+    // The addon answers (test/unit/schema/engines.test.ts checks it is built on Linux), so libxml2-wasm never loads.
+    if (process.platform === 'linux') expect(run.sources.filter((source) => source.includes('libxml2-wasm'))).toEqual([]);
     // The schema model is read by lint's placeholder rules (PS-L035/PS-L036 need each element's and
     // attribute's type: about 2 ms to parse); the rest of what the forms and editing use is not loaded.
     const unwanted = run.sources.filter((source) => /^cli\/commands\/(?!index|validate)|shared\/common\/(forms|edit|templates)\/|i18n\/(fr|pt)\.ts|node-forge|@peculiar|pkcs11/.test(source));
@@ -112,12 +118,12 @@ describe('provstudio start-up', () => {
     expect(run.sources).not.toContain('shared/common/i18n/pt.ts');
   });
 
-  it('the built CLI gives the verdicts xmllint gives, from libxml2 loaded out of dist/cli/libxml2.wasm', () => {
+  it.each(['native', 'wasm'])('the built CLI gives the verdicts xmllint gives, with the %s engine (libxml2-wasm loaded out of dist/cli/libxml2.wasm)', (engine) => {
     for (const [file, expected] of [
       [VALID, 0],
       [INVALID, 1],
     ] as const) {
-      const ours = spawnSync(process.execPath, [CLI_BIN, 'validate', '--schema-only', file], { encoding: 'utf8' });
+      const ours = spawnSync(process.execPath, [CLI_BIN, 'validate', '--schema-only', file], { encoding: 'utf8', env: { ...process.env, PROVSTUDIO_XSD_ENGINE: engine } });
       const xmllint = spawnSync('xmllint', ['--noout', '--nonet', '--schema', path.join(ROOT, 'schemas/provisioning.xsd'), file], { encoding: 'utf8' });
       expect(ours.status, ours.stdout + ours.stderr).toBe(expected);
       expect(xmllint.status === 0 ? 0 : 1).toBe(expected);

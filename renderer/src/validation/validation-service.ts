@@ -5,6 +5,7 @@ import { IncrementalValidation, type TextChange } from '../../../shared/common/v
 import { createDiagnostic, type Diagnostic } from '../../../shared/common/xml/diagnostic';
 import type { ValidationTimings } from '../../../shared/common/validation/index';
 import { DEFAULT_TARGET, type WindowsTarget } from '../../../shared/common/windows/targets';
+import { wasmXsdEngine } from '../../../shared/common/schema/libxml';
 
 export interface ValidationRequest {
   id: number;
@@ -75,7 +76,7 @@ function createValidators(schemaFiles: Readonly<Record<string, string>>) {
       let validator = validators.get(target);
       if (!validator && compileProblem === undefined) {
         try {
-          validator = ProvisioningValidator.create(schemaFiles, target);
+          validator = ProvisioningValidator.create(wasmXsdEngine, schemaFiles, target);
           validators.set(target, validator);
           compileMsToReport = validator.compileMs;
         } catch (error) {

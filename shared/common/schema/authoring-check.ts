@@ -8,7 +8,7 @@ import type { XmlElementNode } from '../xml/model';
 import type { LaxSlotChecker, LaxSlotProblem } from '../windows/lax-slots';
 import { walkElements } from '../xml/model';
 import { encodeUtf8 } from './environment';
-import { CompiledXsd } from './libxml';
+import type { CompiledSchemaSet, XsdEngine } from './engine';
 
 export type { LaxSlotChecker, LaxSlotProblem };
 
@@ -41,9 +41,9 @@ const UNDECLARED = /No matching global (element )?declaration/;
  * A checker bound to the target's compiled set and a lazily compiled authoring set (compiled on
  * first need: most files have nothing in their lax slots).
  */
-export function createLaxSlotChecker(target: CompiledXsd, authoringFiles: () => Readonly<Record<string, string>> | null): LaxSlotChecker {
+export function createLaxSlotChecker(engine: XsdEngine, target: CompiledSchemaSet, authoringFiles: () => Readonly<Record<string, string>> | null): LaxSlotChecker {
   const declared = new Map<string, boolean>();
-  let authoring: CompiledXsd | null | undefined;
+  let authoring: CompiledSchemaSet | null | undefined;
   const isDeclared = (element: XmlElementNode): boolean => {
     const key = `{${element.namespaceUri}}${element.localName}`;
     let known = declared.get(key);
@@ -58,7 +58,7 @@ export function createLaxSlotChecker(target: CompiledXsd, authoringFiles: () => 
     if (isDeclared(element)) return undefined;
     if (authoring === undefined) {
       const files = authoringFiles();
-      authoring = files && files[AUTHORING_DRIVER_SCHEMA] !== undefined ? CompiledXsd.compile(files, AUTHORING_DRIVER_SCHEMA) : null;
+      authoring = files && files[AUTHORING_DRIVER_SCHEMA] !== undefined ? engine.compile(files, AUTHORING_DRIVER_SCHEMA) : null;
     }
     if (!authoring) return undefined;
     const issues = authoring.validate(encodeUtf8(standalone(element, text)));

@@ -3,4 +3,5 @@
 export * from './roots';
 export * from './validator';
 export { resolveNodePath, issueToDiagnostic, issuesToDiagnostics, SCHEMA_CODES } from './map-issues';
-export { CompiledXsd, INSTANCE_PARSE_OPTIONS, type LibxmlIssue } from './libxml';
+export { CompiledXsd, INSTANCE_PARSE_OPTIONS, wasmXsdEngine } from './libxml';
+export { SchemaCompileError, type CompiledSchemaSet, type LibxmlIssue, type StreamedValidation, type XsdEngine } from './engine';

@@ -15,6 +15,9 @@ import {
   type XmlInputProvider,
 } from 'libxml2-wasm';
 import { encodeUtf8 } from './environment';
+import { SchemaCompileError, type CompiledSchemaSet, type LibxmlIssue, type XsdEngine } from './engine';
+
+export { SchemaCompileError, type LibxmlIssue };
 
 const PREFIX = 'provstudio-schemas/';
 
@@ -78,26 +81,6 @@ function memoryProvider(): MemoryInputProvider {
 export const INSTANCE_PARSE_OPTIONS =
   ParseOption.XML_PARSE_NONET | ParseOption.XML_PARSE_NO_XXE | ParseOption.XML_PARSE_BIG_LINES | ParseOption.XML_PARSE_HUGE;
 
-export interface LibxmlIssue {
-  message: string;
-  /** 1 = warning, 2 = error, 3 = fatal (libxml2's levels). */
-  level: number;
-  line: number;
-  /** libxml2's path to the node, e.g. "/*\/*[2]/*"; absent for parse errors. */
-  path: string | undefined;
-  /** True when libxml2 could not even parse the document. */
-  parseError: boolean;
-}
-
-export class SchemaCompileError extends Error {
-  constructor(
-    message: string,
-    readonly issues: LibxmlIssue[],
-  ) {
-    super(message);
-  }
-}
-
 function toIssues(details: readonly ErrorDetail[], parseError: boolean): LibxmlIssue[] {
   return details.map((detail) => {
     const withPath = detail as ErrorDetail & { xpath?: string; level?: number };
@@ -106,7 +89,7 @@ function toIssues(details: readonly ErrorDetail[], parseError: boolean): LibxmlI
 }
 
 /** A compiled schema set; reuse it for every validation and dispose it when done. */
-export class CompiledXsd {
+export class CompiledXsd implements CompiledSchemaSet {
   private disposed = false;
 
   private constructor(
@@ -163,3 +146,9 @@ export class CompiledXsd {
     provider?.removeUnder(this.prefix);
   }
 }
+
+/** libxml2 compiled to WebAssembly: runs wherever JavaScript does (the app's page worker, Electron, the CLI's fallback). */
+export const wasmXsdEngine: XsdEngine = {
+  name: 'libxml2-wasm',
+  compile: (files, entry) => CompiledXsd.compile(files, entry),
+};

@@ -2,7 +2,8 @@
 //   1. well-formedness (our scanner, check-only: no tree; DOCTYPE refused here, so libxml2
 //      never sees a DTD),
 //   2. the root must be CarrierProvisioning or CarrierProvisioningResult,
-//   3. XSD validation by libxml2 against the compiled driver schema (UTF-8 bytes, once).
+//   3. XSD validation by libxml2 against the compiled driver schema (UTF-8 bytes, once), by the
+//      engine the host gives (engine.ts: libxml2 in WebAssembly, or the CLI's native libxml2).
 // These decide the verdict ("would Windows accept this file?"). The lint rules are a peer of this
 // module, not part of it: shared/common/validation/ runs both.
 //
@@ -20,7 +21,7 @@ import { checkXml, parseXml } from '../xml/parse';
 import { PositionMapper } from '../xml/positions';
 import { ROOT_PEEK_BYTES, containsAscii, peekRoot } from '../xml/root-peek';
 import { decodeUtf8, encodeUtf8, now } from './environment';
-import { CompiledXsd, SchemaCompileError } from './libxml';
+import { SchemaCompileError, type CompiledSchemaSet, type LibxmlIssue, type XsdEngine } from './engine';
 import { SCHEMA_CODES, issuesToDiagnostics } from './map-issues';
 import { ACCEPTED_ROOTS, DRIVER_SCHEMA, RESULTS_DRIVER_SCHEMA, RESULTS_INSPECTOR_ROOTS, documentKindOf, type AcceptedRoot, type DocumentKind } from './roots';
 import { DEFAULT_TARGET, authoringSchemaSet, schemaSetFor, type SchemaLibrary, type WindowsTarget } from '../windows/targets';
@@ -54,7 +55,7 @@ export { SchemaCompileError };
 
 export class SchemaValidator {
   private constructor(
-    private readonly xsd: CompiledXsd,
+    private readonly xsd: CompiledSchemaSet,
     /** How long compiling the schema set took, in milliseconds. */
     readonly compileMs: number,
     /** The Windows version whose published schemas (and documented additions) give the verdict. */
@@ -68,17 +69,17 @@ export class SchemaValidator {
    * Windows' verdict for one target: compiles the target's schema set once from the schema
    * library (every .xsd under schemas/, by relative path; see windows/targets.ts). Throws SchemaCompileError.
    */
-  static create(library: SchemaLibrary, target: WindowsTarget = DEFAULT_TARGET): SchemaValidator {
+  static create(engine: XsdEngine, library: SchemaLibrary, target: WindowsTarget = DEFAULT_TARGET): SchemaValidator {
     const started = now();
-    const xsd = CompiledXsd.compile(schemaSetFor(library, target), DRIVER_SCHEMA);
-    const checker = createLaxSlotChecker(xsd, () => authoringSchemaSet(library));
+    const xsd = engine.compile(schemaSetFor(library, target), DRIVER_SCHEMA);
+    const checker = createLaxSlotChecker(engine, xsd, () => authoringSchemaSet(library));
     return new SchemaValidator(xsd, now() - started, target, ACCEPTED_ROOTS, checker);
   }
 
   /** The results inspector's reading: results v1 and v2 (v2 from its element pages, not a published schema). */
-  static forResultsInspector(library: SchemaLibrary): SchemaValidator {
+  static forResultsInspector(engine: XsdEngine, library: SchemaLibrary): SchemaValidator {
     const started = now();
-    const xsd = CompiledXsd.compile(schemaSetFor(library, DEFAULT_TARGET), RESULTS_DRIVER_SCHEMA);
+    const xsd = engine.compile(schemaSetFor(library, DEFAULT_TARGET), RESULTS_DRIVER_SCHEMA);
     return new SchemaValidator(xsd, now() - started, DEFAULT_TARGET, RESULTS_INSPECTOR_ROOTS);
   }
 
@@ -162,8 +163,25 @@ export class SchemaValidator {
     return issues.length > 0 ? null : { documentKind, schemaMs };
   }
 
+  /**
+   * The schema verdict of a file the engine streams from disk (`validate --schema-only` with the
+   * native engine): neither the file's bytes nor a tree are held. Returns the document kind when
+   * libxml2 finds nothing, met no DOCTYPE and the root is one we accept; null when positions or
+   * our own checks need the text (the caller then reads it and calls check); undefined when the
+   * engine cannot stream files. Throws the engine's error when the file cannot be opened.
+   */
+  checkFileWithoutFindings(path: string): { documentKind: DocumentKind; schemaMs: number } | null | undefined {
+    if (!this.xsd.validateFile) return undefined;
+    const schemaStarted = now();
+    const streamed = this.xsd.validateFile(path);
+    const schemaMs = now() - schemaStarted;
+    if (streamed.doctype || streamed.issues.length > 0 || !streamed.root) return null;
+    const documentKind = documentKindOf(streamed.root.localName, streamed.root.namespaceUri, this.roots);
+    return documentKind ? { documentKind, schemaMs } : null;
+  }
+
   /** Places libxml2's findings (building the tree only if there are some). */
-  private placeIssues(text: string, issues: ReturnType<CompiledXsd['validate']>, timings: SchemaTimings, buildTree: () => XmlDocumentNode): Diagnostic[] {
+  private placeIssues(text: string, issues: readonly LibxmlIssue[], timings: SchemaTimings, buildTree: () => XmlDocumentNode): Diagnostic[] {
     const diagnostics: Diagnostic[] = [];
     if (issues.length === 0) return diagnostics;
     const schemaIssues = issues.filter((issue) => !issue.parseError);

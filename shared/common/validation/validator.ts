@@ -17,6 +17,7 @@ import { lintDocument, nearMissNamespaceDiagnostics, type LintOptions } from '..
 import { documentKindOf, type DocumentKind } from '../schema/roots';
 import { SchemaCompileError, SchemaValidator, type SchemaCheck } from '../schema/validator';
 import type { SchemaLibrary, WindowsTarget } from '../windows/targets';
+import type { XsdEngine } from '../schema/engine';
 import { decodeUtf8, now } from '../schema/environment';
 import { SCHEMA_CODES } from '../schema/map-issues';
 import { valuesAfterOrderErrors } from './values-after-order-errors';
@@ -75,7 +76,7 @@ function fallbackCheck(text: string): SchemaCheck {
 }
 
 /** What validation needs of the schema participant (a SchemaValidator). */
-export type SchemaParticipant = Pick<SchemaValidator, 'check' | 'checkUtf8WithoutFindings' | 'compileMs' | 'target' | 'laxSlotChecker' | 'dispose'>;
+export type SchemaParticipant = Pick<SchemaValidator, 'check' | 'checkUtf8WithoutFindings' | 'checkFileWithoutFindings' | 'compileMs' | 'target' | 'laxSlotChecker' | 'dispose'>;
 
 /** The lint participant: findings for a well-formed document of the given kind (null: a root Windows refuses). */
 export type LintParticipant = (document: XmlDocumentNode, documentKind: DocumentKind | null, options: LintOptions) => Diagnostic[];
@@ -96,14 +97,14 @@ export class ProvisioningValidator {
     private readonly lint: LintParticipant = lintParticipant,
   ) {}
 
-  /** Windows' verdict for one target, plus lint. Throws SchemaCompileError. */
-  static create(library: SchemaLibrary, target?: WindowsTarget): ProvisioningValidator {
-    return new ProvisioningValidator(SchemaValidator.create(library, target));
+  /** Windows' verdict for one target, plus lint, with the given libxml2 (schema/engine.ts). Throws SchemaCompileError. */
+  static create(engine: XsdEngine, library: SchemaLibrary, target?: WindowsTarget): ProvisioningValidator {
+    return new ProvisioningValidator(SchemaValidator.create(engine, library, target));
   }
 
   /** The results inspector's reading: results v1 and v2 (nothing to lint in what Windows returns). */
-  static forResultsInspector(library: SchemaLibrary): ProvisioningValidator {
-    return new ProvisioningValidator(SchemaValidator.forResultsInspector(library));
+  static forResultsInspector(engine: XsdEngine, library: SchemaLibrary): ProvisioningValidator {
+    return new ProvisioningValidator(SchemaValidator.forResultsInspector(engine, library));
   }
 
   /** How long compiling the schema set took, in milliseconds. */
@@ -190,6 +191,26 @@ export class ProvisioningValidator {
       get document(): XmlDocumentNode | null {
         return decode();
       },
+    };
+  }
+
+  /**
+   * The schema verdict of a file the engine streams from disk (SchemaValidator.checkFileWithoutFindings):
+   * the file is not read into memory, so the result has no tree. Null when positions or our own
+   * checks need the text (the caller then reads it and calls validate); undefined when the engine
+   * cannot stream files. Throws the engine's error when the file cannot be opened.
+   */
+  validateFileWithoutFindings(path: string): ValidationResult | null | undefined {
+    const started = now();
+    const checked = this.schema.checkFileWithoutFindings(path);
+    if (!checked) return checked;
+    return {
+      diagnostics: [],
+      valid: true,
+      documentKind: checked.documentKind,
+      target: this.target,
+      timings: { parseMs: 0, schemaMs: checked.schemaMs, lintMs: 0, totalMs: now() - started, treeMs: 0, mapMs: 0 },
+      document: null,
     };
   }
 

@@ -14,6 +14,7 @@ import { decodeText } from '../files/encoding';
 import { summarizeCertificate } from '../signing/certificates';
 import { verify } from '../signing/verify';
 import { NAMESPACES } from '../../common/xml/namespaces';
+import { wasmXsdEngine } from '../../common/schema/libxml';
 
 export interface ReportInputFile {
   path: string;
@@ -79,11 +80,11 @@ export function findSchemaDirectory(starts: string[] = [path.dirname(fileURLToPa
 /** Windows' verdict (default target, windows11) from our schemas/ folder, compiled once; undefined when the folder cannot be found. */
 export function loadSchemaValidator(directory = findSchemaDirectory()): ProvisioningValidator | undefined {
   if (!directory) return undefined;
-  return ProvisioningValidator.create(readSchemaLibrary(directory));
+  return ProvisioningValidator.create(wasmXsdEngine, readSchemaLibrary(directory));
 }
 
 /** Compiles the results inspector's schemas (results v1 and v2); undefined when the schemas cannot be found. */
 export function loadResultsValidator(directory = findSchemaDirectory()): ResultsValidator | undefined {
   if (!directory) return undefined;
-  return resultsValidator(ProvisioningValidator.forResultsInspector(readSchemaLibrary(directory)));
+  return resultsValidator(ProvisioningValidator.forResultsInspector(wasmXsdEngine, readSchemaLibrary(directory)));
 }

@@ -7,6 +7,7 @@ import { compileTemplate, parseBindings, readBindings, type Bindings, type Compi
 import { decodeText } from '../files/encoding';
 import { describeProblem, produceFile, type FileFinding } from './produce';
 import { readSchemaFiles } from './schemas';
+import { wasmXsdEngine } from '../../common/schema/libxml';
 
 /** A row that gives no valid file: the bad columns, or the file's XSD / lint errors. Never quotes a secret. */
 export class RenderError extends Error {
@@ -28,7 +29,7 @@ export interface RenderOptions {
 
 let validator: ProvisioningValidator | null = null;
 function sharedValidator(): ProvisioningValidator {
-  validator ??= ProvisioningValidator.create(readSchemaFiles());
+  validator ??= ProvisioningValidator.create(wasmXsdEngine, readSchemaFiles());
   return validator;
 }
 

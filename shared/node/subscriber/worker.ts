@@ -9,6 +9,7 @@ import { openKeyStore, type SecretProvider } from '../keystores/index';
 import type { Signer } from '../signing/sign';
 import { describeProblem, produceFile, type Producer } from './produce';
 import type { MainToWorker, RowResult, RowTask, WorkerSetup, WorkerSigning, WorkerToMain } from './protocol';
+import { wasmXsdEngine } from '../../common/schema/libxml';
 
 const port = parentPort!;
 const send = (message: WorkerToMain, transfer: ArrayBuffer[] = []) => port.postMessage(message, transfer);
@@ -44,7 +45,7 @@ async function setUp(setup: WorkerSetup): Promise<void> {
     model: BUNDLED_SCHEMA_MODEL,
     template: compileTemplate(BUNDLED_SCHEMA_MODEL, setup.templateText, setup.bindings),
     encoding: setup.encoding,
-    validator: ProvisioningValidator.create(setup.schemaFiles),
+    validator: ProvisioningValidator.create(wasmXsdEngine, setup.schemaFiles),
     lint: setup.lint,
     language: setup.language,
     ...(signer ? { signer } : {}),

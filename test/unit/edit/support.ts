@@ -4,6 +4,7 @@ import path from 'node:path';
 import { readSchemaLibrary } from '../../../shared/node/schema-library';
 import { ProvisioningValidator } from '../../../shared/common/validation/index';
 import { parseXml, type XmlDocumentNode, type XmlElementNode } from '../../../shared/common/xml/index';
+import { wasmXsdEngine } from '../../../shared/common/schema/libxml';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -24,7 +25,7 @@ export function schemaFiles(): Record<string, string> {
 
 let validator: ProvisioningValidator | undefined;
 export function sharedValidator(): ProvisioningValidator {
-  validator ??= ProvisioningValidator.create(schemaFiles());
+  validator ??= ProvisioningValidator.create(wasmXsdEngine, schemaFiles());
   return validator;
 }
 

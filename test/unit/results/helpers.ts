@@ -5,6 +5,7 @@ import { resultsValidator } from '../../../shared/common/results/validator';
 import type { ResultsValidator } from '../../../shared/common/results/types';
 import { ProvisioningValidator } from '../../../shared/common/validation/index';
 import { readSchemaFiles } from '../schema/schema-files';
+import { wasmXsdEngine } from '../../../shared/common/schema/libxml';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 export const RESULTS_FIXTURES = path.join(ROOT, 'test', 'fixtures', 'results');
@@ -17,6 +18,6 @@ export function fixture(...parts: string[]): string {
 
 let validator: ResultsValidator | undefined;
 export function validatorForTests(): ResultsValidator {
-  validator ??= resultsValidator(ProvisioningValidator.forResultsInspector(readSchemaFiles()));
+  validator ??= resultsValidator(ProvisioningValidator.forResultsInspector(wasmXsdEngine, readSchemaFiles()));
   return validator;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ProvisioningValidator } from '../../../shared/common/validation/index';
 import type { WindowsTarget } from '../../../shared/common/windows/targets';
 import { readSchemaLibrary } from '../../../shared/node/schema-library';
+import { wasmXsdEngine } from '../../../shared/common/schema/libxml';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
 export const SCHEMA_DIRECTORY = path.join(ROOT, 'schemas');
@@ -21,7 +22,7 @@ const shared = new Map<WindowsTarget, ProvisioningValidator>();
 /** One compiled validator per target for a whole test file (compiling is the slow part). windows10 = the published schemas. */
 export function sharedValidator(target: WindowsTarget = 'windows10'): ProvisioningValidator {
   let validator = shared.get(target);
-  if (!validator) shared.set(target, (validator = ProvisioningValidator.create(readSchemaFiles(), target)));
+  if (!validator) shared.set(target, (validator = ProvisioningValidator.create(wasmXsdEngine, readSchemaFiles(), target)));
   return validator;
 }
 

@@ -9,6 +9,7 @@ import { ProvisioningValidator } from '../../../shared/common/validation/index';
 import { schemaSetFor, authoringSchemaSet, additionUnknownTo } from '../../../shared/common/windows/targets';
 import { intendedNamespace } from '../../../shared/common/lint/index';
 import { applyFixes } from '../../../shared/common/lint/fixes';
+import { wasmXsdEngine } from '../../../shared/common/schema/libxml';
 
 const PASSPOINT = path.join(ROOT, 'test/fixtures/passpoint/hgot07-passpoint-win-eap-ttls.xml');
 
@@ -41,7 +42,7 @@ describe('schema sets per target', () => {
 });
 
 describe('results inspector', () => {
-  const inspector = ProvisioningValidator.forResultsInspector(readSchemaFiles());
+  const inspector = ProvisioningValidator.forResultsInspector(wasmXsdEngine, readSchemaFiles());
   const files = listFiles(path.join(ROOT, 'test/fixtures/results-v2'), '.xml');
   it.each(files.map((file) => [path.basename(file), file]))('reads %s with its own verdict (Windows’ schemas refuse the v2 root)', (_name, file) => {
     const text = readFileSync(file, 'utf8');

@@ -8,6 +8,7 @@ import { containsAscii } from '../../../shared/common/xml/root-peek';
 import { parseXml } from '../../../shared/common/xml/parse';
 import { createValidationHandler, schemaFilesByName } from '../../../renderer/src/validation/validation-service';
 import { CORPUS_DIRECTORY, readSchemaFiles, sharedValidator } from './schema-files';
+import { wasmXsdEngine } from '../../../shared/common/schema/libxml';
 
 const CC = 'http://www.microsoft.com/networking/CarrierControl/v1';
 const WLAN = 'http://www.microsoft.com/networking/CarrierControl/WLAN/v1';
@@ -26,7 +27,7 @@ function firstError(text: string) {
 describe('document roots', () => {
   it('accepts CarrierProvisioning and CarrierProvisioningResult v1; v2 only in the results inspector (no published schema declares it)', () => {
     expect(sharedValidator().validate(document('')).valid).toBe(true);
-    const inspector = ProvisioningValidator.forResultsInspector(readSchemaFiles());
+    const inspector = ProvisioningValidator.forResultsInspector(wasmXsdEngine, readSchemaFiles());
     for (const version of ['v1', 'v2']) {
       const text = `<CarrierProvisioningResult xmlns="http://www.microsoft.com/networking/CarrierControlResults/${version}"/>`;
       const result = sharedValidator().validate(text);
@@ -133,7 +134,7 @@ describe('safety and robustness', () => {
   it('reports schemas that do not compile', () => {
     const files = readSchemaFiles();
     files['base.xsd'] = '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><xs:broken/></xs:schema>';
-    expect(() => ProvisioningValidator.create(files)).toThrow(SchemaCompileError);
+    expect(() => ProvisioningValidator.create(wasmXsdEngine, files)).toThrow(SchemaCompileError);
   });
 });
 

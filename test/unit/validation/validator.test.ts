@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { ProvisioningValidator, VALIDATION_PARTICIPANT_FAILED } from '../../../shared/common/validation/index';
 import { SchemaValidator } from '../../../shared/common/schema/validator';
 import { ROOT, readSchemaFiles } from '../schema/schema-files';
+import { wasmXsdEngine } from '../../../shared/common/schema/libxml';
 
-const schema = SchemaValidator.create(readSchemaFiles(), 'windows10');
+const schema = SchemaValidator.create(wasmXsdEngine, readSchemaFiles(), 'windows10');
 const fixture = (name: string) => readFileSync(path.join(ROOT, 'test', 'fixtures', 'lint', name), 'utf8');
 /** A file with a lint error (PS-L001) and no schema error. */
 const lintFinding = fixture('PS-L001.fail.xml');
