@@ -157,6 +157,25 @@ static void collect(void *unused, xmlErrorPtr error) {
   }
 }
 
+/* libxml2 2.9 sets no depth limit with XML_PARSE_HUGE; newer ones (libxml2-wasm) stop at 2048
+ * nested elements, with this message. The same limit here keeps the two engines' answers equal. */
+#define MAX_DEPTH 2048
+
+static void depth_exceeded(Run *run) {
+  if (!grow((void **)&run->issues, &run->issue_capacity, run->issue_count + 1, sizeof(Issue))) {
+    run->out_of_memory = 1;
+    return;
+  }
+  Issue *issue = &run->issues[run->issue_count++];
+  memset(issue, 0, sizeof *issue);
+  issue->domain = XML_FROM_PARSER;
+  issue->code = XML_ERR_INTERNAL_ERROR;
+  issue->level = XML_ERR_FATAL;
+  issue->line = run->parser && run->parser->input ? run->parser->input->line : 0;
+  issue->column = run->parser && run->parser->input ? run->parser->input->col : 0;
+  issue->message = copy_string("Excessive depth in document: 2048, use XML_PARSE_HUGE option");
+}
+
 static void free_run(Run *run) {
   for (size_t index = 0; index < run->issue_count; index++) {
     free(run->issues[index].message);
@@ -175,6 +194,11 @@ static void on_start(void *data, const xmlChar *localname, const xmlChar *prefix
   (void)prefix, (void)nb_namespaces, (void)namespaces, (void)nb_attributes, (void)nb_defaulted, (void)attributes;
   Run *run = data;
   settle(run);
+  if (run->depth >= MAX_DEPTH) {
+    depth_exceeded(run);
+    xmlStopParser(run->parser);
+    return;
+  }
   if (!grow((void **)&run->frames, &run->frame_capacity, run->depth + 1, sizeof(Frame))) {
     run->out_of_memory = 1;
     xmlStopParser(run->parser);

@@ -39,7 +39,8 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, [CLI_BIN, ...args], {
     cwd: work,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH, HOME: home, XDG_CACHE_HOME: path.join(home, '.cache'), LANG: 'C', ...env },
+    // libxml2-wasm, whose script has a cache of its own (the native engine, when built, needs none).
+    env: { PATH: process.env.PATH, HOME: home, XDG_CACHE_HOME: path.join(home, '.cache'), LANG: 'C', PROVSTUDIO_XSD_ENGINE: 'wasm', ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
