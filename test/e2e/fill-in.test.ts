@@ -124,7 +124,7 @@ describe('To fill in', () => {
     await expect.poll(() => cursor(page)).toMatch(new RegExp(`^Ln ${lineOf('<AnonymousIdentity>anonymous@example.edu')},`));
     // The form's own fields still take the focus.
     await entries(page).first().click();
-    await expect.poll(() => focusedField(page)).toBe('field-CarrierId-text');
+    await expect.poll(() => focusedField(page), { timeout: 10_000 }).toBe('field-CarrierId-text');
     await page.close();
   });
 });
