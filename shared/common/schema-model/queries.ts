@@ -513,21 +513,24 @@ const BUILTIN_PLACEHOLDERS: Record<string, string> = {
   'xs:QName': 'name',
 };
 
-export const INTEGER_BUILTINS: ReadonlySet<string> = new Set([
-  'xs:integer',
-  'xs:int',
-  'xs:long',
-  'xs:short',
-  'xs:byte',
-  'xs:nonNegativeInteger',
-  'xs:positiveInteger',
-  'xs:negativeInteger',
-  'xs:nonPositiveInteger',
-  'xs:unsignedInt',
-  'xs:unsignedLong',
-  'xs:unsignedShort',
-  'xs:unsignedByte',
-]);
+/** The integer built-ins and their implicit bounds (null: unbounded), as libxml2 checks them in the lexical step. */
+export const INTEGER_BOUNDS: Readonly<Record<string, readonly [bigint | null, bigint | null]>> = {
+  'xs:integer': [null, null],
+  'xs:long': [-(2n ** 63n), 2n ** 63n - 1n],
+  'xs:int': [-(2n ** 31n), 2n ** 31n - 1n],
+  'xs:short': [-32768n, 32767n],
+  'xs:byte': [-128n, 127n],
+  'xs:unsignedLong': [0n, 2n ** 64n - 1n],
+  'xs:unsignedInt': [0n, 2n ** 32n - 1n],
+  'xs:unsignedShort': [0n, 65535n],
+  'xs:unsignedByte': [0n, 255n],
+  'xs:nonNegativeInteger': [0n, null],
+  'xs:positiveInteger': [1n, null],
+  'xs:nonPositiveInteger': [null, 0n],
+  'xs:negativeInteger': [null, -1n],
+};
+
+export const INTEGER_BUILTINS: ReadonlySet<string> = new Set(Object.keys(INTEGER_BOUNDS));
 
 /** XSD's multi-character escapes as JavaScript (`u` flag) class contents. XSD `\\w` = not P, Z or C. */
 const XSD_CLASS_ESCAPES: Record<string, string> = {

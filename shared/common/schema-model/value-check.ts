@@ -7,7 +7,7 @@
 //
 // Problems never quote the value: values may be secrets (passwords, keys).
 import type { MessageKey } from '../i18n/index';
-import { durationSeconds, INTEGER_BUILTINS, lengthFits, patternsFit, rangeFits } from './queries';
+import { durationSeconds, INTEGER_BOUNDS, INTEGER_BUILTINS, lengthFits, patternsFit, rangeFits } from './queries';
 import type { Facets, SchemaModel } from './types';
 import { patternDescriptionKey } from './pattern-descriptions';
 
@@ -15,21 +15,6 @@ export interface ValueProblem {
   messageKey: MessageKey;
   params: Record<string, string>;
 }
-
-const INTEGER_RANGES: Record<string, [bigint, bigint] | [bigint, null] | [null, bigint]> = {
-  'xs:long': [-(2n ** 63n), 2n ** 63n - 1n],
-  'xs:int': [-(2n ** 31n), 2n ** 31n - 1n],
-  'xs:short': [-32768n, 32767n],
-  'xs:byte': [-128n, 127n],
-  'xs:unsignedLong': [0n, 2n ** 64n - 1n],
-  'xs:unsignedInt': [0n, 2n ** 32n - 1n],
-  'xs:unsignedShort': [0n, 65535n],
-  'xs:unsignedByte': [0n, 255n],
-  'xs:nonNegativeInteger': [0n, null],
-  'xs:positiveInteger': [1n, null],
-  'xs:nonPositiveInteger': [null, 0n],
-  'xs:negativeInteger': [null, -1n],
-};
 
 const TIME_ZONE = '(?:Z|[+-](?:(?:0\\d|1[0-3]):[0-5]\\d|14:00))?';
 const DATE = '-?(?:[1-9]\\d{3,}|0\\d{3})-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\\d|3[01])';
@@ -69,7 +54,7 @@ function typeName(typeKey: string): string {
 function lexicalProblem(builtin: string, value: string): boolean {
   if (INTEGER_BUILTINS.has(builtin)) {
     if (!/^[+-]?\d+$/.test(value)) return true;
-    const range = INTEGER_RANGES[builtin];
+    const range = INTEGER_BOUNDS[builtin];
     if (!range) return false;
     const number = BigInt(value);
     return (range[0] !== null && number < range[0]) || (range[1] !== null && number > range[1]);

@@ -13,7 +13,7 @@
 // enumeration, then the first derivation step whose patterns all fail. The "not a valid value of
 // the local atomic type" line libxml2 adds after a facet failure is dropped by map-issues.ts.
 import type { MessageKey, MessageParams } from '../i18n/index';
-import { INTEGER_BUILTINS } from '../schema-model/queries';
+import { INTEGER_BOUNDS, INTEGER_BUILTINS } from '../schema-model/queries';
 import { patternDescriptionKey } from '../schema-model/pattern-descriptions';
 import type { Facets, SchemaModel } from '../schema-model/types';
 import { SCHEMA_CODES } from '../schema/map-issues';
@@ -32,23 +32,6 @@ const WHITE_SPACE_OF_BUILTIN: Readonly<Record<string, 'preserve' | 'replace' | '
 /** The built-ins whose lexical space and facets this module knows exactly as libxml2 checks them. */
 const STRING_BUILTINS = new Set(['xs:string', 'xs:normalizedString', 'xs:token']);
 const DECIDED_BUILTINS = new Set([...STRING_BUILTINS, 'xs:boolean', 'xs:hexBinary', ...INTEGER_BUILTINS]);
-
-/** Implicit bounds of the integer built-ins (libxml2 checks them in the lexical step). */
-const INTEGER_BOUNDS: Readonly<Record<string, readonly [bigint | null, bigint | null]>> = {
-  'xs:integer': [null, null],
-  'xs:long': [-(2n ** 63n), 2n ** 63n - 1n],
-  'xs:int': [-(2n ** 31n), 2n ** 31n - 1n],
-  'xs:short': [-32768n, 32767n],
-  'xs:byte': [-128n, 127n],
-  'xs:unsignedLong': [0n, 2n ** 64n - 1n],
-  'xs:unsignedInt': [0n, 2n ** 32n - 1n],
-  'xs:unsignedShort': [0n, 65535n],
-  'xs:unsignedByte': [0n, 255n],
-  'xs:nonNegativeInteger': [0n, null],
-  'xs:positiveInteger': [1n, null],
-  'xs:nonPositiveInteger': [null, 0n],
-  'xs:negativeInteger': [null, -1n],
-};
 
 function normalize(value: string, mode: 'preserve' | 'replace' | 'collapse'): string {
   if (mode === 'preserve') return value;
