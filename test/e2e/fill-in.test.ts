@@ -15,7 +15,7 @@ import { childElements, type XmlElementNode } from '../../shared/common/xml/mode
 import { parseXml } from '../../shared/common/xml/parse';
 import { templateByName } from '../../shared/common/templates/index';
 import { ROOT } from '../support/serve';
-import { newFromTemplate, openApp, openFile, useServedApp } from '../support/app';
+import { discardRecoveryIfOffered, newFromTemplate, openApp, openFile, useServedApp } from '../support/app';
 
 const app = useServedApp();
 
@@ -88,6 +88,7 @@ describe('To fill in', () => {
     const lineOf = (needle: RegExp) => text.split('\n').findIndex((line) => needle.test(line)) + 1;
 
     const page = await openApp(app.browser, app.served, { width: 1366, height: 768 });
+    await discardRecoveryIfOffered(page);
     await openFile(page, directory, 'added.xml');
     await page.getByTestId('dock-tab-fillIn').click();
     await expect.poll(() => entryNames(page), { timeout: 15_000 }).toEqual(expect.arrayContaining(['DeviceId', 'Plan/@Name', 'Pattern']));
@@ -113,6 +114,7 @@ describe('To fill in', () => {
 
   it('an entry with no form field of its own (EAP settings in a lax slot) goes to its place in the XML', async () => {
     const page = await openApp(app.browser, app.served, { width: 1366, height: 768 });
+    await discardRecoveryIfOffered(page);
     await newFromTemplate(page, 'eduroam-eap-ttls');
     await expect.poll(() => entryNames(page), { timeout: 15_000 }).toEqual(['CarrierId', 'SubscriberId', 'ServerNames', 'AnonymousIdentity']);
     const lines = templateByName('eduroam-eap-ttls')!.text.split('\n');

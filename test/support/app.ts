@@ -90,3 +90,19 @@ export async function answerSecretPrompt(opened: Promise<Page>, secret: string):
   });
   return prompt;
 }
+
+/**
+ * Earlier tests of a file may close pages with unsaved edits; the host then offers their recovery
+ * copies to the next page it serves. Discards them when the offer comes (within `withinMs`), so a
+ * test starts from an empty app.
+ */
+export async function discardRecoveryIfOffered(page: Page, withinMs = 5000): Promise<void> {
+  const recovery = page.getByTestId('recovery-dialog');
+  const offered = await recovery.waitFor({ timeout: withinMs }).then(
+    () => true,
+    () => false,
+  );
+  if (!offered) return;
+  await recovery.getByRole('button', { name: 'Discard' }).click();
+  await recovery.waitFor({ state: 'detached' });
+}
