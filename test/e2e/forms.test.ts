@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECTIONS } from '../../shared/common/forms/sections';
-import { editorText, openApp, pickFile, useServedApp } from '../support/app';
+import { discardRecoveryIfOffered, editorText, openApp, pickFile, useServedApp } from '../support/app';
 import { ROOT } from '../support/serve';
 import { makeTestEvKit, runBuiltCli } from '../support/cli';
 
@@ -223,13 +223,8 @@ describe('forms: build a complete file from blank with the forms only', () => {
     spawnSync('openssl', ['pkcs12', '-in', pfx, '-passin', 'env:KIT_PASSWORD', '-nocerts', '-nodes', '-out', path.join(kit, 'key.pem')], { env });
 
     const page = await openApp(app.browser, app.served, { width: 1400, height: 900 });
-    // The earlier tests' pages closed with unsaved edits: the host may offer their recovery copies
-    // (offered with the start-up, so visible once the app is ready). Not this test's subject.
-    const recovery = page.getByTestId('recovery-dialog');
-    if (await recovery.isVisible()) {
-      await recovery.getByRole('button', { name: 'Discard' }).click();
-      await recovery.waitFor({ state: 'detached' });
-    }
+    // The earlier tests' pages closed with unsaved edits; their recovery copies are not this test's subject.
+    await discardRecoveryIfOffered(page);
     await page.keyboard.press('Alt+N');
     await generateCarrierId(page);
     await page.getByTestId('form-section-provisioning').click();

@@ -182,16 +182,7 @@ export class ProvisioningValidator {
       tree = parsed.document;
       return tree;
     };
-    return {
-      diagnostics: [],
-      valid: true,
-      documentKind: checked.documentKind,
-      target: this.target,
-      timings: { parseMs: 0, schemaMs: checked.schemaMs, lintMs: 0, totalMs: now() - started, treeMs: 0, mapMs: 0 },
-      get document(): XmlDocumentNode | null {
-        return decode();
-      },
-    };
+    return this.validWithoutFindings(checked, started, decode);
   }
 
   /**
@@ -204,13 +195,24 @@ export class ProvisioningValidator {
     const started = now();
     const checked = this.schema.checkFileWithoutFindings(path);
     if (!checked) return checked;
+    return this.validWithoutFindings(checked, started, () => null);
+  }
+
+  /** A valid result whose tree, if any, is made only when someone reads `document`. */
+  private validWithoutFindings(
+    checked: { documentKind: ValidationResult['documentKind']; schemaMs: number },
+    started: number,
+    documentOf: () => XmlDocumentNode | null,
+  ): ValidationResult {
     return {
       diagnostics: [],
       valid: true,
       documentKind: checked.documentKind,
       target: this.target,
       timings: { parseMs: 0, schemaMs: checked.schemaMs, lintMs: 0, totalMs: now() - started, treeMs: 0, mapMs: 0 },
-      document: null,
+      get document(): XmlDocumentNode | null {
+        return documentOf();
+      },
     };
   }
 
