@@ -1,7 +1,9 @@
-// Where the launcher keeps V8's code cache of the CLI script (cli/launch.ts): one file per script
-// and command, in the user's cache folder. A cache file is only ever a speed-up: reading it may
-// fail, V8 may reject it (another V8, other flags, a damaged file: see checkCodeCacheChecksums), and then
-// the script is compiled from source as without a cache, and the file is written again.
+// Where the launcher keeps V8's code cache of the CLI's scripts (cli/launch.ts): one file per build
+// and command, in the user's cache folder, holding the cache of each script that command compiled
+// (its chunks, and libxml2's script when it ran). A cache file is only ever a speed-up: reading it
+// may fail, V8 may reject a script's cache (another V8, other flags, a damaged file: see
+// checkCodeCacheChecksums), and then that script is compiled from source as without a cache, and
+// the file is written again.
 import { accessSync, constants as fsConstants, mkdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -37,12 +39,60 @@ export function cacheCommand(argv: readonly string[]): string {
 }
 
 /**
- * The cache file of this script (its name holds the hash of its content, so a rebuilt CLI never
+ * The cache file of this build (`build`: the hash of every script's text, so a rebuilt CLI never
  * meets an old cache), this command (each keeps the code its own runs compiled) and this V8.
  */
-export function codeCacheFile(directory: string, scriptName: string, command: string): string {
-  const script = path.basename(scriptName, '.js');
-  return path.join(directory, `${script}.${command}.v8-${process.versions.v8}-${process.arch}.cache`);
+export function codeCacheFile(directory: string, build: string, command: string): string {
+  return path.join(directory, `provstudio-${build}.${command}.v8-${process.versions.v8}-${process.arch}.cache`);
+}
+
+/** A cache file's first bytes ("provstudio code cache", version 1). */
+const CACHE_MAGIC = 'PSC1';
+
+/**
+ * One file holds each script's cache: the magic, the number of scripts, then for each its file
+ * name (2-byte length, latin1) and V8's data (4-byte length). Little-endian.
+ */
+export function serializeCodeCaches(caches: ReadonlyMap<string, Uint8Array>): Buffer {
+  const parts: Buffer[] = [Buffer.from(CACHE_MAGIC, 'latin1'), u32(caches.size)];
+  for (const [name, data] of caches) {
+    const nameBytes = Buffer.from(name, 'latin1');
+    const nameLength = Buffer.alloc(2);
+    nameLength.writeUInt16LE(nameBytes.length);
+    parts.push(nameLength, nameBytes, u32(data.length), Buffer.from(data.buffer, data.byteOffset, data.length));
+  }
+  return Buffer.concat(parts);
+}
+
+function u32(value: number): Buffer {
+  const bytes = Buffer.alloc(4);
+  bytes.writeUInt32LE(value);
+  return bytes;
+}
+
+/**
+ * Each script's cache from a file's bytes (views into them, no copy). A file that is not one, or
+ * is cut short, gives no cache at all; damaged data inside is V8's to reject.
+ */
+export function parseCodeCaches(bytes: Buffer | undefined): Map<string, Buffer> {
+  const caches = new Map<string, Buffer>();
+  if (bytes === undefined || bytes.length < 8 || bytes.toString('latin1', 0, 4) !== CACHE_MAGIC) return caches;
+  const count = bytes.readUInt32LE(4);
+  let offset = 8;
+  for (let index = 0; index < count; index++) {
+    if (offset + 2 > bytes.length) return new Map();
+    const nameLength = bytes.readUInt16LE(offset);
+    offset += 2;
+    if (offset + nameLength + 4 > bytes.length) return new Map();
+    const name = bytes.toString('latin1', offset, offset + nameLength);
+    offset += nameLength;
+    const dataLength = bytes.readUInt32LE(offset);
+    offset += 4;
+    if (offset + dataLength > bytes.length) return new Map();
+    caches.set(name, bytes.subarray(offset, offset + dataLength));
+    offset += dataLength;
+  }
+  return offset === bytes.length ? caches : new Map();
 }
 
 /**
@@ -66,9 +116,9 @@ export function readCodeCache(file: string): Buffer | undefined {
   }
 }
 
-/** Cache files of other builds of the CLI (their scripts' hashes differ): never used again. */
-export function isOtherBuildsCache(name: string, currentScripts: readonly string[]): boolean {
-  return /^(provstudio|libxml2)-[0-9a-f]+\..+\.cache$/.test(name) && !currentScripts.some((script) => name.startsWith(`${path.basename(script, '.js')}.`));
+/** Cache files of other builds of the CLI (their hashes differ; `libxml2-…`: the layout before one file per command): never used again. */
+export function isOtherBuildsCache(name: string, build: string): boolean {
+  return /^(provstudio|libxml2)-[0-9a-f]+\..+\.cache$/.test(name) && !name.startsWith(`provstudio-${build}.`);
 }
 
 /**
@@ -90,14 +140,14 @@ export function cacheDirectoryWritable(directory: string): boolean {
  * file, the new one or none) in the cache folder only, removing other builds' cache files there.
  * Any failure (read-only home, full disk) leaves things as they were: the cache is optional.
  */
-export async function writeCodeCache(file: string, data: Uint8Array, currentScripts: readonly string[]): Promise<void> {
+export async function writeCodeCache(file: string, data: Uint8Array, build: string): Promise<void> {
   try {
     const { readdirSync, rmSync } = await import('node:fs');
     const { writeFileAtomic } = await import('../shared/node/files/atomic-write');
     const directory = path.dirname(file);
     mkdirSync(directory, { recursive: true, mode: 0o700 });
     for (const name of readdirSync(directory)) {
-      if (isOtherBuildsCache(name, currentScripts)) rmSync(path.join(directory, name), { force: true });
+      if (isOtherBuildsCache(name, build)) rmSync(path.join(directory, name), { force: true });
     }
     await writeFileAtomic(file, data, { sync: false, mode: 0o600, alreadyResolved: true });
   } catch {

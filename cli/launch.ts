@@ -1,97 +1,119 @@
-// The built CLI's entry (dist/cli/provstudio.mjs; bin/provstudio.mjs imports it). It runs the CLI
-// as two scripts beside it (scripts/cli-script.mjs): provstudio-HASH.js, the whole CLI, and, when
-// a command needs it, libxml2-HASH.js, libxml2-wasm's JavaScript; each compiled from V8's code
-// cache when there is one.
+// The built CLI's entry (dist/cli/provstudio.cjs, CommonJS; bin/provstudio.cjs requires it). It
+// runs the CLI as scripts beside it (scripts/cli-script.mjs): the chunks cli-NAME-HASH.js, each
+// read and compiled the first time the process needs it (the entry chunk for every command, a
+// command's own chunks only when it runs), and, when a command needs it, libxml2-HASH.js,
+// libxml2-wasm's JavaScript; each compiled from V8's code cache when there is one.
 //
 // Node 20 compiles every ES module from source in every process; a script compiled with
 // `vm.Script` can take the code V8 compiled in an earlier run (`cachedData`). The cache is made
 // at the end of a run (`createCachedData()` after the command ran), so it holds the functions the
-// command actually used, not only the top level; one file per script and command (code-cache.ts).
-// When there is no cache, or V8 rejects it (another V8 or other flags, a damaged file), the script
-// compiles from source as it would without one, and the cache is written anew after the run.
+// command actually used, not only the top level; one file per build and command holds the cache of
+// every script the command compiled (code-cache.ts). When there is no cache, or V8 rejects a
+// script's (another V8 or other flags, damaged data), that script compiles from source as it would
+// without one, and the file is written anew after the run.
+//
+// CommonJS, not an ES module: an ES module entry makes Node load its ES module loader (about 20
+// internal modules, among them fs/promises, readline and streams), about 8 ms of every start.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
-import { cacheCommand, cacheDirectoryWritable, checkCodeCacheChecksums, codeCacheDirectory, codeCacheFile, readCodeCache, writeCodeCache } from './code-cache';
-import { resetWasmTieringFlags } from './wasm-tiering';
+import { cacheCommand, cacheDirectoryWritable, checkCodeCacheChecksums, codeCacheDirectory, codeCacheFile, parseCodeCaches, readCodeCache, serializeCodeCaches, writeCodeCache } from './code-cache';
+import { resetWasmTieringFlags, wasmTieringSwitched } from './wasm-tiering';
 
-/** The scripts' file names, set by the build (scripts/build.mjs). */
-declare const CLI_SCRIPT: string;
+/** Set by the build (scripts/build.mjs): the entry chunk's file name, the build's hash, libxml2's script. */
+declare const CLI_ENTRY: string;
+declare const CLI_BUILD: string;
 declare const LIBXML2_SCRIPT: string;
 
 /** The scripts' functions (their parameters: scripts/cli-script.mjs). */
 type ScriptRequire = (id: string) => unknown;
+interface ChunkModule {
+  exports: unknown;
+}
+type ChunkScript = (require: ScriptRequire, module: ChunkModule, exports: unknown, filename: string, dirname: string, importMetaUrl: string, importLibxml2: () => Promise<unknown>) => void;
 type Libxml2Script = (require: ScriptRequire, filename: string, dirname: string, importMetaUrl: string) => Promise<unknown>;
-type CliScript = (require: ScriptRequire, filename: string, dirname: string, importMetaUrl: string, importLibxml2: () => Promise<unknown>) => Promise<void>;
 
 interface CompiledScript {
-  file: string;
+  name: string;
   script: vm.Script;
-  /** Where its cache goes, when the cache is on and this run did not use one. */
-  writeCacheTo: string | null;
-  /** The cache to write, made once the script has done its work. */
-  cache?: Buffer;
+  /** V8 took this script's cache. */
+  cacheUsed: boolean;
+  /** Compiled while validate had V8's wasm flags switched (cli/wasm-tiering.ts): its cache is made under them. */
+  underSwitchedFlags: boolean;
 }
 
-const directory = path.dirname(fileURLToPath(import.meta.url));
+// Built as CommonJS: the launcher's own folder, where every script is.
+const directory = __dirname;
 const cacheDirectory = codeCacheDirectory(process.env);
 if (cacheDirectory !== null) checkCodeCacheChecksums();
-const command = cacheCommand(process.argv.slice(2));
+const cacheFile = cacheDirectory === null ? null : codeCacheFile(cacheDirectory, CLI_BUILD, cacheCommand(process.argv.slice(2)));
+const caches = parseCodeCaches(cacheFile === null ? undefined : readCodeCache(cacheFile));
+const compiled: CompiledScript[] = [];
 
-let writable: boolean | undefined;
-/** Asked only when a cache is missing or rejected (a run that uses its caches writes nothing). */
-function cacheWritable(): boolean {
-  writable ??= cacheDirectory !== null && cacheDirectoryWritable(cacheDirectory);
-  return writable;
-}
-
-function compile(name: string): CompiledScript {
-  const file = path.join(directory, name);
+function compile(name: string): vm.Script {
   // The build writes the scripts in ASCII: latin1 reads them without UTF-8 decoding.
-  const source = readFileSync(file, 'latin1');
-  const cacheFile = cacheDirectory === null ? null : codeCacheFile(cacheDirectory, name, command);
-  const cachedData = cacheFile === null ? undefined : readCodeCache(cacheFile);
-  const script = new vm.Script(source, { filename: file, cachedData });
-  const cacheUsed = cachedData !== undefined && script.cachedDataRejected !== true;
-  return { file, script, writeCacheTo: cacheUsed || cacheFile === null || !cacheWritable() ? null : cacheFile };
+  const source = readFileSync(path.join(directory, name), 'latin1');
+  const cachedData = caches.get(name);
+  const script = new vm.Script(source, { filename: path.join(directory, name), cachedData });
+  compiled.push({ name, script, cacheUsed: cachedData !== undefined && script.cachedDataRejected !== true, underSwitchedFlags: wasmTieringSwitched() });
+  return script;
 }
 
-function run<T>(compiled: CompiledScript, ...rest: unknown[]): T {
-  const main = compiled.script.runInThisContext() as (...parameters: unknown[]) => T;
-  return main(scriptRequire, compiled.file, directory, pathToFileURL(compiled.file).href, ...rest);
+/** A chunk's exports, running it the first time it is required (CommonJS, as esbuild wrote it). */
+const chunks = new Map<string, ChunkModule>();
+function requireChunk(name: string): unknown {
+  let module = chunks.get(name);
+  if (module === undefined) {
+    module = { exports: {} };
+    chunks.set(name, module);
+    const file = path.join(directory, name);
+    const run = compile(name).runInThisContext() as ChunkScript;
+    run(scriptRequire, module, module.exports, file, directory, pathToFileURL(file).href, importLibxml2);
+  }
+  return module.exports;
 }
 
-// libxml2-wasm (cli/libxml2.ts): its script runs on demand, then the CLI script's `require` gives it.
-const nodeRequire = createRequire(import.meta.url);
-let libxml2Script: CompiledScript | undefined;
+// libxml2-wasm (cli/libxml2.ts): its script runs on demand, then the chunks' `require` gives it.
 let libxml2: unknown;
 function scriptRequire(id: string): unknown {
-  if (id !== 'libxml2-wasm') return nodeRequire(id);
+  if (id.startsWith('./')) return requireChunk(id.slice(2));
+  // Built-in modules and npm packages: the launcher is CommonJS, its own `require` resolves them.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  if (id !== 'libxml2-wasm') return require(id);
   if (libxml2 === undefined) throw new Error('libxml2-wasm was used before loadLibxml2() (cli/libxml2.ts) loaded it');
   return libxml2;
 }
 async function importLibxml2(): Promise<unknown> {
   if (libxml2 === undefined) {
-    libxml2Script ??= compile(LIBXML2_SCRIPT);
-    libxml2 = await run<ReturnType<Libxml2Script>>(libxml2Script);
-    // Its cache is made now, with the V8 flags it was compiled with (validate chooses the wasm
-    // tiering just before; a cache made under other flags would be rejected).
-    if (libxml2Script.writeCacheTo) libxml2Script.cache = libxml2Script.script.createCachedData();
+    const file = path.join(directory, LIBXML2_SCRIPT);
+    const run = compile(LIBXML2_SCRIPT).runInThisContext() as Libxml2Script;
+    libxml2 = await run(scriptRequire, file, directory, pathToFileURL(file).href);
   }
   return libxml2;
 }
 
-const cli = compile(CLI_SCRIPT);
-await run<ReturnType<CliScript>>(cli, importLibxml2);
+/**
+ * The caches of this run's scripts, each made under the V8 flags it was compiled with (V8 keys a
+ * cache by its flags): first those compiled after validate switched the wasm tiering, then, with
+ * the flags a new process starts with, the others.
+ */
+function makeCaches(): Map<string, Uint8Array> {
+  const made = new Map<string, Uint8Array>(caches);
+  if (wasmTieringSwitched()) {
+    for (const entry of compiled.filter((candidate) => candidate.underSwitchedFlags)) made.set(entry.name, entry.script.createCachedData());
+    resetWasmTieringFlags();
+  }
+  for (const entry of compiled.filter((candidate) => !candidate.underSwitchedFlags)) made.set(entry.name, entry.script.createCachedData());
+  return made;
+}
 
-if (cli.writeCacheTo) {
-  // The CLI script was compiled before validate chose the wasm tiering (cli/wasm-tiering.ts): its
-  // cache is made with the flags a new process starts with, the ones V8 will compare it against.
-  resetWasmTieringFlags();
-  cli.cache = cli.script.createCachedData();
+async function main(): Promise<void> {
+  const entry = requireChunk(CLI_ENTRY) as { main(): Promise<void> };
+  await entry.main();
+  // A run that used its caches writes nothing; otherwise, where the folder can be written.
+  if (cacheFile === null || compiled.every((entry) => entry.cacheUsed) || !cacheDirectoryWritable(path.dirname(cacheFile))) return;
+  await writeCodeCache(cacheFile, serializeCodeCaches(makeCaches()), CLI_BUILD);
 }
-for (const compiled of [cli, libxml2Script]) {
-  if (compiled?.writeCacheTo && compiled.cache) await writeCodeCache(compiled.writeCacheTo, compiled.cache, [CLI_SCRIPT, LIBXML2_SCRIPT]);
-}
+
+void main();

@@ -14,6 +14,18 @@ export const LIFTOFF_ONLY_BELOW_BYTES = 4 * 1024 * 1024;
 
 let chosen = false;
 
+/**
+ * Marks V8's wasm flags as switched from their defaults. V8's flags belong to the process, and so
+ * does this mark: the launcher (cli/launch.ts, a bundle of its own with its own copy of this
+ * module) reads it to make each script's code cache under the flags that script was compiled with.
+ */
+const SWITCHED = Symbol.for('provstudio.wasm-tiering-switched');
+
+/** True while V8's wasm tiering flags are not the ones a new process starts with. */
+export function wasmTieringSwitched(): boolean {
+  return (globalThis as Record<symbol, unknown>)[SWITCHED] === true;
+}
+
 /** Total size of the files (missing ones count as 0: their error comes later, from the command). */
 export function totalBytes(files: readonly string[]): number {
   let total = 0;
@@ -34,7 +46,10 @@ export function totalBytes(files: readonly string[]): number {
 export function chooseWasmTiering(inputBytes: number): void {
   if (chosen) return;
   chosen = true;
-  if (inputBytes < LIFTOFF_ONLY_BELOW_BYTES) v8.setFlagsFromString('--liftoff-only');
+  if (inputBytes < LIFTOFF_ONLY_BELOW_BYTES) {
+    v8.setFlagsFromString('--liftoff-only');
+    (globalThis as Record<symbol, unknown>)[SWITCHED] = true;
+  }
 }
 
 /**
@@ -43,4 +58,5 @@ export function chooseWasmTiering(inputBytes: number): void {
  */
 export function resetWasmTieringFlags(): void {
   v8.setFlagsFromString('--no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering');
+  (globalThis as Record<symbol, unknown>)[SWITCHED] = false;
 }

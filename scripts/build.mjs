@@ -1,8 +1,9 @@
 // Builds everything the app and the CLI run from:
-//   dist/cli/provstudio.mjs      the CLI's launcher (Node, ESM, cli/launch.ts): runs the CLI as
-//                                scripts compiled from V8's code cache: dist/cli/provstudio-HASH.js
-//                                (the whole CLI) and, when a command needs it, libxml2-HASH.js
-//                                (libxml2-wasm; its WebAssembly as dist/cli/libxml2.wasm)
+//   dist/cli/provstudio.cjs      the CLI's launcher (Node, CommonJS, cli/launch.ts): runs the CLI
+//                                as scripts compiled from V8's code cache: dist/cli/cli-*.js (the
+//                                CLI in chunks, each compiled when a command first needs it) and,
+//                                when a command needs it, libxml2-HASH.js (libxml2-wasm; its
+//                                WebAssembly as dist/cli/libxml2.wasm)
 //   dist/native/provstudio-xsd.node  the CLI's native XSD engine (C, the system's libxml2), where
 //                                a C compiler and libxml2-dev are there (scripts/build-native.mjs)
 //   dist/electron/main.cjs       Electron main process
@@ -18,9 +19,10 @@ import { build as viteBuild } from 'vite';
 import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { jsonAsParse } from './json-as-parse.mjs';
 import { libxml2WasmFile } from './libxml2-wasm-file.mjs';
-import { finishCliScript, finishLibxml2Script, LIBXML2_SCRIPT_ENTRY, requireExternals } from './cli-script.mjs';
+import { buildCliChunks, finishLibxml2Script, LIBXML2_SCRIPT_ENTRY, requireExternals } from './cli-script.mjs';
 import { buildNativeXsd } from './build-native.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -55,27 +57,15 @@ const native = buildNativeXsd(root);
 if (!native.built) console.warn(`build: native XSD engine not built (${native.reason}); the CLI will use libxml2-wasm`);
 
 const nodeSources = ['cli', 'shared', 'electron'];
-if (!(ifNeeded && upToDate(path.join(root, 'dist/cli/provstudio.mjs'), nodeSources))) {
-  // The CLI starts once per call, so it evaluates only what the command needs: each command's
-  // modules and each non-English catalogue are initialised on first use inside one script that
-  // V8 compiles from its code cache (scripts/cli-script.mjs, cli/launch.ts, docs/performance.md).
+if (!(ifNeeded && upToDate(path.join(root, 'dist/cli/provstudio.cjs'), nodeSources))) {
+  // The CLI starts once per call, so it compiles and evaluates only what the command needs: each
+  // command's modules and each non-English catalogue are chunks of their own, read on first use
+  // and compiled from V8's code cache (scripts/cli-script.mjs, cli/launch.ts, docs/performance.md).
   const cliDirectory = path.join(root, 'dist/cli');
   for (const entry of existsSync(cliDirectory) ? readdirSync(cliDirectory) : []) {
-    if (/\.(mjs|mjs\.map|js|wasm)$/.test(entry)) rmSync(path.join(cliDirectory, entry));
+    if (/\.(mjs|mjs\.map|cjs|cjs\.map|js|wasm)$/.test(entry)) rmSync(path.join(cliDirectory, entry));
   }
-  const scriptOutput = path.join(cliDirectory, 'provstudio-script.js');
-  await esbuild({
-    entryPoints: [path.join(root, 'cli/provstudio.ts')],
-    outfile: scriptOutput,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    plugins: [jsonAsParse(), requireExternals()],
-    define: { 'import.meta.url': '__importMetaUrl' },
-    logLevel: 'warning',
-  });
-  const cliScript = finishCliScript(scriptOutput);
+  const cli = await buildCliChunks({ entry: path.join(root, 'cli/provstudio.ts'), outdir: cliDirectory, plugins: [jsonAsParse()] });
   const libxml2Output = path.join(cliDirectory, 'libxml2-script.js');
   await esbuild({
     stdin: { contents: LIBXML2_SCRIPT_ENTRY, resolveDir: root, loader: 'js' },
@@ -89,20 +79,20 @@ if (!(ifNeeded && upToDate(path.join(root, 'dist/cli/provstudio.mjs'), nodeSourc
     logLevel: 'warning',
   });
   const libxml2Script = finishLibxml2Script(libxml2Output);
-  // The launcher (bin/provstudio.mjs imports it), with the cache writer as a chunk it imports when it writes.
+  // The launcher (bin/provstudio.cjs requires it): CommonJS, so Node does not load its ES module loader.
   await esbuild({
     entryPoints: [path.join(root, 'cli/launch.ts')],
-    outdir: cliDirectory,
-    entryNames: 'provstudio',
-    chunkNames: '[name]-[hash]',
-    outExtension: { '.js': '.mjs' },
+    outfile: path.join(cliDirectory, 'provstudio.cjs'),
     bundle: true,
-    splitting: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
     packages: 'external',
-    define: { CLI_SCRIPT: JSON.stringify(cliScript), LIBXML2_SCRIPT: JSON.stringify(libxml2Script) },
+    define: {
+      CLI_ENTRY: JSON.stringify(cli.entry),
+      CLI_BUILD: JSON.stringify(createHash('sha256').update(`${cli.hash}\0${libxml2Script}`).digest('hex').slice(0, 16)),
+      LIBXML2_SCRIPT: JSON.stringify(libxml2Script),
+    },
     sourcemap: 'linked',
     logLevel: 'warning',
   });

@@ -1,28 +1,38 @@
 // Builds the CLI as scripts that V8 can compile from a code cache (cli/launch.ts loads them).
 //
 // Node 20 keeps no compiled code between processes for ES modules; a script compiled with
-// `vm.Script` takes V8's `cachedData`. So the CLI is bundled into two scripts, each shaped as a
+// `vm.Script` takes V8's `cachedData`. So the CLI is bundled into scripts, each shaped as a
 // function expression the launcher calls:
 //
-//   provstudio-HASH.js  (async function (require, __filename, __dirname, __importMetaUrl, importLibxml2) { … })
-//       cli/provstudio.ts and everything it imports; each command's modules are initialised only
-//       when the command runs (esbuild's lazy module wrappers for dynamic imports);
+//   cli-NAME-HASH.js    (function (require, module, exports, __filename, __dirname, __importMetaUrl, importLibxml2) { … })
+//       the CLI split into chunks by esbuild (`splitting`): the entry's chunk (cli/provstudio.ts,
+//       the registry, the English catalogue: all `--help` needs), one entry chunk per command
+//       module and per catalogue imported on demand, and the chunks of code they share. A chunk is
+//       read and compiled only when the process first needs it, so each command compiles only its
+//       own code. esbuild writes ES module chunks; each is then turned into CommonJS (esbuild's
+//       transform: `import` becomes `require("./cli-…js")`, `import()` a promise of it), which the
+//       launcher's `require` resolves to the chunk beside it;
 //   libxml2-HASH.js     (async function (require, __filename, __dirname, __importMetaUrl) { …; return libxml2; })
 //       libxml2-wasm, which creates its WebAssembly instance with a top-level await: the function
 //       is async, so that await stays where it is; cli/libxml2.ts runs it (`importLibxml2()`)
 //       before the code that uses libxml2, and the launcher's `require` hands its result to the
-//       CLI script's imports of libxml2-wasm.
+//       chunks' imports of libxml2-wasm.
 //
 // Node's built-in modules and the npm packages (all loadable with `require`) come from the
 // launcher's `require`, and `import.meta.url` is the script's own URL, so paths beside the bundle
-// hold. A file's name carries a hash of its content; the launcher keys its code cache by that name.
+// hold (every script is in dist/cli/). The build's hash (of every script's final text) names the
+// code cache (cli/code-cache.ts): a rebuilt CLI never meets an old cache.
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { build, transform } from 'esbuild';
 
 /** The parameters of the scripts' functions, in order (cli/launch.ts passes them). */
 export const SCRIPT_PARAMETERS = ['require', '__filename', '__dirname', '__importMetaUrl'];
-export const CLI_SCRIPT_PARAMETERS = [...SCRIPT_PARAMETERS, 'importLibxml2'];
+export const CHUNK_PARAMETERS = ['require', 'module', 'exports', '__filename', '__dirname', '__importMetaUrl', 'importLibxml2'];
+
+/** Every chunk's file name starts so (cli/launch.ts resolves `require("./cli-…")` to them). */
+export const CHUNK_PREFIX = 'cli-';
 
 /** Every bare import (a built-in or a package) becomes `require(name)` through the launcher's `require`. */
 export function requireExternals() {
@@ -54,27 +64,66 @@ function replaceOnce(source, from, to, why) {
 }
 
 /**
- * Checks esbuild's output (format esm) has no ES module statement or import() left, makes it ASCII
- * (the launcher reads it as latin1: one byte per character, no UTF-8 decoding; esbuild escapes
- * strings, templates and regular expressions already, what is left is in comments, and a \uXXXX
- * escape means the same character anywhere), wraps it, and writes it as <prefix>-<hash>.js.
+ * Makes a script's text ASCII (the launcher reads it as latin1: one byte per character, no UTF-8
+ * decoding; esbuild escapes strings, templates and regular expressions already, what is left is
+ * in comments, and a \uXXXX escape means the same character anywhere) and wraps it.
  */
-function writeScript(outfile, prefix, parameters, source) {
+function wrapScript(source, parameters, async, header = '') {
   const statement = /^(import|export)\b.*$/m.exec(source);
   if (statement) throw new Error(`cli script: an ES module statement is left: ${statement[0]}`);
   if (/\bimport\(/.test(source)) throw new Error('cli script: a dynamic import() is left (a script cannot import)');
   const ascii = source.replace(/[^\x00-\x7f]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  const script = `(async function (${parameters.join(', ')}) {\n${ascii}\n})\n`;
-  const name = `${prefix}-${createHash('sha256').update(script).digest('hex').slice(0, 16)}.js`;
-  writeFileSync(path.join(path.dirname(outfile), name), script);
-  rmSync(outfile);
-  return name;
+  return `${header}(${async ? 'async ' : ''}function (${parameters.join(', ')}) {\n${ascii}\n})\n`;
 }
 
-/** The CLI script from esbuild's output; returns its file name. */
-export function finishCliScript(outfile) {
-  const source = replaceOnce(readFileSync(outfile, 'utf8'), 'import("libxml2-wasm")', 'importLibxml2()', 'cli/libxml2.ts');
-  return writeScript(outfile, 'provstudio', CLI_SCRIPT_PARAMETERS, source);
+function hashOf(texts) {
+  const hash = createHash('sha256');
+  for (const text of texts) hash.update(text).update('\0');
+  return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * Bundles cli/provstudio.ts into chunk scripts in `outdir`. Returns the entry chunk's file name,
+ * every chunk's, and the hash of their texts.
+ */
+export async function buildCliChunks({ entry, outdir, plugins }) {
+  const result = await build({
+    entryPoints: [entry],
+    outdir,
+    write: false,
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    entryNames: `${CHUNK_PREFIX}[name]-[hash]`,
+    chunkNames: `${CHUNK_PREFIX}[name]-[hash]`,
+    plugins: [...plugins, requireExternals()],
+    define: { 'import.meta.url': '__importMetaUrl' },
+    metafile: true,
+    logLevel: 'warning',
+  });
+  const entryOutput = Object.entries(result.metafile.outputs).find(([, output]) => output.entryPoint && path.resolve(output.entryPoint) === path.resolve(entry));
+  if (!entryOutput) throw new Error('cli script: esbuild wrote no chunk for the entry');
+  let libxml2Imports = 0;
+  const chunks = [];
+  for (const file of result.outputFiles) {
+    if (!file.path.endsWith('.js')) continue;
+    let source = file.text;
+    if (source.includes('import("libxml2-wasm")')) {
+      source = replaceOnce(source, 'import("libxml2-wasm")', 'importLibxml2()', 'cli/libxml2.ts');
+      libxml2Imports++;
+    }
+    const { code } = await transform(source, { format: 'cjs', target: 'node20', loader: 'js', supported: { 'dynamic-import': false }, sourcefile: path.basename(file.path) });
+    // The transform drops esbuild's "// path" comment before each module: the chunk lists them at its top.
+    const modules = Object.keys(result.metafile.outputs[path.relative(process.cwd(), file.path)]?.inputs ?? {}).filter((input) => !input.includes(':'));
+    const header = modules.map((input) => `// ${input}\n`).join('');
+    chunks.push({ name: path.basename(file.path), text: wrapScript(code, CHUNK_PARAMETERS, false, header) });
+  }
+  if (libxml2Imports !== 1) throw new Error(`cli script: expected one import("libxml2-wasm") (cli/libxml2.ts), found ${libxml2Imports}`);
+  chunks.sort((a, b) => (a.name < b.name ? -1 : 1));
+  for (const chunk of chunks) writeFileSync(path.join(outdir, chunk.name), chunk.text);
+  return { entry: path.basename(entryOutput[0]), chunks: chunks.map((chunk) => chunk.name), hash: hashOf(chunks.map((chunk) => chunk.text)) };
 }
 
 /** The libxml2 script from esbuild's output; returns its file name. */
@@ -85,5 +134,9 @@ export function finishLibxml2Script(outfile) {
   const ending = /\nexport \{\n {2}(\w+) as default\n\};\n$/.exec(source);
   if (!ending) throw new Error('cli script: the libxml2 bundle does not end with its default export');
   source = `${source.slice(0, ending.index)}\nreturn ${ending[1]};\n`;
-  return writeScript(outfile, 'libxml2', SCRIPT_PARAMETERS, source);
+  const script = wrapScript(source, SCRIPT_PARAMETERS, true);
+  const name = `libxml2-${hashOf([script])}.js`;
+  writeFileSync(path.join(path.dirname(outfile), name), script);
+  rmSync(outfile);
+  return name;
 }

@@ -29,6 +29,6 @@ const child = binary
       'The Electron binary is not installed (npm skipped its download), so Provisioning Studio opens in your browser instead; ' +
         'run `npm install electron` with internet access to get the desktop window.',
     ),
-    spawn(process.execPath, [path.join(root, 'bin/provstudio.mjs'), 'serve', '--open', ...extraArgs], { stdio: 'inherit' }));
+    spawn(process.execPath, [path.join(root, 'bin/provstudio.cjs'), 'serve', '--open', ...extraArgs], { stdio: 'inherit' }));
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -10,7 +10,7 @@ import { EXIT_OK, EXIT_USAGE_OR_IO, UsageError, type CliIo, type Command } from 
 import { cliLanguage } from '../language';
 import { PRODUCT_VERSION } from '../version';
 
-/** dist/cli/provstudio.mjs -> dist/renderer */
+/** dist/cli/cli-…js (every built CLI script is in dist/cli) -> dist/renderer */
 export function defaultRendererDirectory(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
 }

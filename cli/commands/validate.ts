@@ -23,7 +23,7 @@ import { PRODUCT_VERSION } from '../version';
 import { totalBytes } from '../wasm-tiering';
 import { XsdEngineUnavailable, chooseXsdEngine } from '../xsd-engine';
 
-/** dist/cli/provstudio.mjs -> <repository>/schemas. PROVSTUDIO_SCHEMAS overrides it. */
+/** dist/cli/cli-…js (every built CLI script is in dist/cli) -> <repository>/schemas. PROVSTUDIO_SCHEMAS overrides it. */
 export function defaultSchemaDirectory(moduleUrl: string = import.meta.url, env: NodeJS.ProcessEnv = process.env): string {
   if (env.PROVSTUDIO_SCHEMAS) return path.resolve(env.PROVSTUDIO_SCHEMAS);
   return path.resolve(path.dirname(fileURLToPath(moduleUrl)), '..', '..', 'schemas');

@@ -15,7 +15,7 @@ import { median, type BenchRow, type BenchSuite } from './report';
 import { generateDocument } from './validation';
 
 const GNU_TIME = '/usr/bin/time';
-const PROVSTUDIO = path.join(ROOT, 'bin', 'provstudio.mjs');
+const PROVSTUDIO = path.join(ROOT, 'bin', 'provstudio.cjs');
 const DRIVER = path.join(ROOT, 'schemas', 'provisioning.xsd');
 
 export interface ProcessSample {

@@ -17,7 +17,7 @@ import type { BenchSuite } from './report';
 import { findRoot } from './validation';
 
 const ROOT = findRoot(path.dirname(fileURLToPath(import.meta.url)));
-const CLI = path.join(ROOT, 'dist', 'cli', 'provstudio.mjs');
+const CLI = path.join(ROOT, 'dist', 'cli', 'provstudio.cjs');
 const EXAMPLE = path.join(ROOT, 'examples', 'bulk');
 const PASSWORD = 'bench-password';
 const XMLSEC_SUBSET = 300;

@@ -1,7 +1,7 @@
 // The one way tests run `provstudio`:
 // - in process: `captureCli()` gives an io for `runCli` (cli/main.ts) that keeps what the command
 //   writes, in English unless asked otherwise (`runCaptured` does both in one call);
-// - as a real process: `runBuiltCli()` runs bin/provstudio.mjs (the built CLI) with Node and
+// - as a real process: `runBuiltCli()` runs bin/provstudio.cjs (the built CLI) with Node and
 //   returns its exit status and output; `CLI_BIN` is its path for tests that need their own spawn
 //   (pipes, start-up traces, long-running servers);
 // - `makeTestEvKit()`: a test EV kit (root, signer.pfx) made by the built CLI, as a user would.
@@ -12,7 +12,7 @@ import { runCli } from '../../cli/main';
 import { translate, type Language } from '../../shared/common/i18n/index';
 import { ROOT } from './serve';
 
-export const CLI_BIN = path.join(ROOT, 'bin', 'provstudio.mjs');
+export const CLI_BIN = path.join(ROOT, 'bin', 'provstudio.cjs');
 
 export interface CliCaptureOptions {
   /** The command's working folder (default: the process's). */

@@ -4,10 +4,10 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** The repository: the first folder upwards with bin/provstudio.mjs (from test/support, or from a bundled benchmark in .bench/). */
+/** The repository: the first folder upwards with bin/provstudio.cjs (from test/support, or from a bundled benchmark in .bench/). */
 function findRoot(start: string): string {
   for (let directory = start; ; directory = path.dirname(directory)) {
-    if (existsSync(path.join(directory, 'bin', 'provstudio.mjs'))) return directory;
+    if (existsSync(path.join(directory, 'bin', 'provstudio.cjs'))) return directory;
     if (path.dirname(directory) === directory) return process.cwd();
   }
 }
@@ -28,7 +28,7 @@ export interface ServedApp {
 /** `args`: more options for `provstudio serve` (e.g. --keep-unlocked). */
 export async function startServe(options: { dataDirectory?: string; env?: NodeJS.ProcessEnv; args?: string[] } = {}): Promise<ServedApp> {
   const dataDirectory = options.dataDirectory ?? mkdtempSync(path.join(os.tmpdir(), 'provstudio-data-'));
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/provstudio.mjs'), 'serve', '--port', '0', '--data-dir', dataDirectory, ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/provstudio.cjs'), 'serve', '--port', '0', '--data-dir', dataDirectory, ...(options.args ?? [])], {
     cwd: ROOT,
     env: { ...process.env, PROVSTUDIO_LANG: 'en', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],

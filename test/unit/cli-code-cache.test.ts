@@ -7,7 +7,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheCommand, codeCacheDirectory, codeCacheFile, isOtherBuildsCache, readCodeCache, writeCodeCache } from '../../cli/code-cache';
+import { cacheCommand, codeCacheDirectory, codeCacheFile, isOtherBuildsCache, parseCodeCaches, readCodeCache, serializeCodeCaches, writeCodeCache } from '../../cli/code-cache';
 import { CLI_BIN } from '../support/cli';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -64,10 +64,15 @@ describe('the CLI code cache', () => {
     const uncached = run(['validate', 'valid.xml', 'invalid.xml']);
     expect(uncached.status).toBe(1);
     const written = filesUnder(home).filter((file) => !before.includes(file));
-    // One cache per script (the CLI and libxml2-wasm) for this command, nothing else anywhere.
-    expect(written).toHaveLength(2);
+    // One cache file for this command, nothing else anywhere; it holds the cache of every script
+    // the command compiled: the CLI's chunks it needed and libxml2-wasm's script.
+    expect(written).toHaveLength(1);
     for (const file of written) expect(path.dirname(path.join(home, file))).toBe(cacheDirectory);
-    expect(cacheFiles().map((name) => name.split('.').slice(0, 2).join('.'))).toEqual([expect.stringMatching(/^libxml2-[0-9a-f]{16}\.validate$/), expect.stringMatching(/^provstudio-[0-9a-f]{16}\.validate$/)]);
+    expect(cacheFiles().map((name) => name.split('.').slice(0, 2).join('.'))).toEqual([expect.stringMatching(/^provstudio-[0-9a-f]{16}\.validate$/)]);
+    const scripts = [...parseCodeCaches(readFileSync(path.join(cacheDirectory, cacheFiles()[0]!))).keys()];
+    expect(scripts.filter((name) => /^libxml2-[0-9a-f]{16}\.js$/.test(name))).toHaveLength(1);
+    expect(scripts.filter((name) => /^cli-validate-\w+\.js$/.test(name))).toHaveLength(1);
+    expect(scripts.filter((name) => /^cli-(new|sign|inspect|serve|fr|pt)-/.test(name))).toEqual([]);
     for (const name of cacheFiles()) expect(statSync(path.join(cacheDirectory, name)).mode & 0o777).toBe(0o600);
 
     const inodes = cacheFiles().map((name) => statSync(path.join(cacheDirectory, name)).ino);
@@ -78,11 +83,13 @@ describe('the CLI code cache', () => {
     expect(filesUnder(home).filter((file) => !before.includes(file))).toEqual(written);
   });
 
-  it('keeps one cache per command, and --help needs no libxml2', () => {
+  it('keeps one cache per command, and --help needs no libxml2 and no command', () => {
     expect(run(['--help']).status).toBe(0);
     expect(cacheFiles()).toEqual([expect.stringMatching(/^provstudio-[0-9a-f]{16}\.help\./)]);
+    const help = [...parseCodeCaches(readFileSync(path.join(cacheDirectory, cacheFiles()[0]!))).keys()];
+    expect(help.filter((name) => /^libxml2-|^cli-(validate|new|fix|edit|sign|generate|verify|certs|inspect|explain|dry-run|diff|serve|website)-/.test(name))).toEqual([]);
     expect(run(['validate', 'valid.xml']).status).toBe(0);
-    expect(cacheFiles().filter((name) => name.includes('.validate.'))).toHaveLength(2);
+    expect(cacheFiles().filter((name) => name.includes('.validate.'))).toHaveLength(1);
   });
 
   it('ignores a damaged cache, gives the same output, and writes it anew', () => {
@@ -110,16 +117,18 @@ describe('the CLI code cache', () => {
     }
   });
 
-  it('ignores the cache of another script (a stale cache under the current name) and writes it anew', () => {
+  it("ignores the cache of another script (a stale cache under a script's name) and writes it anew", () => {
     const reference = run(['validate', 'valid.xml', 'invalid.xml'], { PROVSTUDIO_CODE_CACHE: 'off' });
     run(['validate', 'valid.xml']);
-    const [libxml2Cache, cliCache] = cacheFiles() as [string, string];
-    // Each file now holds the other script's cache: valid V8 caches, for another source.
-    const libxml2Bytes = readFileSync(path.join(cacheDirectory, libxml2Cache));
-    copyFileSync(path.join(cacheDirectory, cliCache), path.join(cacheDirectory, libxml2Cache));
-    writeFileSync(path.join(cacheDirectory, cliCache), libxml2Bytes);
+    const [file] = cacheFiles() as [string];
+    const caches = parseCodeCaches(readFileSync(path.join(cacheDirectory, file)));
+    // Each script's name now holds the next script's cache: valid V8 caches, for another source.
+    const names = [...caches.keys()];
+    const rotated = new Map(names.map((name, index) => [name, caches.get(names[(index + 1) % names.length]!)!]));
+    const stale = serializeCodeCaches(rotated);
+    writeFileSync(path.join(cacheDirectory, file), stale);
     expect(run(['validate', 'valid.xml', 'invalid.xml'])).toEqual(reference);
-    expect(readFileSync(path.join(cacheDirectory, cliCache)).equals(libxml2Bytes)).toBe(false);
+    expect(readFileSync(path.join(cacheDirectory, file)).equals(stale)).toBe(false);
   });
 
   it('removes the caches of other builds of the CLI, and nothing else, when it writes', () => {
@@ -165,24 +174,38 @@ describe('code cache files', () => {
     expect(cacheCommand(['dry-run'])).toBe('dry-run');
     expect(cacheCommand(['../../etc/passwd'])).toBe('other');
     expect(cacheCommand(['--version'])).toBe('other');
-    const file = codeCacheFile('/c', 'provstudio-0123456789abcdef.js', 'validate');
+    const file = codeCacheFile('/c', '0123456789abcdef', 'validate');
     expect(path.dirname(file)).toBe('/c');
     expect(path.basename(file)).toBe(`provstudio-0123456789abcdef.validate.v8-${process.versions.v8}-${process.arch}.cache`);
-    const current = ['provstudio-0123456789abcdef.js', 'libxml2-fedcba9876543210.js'];
-    expect(isOtherBuildsCache('provstudio-1111111111111111.help.v8-1-x64.cache', current)).toBe(true);
-    expect(isOtherBuildsCache('libxml2-1111111111111111.validate.v8-1-x64.cache', current)).toBe(true);
-    expect(isOtherBuildsCache('provstudio-0123456789abcdef.help.v8-1-x64.cache', current)).toBe(false);
-    expect(isOtherBuildsCache('libxml2-fedcba9876543210.validate.v8-1-x64.cache', current)).toBe(false);
-    expect(isOtherBuildsCache('notes.txt', current)).toBe(false);
+    const build = '0123456789abcdef';
+    expect(isOtherBuildsCache('provstudio-1111111111111111.help.v8-1-x64.cache', build)).toBe(true);
+    // The layout before one file per command kept libxml2's cache apart: never used again.
+    expect(isOtherBuildsCache('libxml2-1111111111111111.validate.v8-1-x64.cache', build)).toBe(true);
+    expect(isOtherBuildsCache('provstudio-0123456789abcdef.help.v8-1-x64.cache', build)).toBe(false);
+    expect(isOtherBuildsCache('notes.txt', build)).toBe(false);
+  });
+
+  it("hold each script's cache by name, and a file that is not one, or is cut short, holds none", () => {
+    const caches = new Map([
+      ['cli-provstudio-AAAA.js', Buffer.from('first script')],
+      ['libxml2-0123456789abcdef.js', Buffer.alloc(0)],
+      ['cli-chunk-BBBB.js', Buffer.from([0, 1, 2, 255])],
+    ]);
+    const bytes = serializeCodeCaches(caches);
+    expect(parseCodeCaches(bytes)).toEqual(caches);
+    expect(parseCodeCaches(undefined)).toEqual(new Map());
+    expect(parseCodeCaches(Buffer.from('not a cache file'))).toEqual(new Map());
+    for (let length = 0; length < bytes.length; length++) expect(parseCodeCaches(bytes.subarray(0, length)), `cut at ${length}`).toEqual(new Map());
+    expect(parseCodeCaches(Buffer.concat([bytes, Buffer.from('x')]))).toEqual(new Map());
   });
 
   it('are replaced atomically: a reader of the old file keeps reading the old bytes, no temporary file stays', async () => {
     const directory = path.join(home, 'atomic');
     const file = path.join(directory, 'provstudio-0123456789abcdef.validate.v8-1-x64.cache');
-    await writeCodeCache(file, Buffer.from('old cache bytes'), ['provstudio-0123456789abcdef.js']);
+    await writeCodeCache(file, Buffer.from('old cache bytes'), '0123456789abcdef');
     const reader = openSync(file, 'r');
     try {
-      await writeCodeCache(file, Buffer.from('new cache, longer than the old one'), ['provstudio-0123456789abcdef.js']);
+      await writeCodeCache(file, Buffer.from('new cache, longer than the old one'), '0123456789abcdef');
       const seen = Buffer.alloc(64);
       const length = readSync(reader, seen, 0, seen.length, 0);
       expect(seen.subarray(0, length).toString()).toBe('old cache bytes');
@@ -198,7 +221,7 @@ describe('code cache files', () => {
     mkdirSync(directory);
     chmodSync(directory, 0o500);
     try {
-      await expect(writeCodeCache(path.join(directory, 'provstudio-0123456789abcdef.help.v8-1-x64.cache'), Buffer.from('x'), [])).resolves.toBeUndefined();
+      await expect(writeCodeCache(path.join(directory, 'provstudio-0123456789abcdef.help.v8-1-x64.cache'), Buffer.from('x'), '0123456789abcdef')).resolves.toBeUndefined();
       // root may write anyway; either way nothing but the cache file itself can be there.
       expect(readdirSync(directory).every((name) => name.endsWith('.cache'))).toBe(true);
     } finally {

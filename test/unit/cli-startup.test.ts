@@ -1,9 +1,10 @@
 // CLI start-up (issue 14): each command loads only what it needs. The built CLI is run as a real
 // process with V8's coverage on (NODE_V8_COVERAGE), which lists every file the process compiled
-// and every function that ran. The CLI runs as scripts bundled by esbuild (scripts/cli-script.mjs),
-// in which a module imported on demand is a function named after its source ("cli/commands/validate.ts"()
-// { … }), run once when the module is first needed; a module that is not wrapped so is part of the
-// script's top level and always runs. So the test sees what the process really evaluated.
+// and every function that ran. The CLI runs as chunk scripts bundled by esbuild
+// (scripts/cli-script.mjs), each listing its source modules in comments at its top; the launcher
+// compiles a chunk only when the process first needs it, and then runs all of its modules (a module
+// esbuild wraps in a function named after its source, "node_modules/…"(exports, module) { … }, runs
+// only if that function ran). So the test sees what the process really evaluated.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -83,7 +83,7 @@ describe('installer configuration', () => {
       '/dist/electron/main.cjs',
       '/dist/electron/preload.cjs',
       '/dist/renderer/index.html',
-      '/dist/cli/provstudio.mjs',
+      '/dist/cli/provstudio.cjs',
       '/schemas/provisioning.xsd',
       '/schemas/carrier-control-v1.xsd',
       '/node_modules/libxml2-wasm/package.json',

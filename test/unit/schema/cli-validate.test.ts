@@ -18,7 +18,7 @@ const LINT_WARNING = 'test/fixtures/lint/PS-L003.fail.xml';
 
 describe('provstudio validate', () => {
   it('finds the schemas next to the built CLI', () => {
-    expect(defaultSchemaDirectory(new URL(`file://${path.join(ROOT, 'dist/cli/provstudio.mjs')}`).href, {})).toBe(SCHEMA_DIRECTORY);
+    expect(defaultSchemaDirectory(new URL(`file://${path.join(ROOT, 'dist/cli/provstudio.cjs')}`).href, {})).toBe(SCHEMA_DIRECTORY);
     expect(defaultSchemaDirectory(undefined, { PROVSTUDIO_SCHEMAS: '/x/y' })).toBe('/x/y');
   });
 

@@ -204,7 +204,7 @@ describe.skipIf(!native.engine || !hasXmllint)('big files through the built CLI'
     const small = path.join(temporary, 'small.xml');
     writeFileSync(small, generateDocument(2048));
     const peakKilobytes = (file: string) => {
-      const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, path.join(ROOT, 'bin', 'provstudio.mjs'), 'validate', '--schema-only', file], { encoding: 'utf8', env: { ...process.env, PROVSTUDIO_XSD_ENGINE: 'native' } });
+      const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, path.join(ROOT, 'bin', 'provstudio.cjs'), 'validate', '--schema-only', file], { encoding: 'utf8', env: { ...process.env, PROVSTUDIO_XSD_ENGINE: 'native' } });
       expect(run.status, run.stderr).toBe(0);
       return Number(run.stderr.trim().split('\n').pop());
     };
