@@ -18,6 +18,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
 import { openApp, openFile } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { startServe } from '../support/serve';
@@ -65,7 +66,17 @@ function typingPlace(text: string, kind: KeystrokeKind): { line: number; fromEnd
 }
 
 export async function runKeystrokeBench(
-  options: { kind?: KeystrokeKind; characters?: number; targetBytes?: number; pauseMs?: number; hideTree?: boolean; textOnly?: boolean; busyCore?: boolean } = {},
+  options: {
+    kind?: KeystrokeKind;
+    characters?: number;
+    targetBytes?: number;
+    pauseMs?: number;
+    hideTree?: boolean;
+    textOnly?: boolean;
+    busyCore?: boolean;
+    /** Called with the cursor in place, just before the first keystroke, and after the last one's markers (the profiler, profile-keystroke.ts). */
+    aroundTyping?: { before(page: Page, browser: Browser): Promise<void>; after(page: Page, browser: Browser): Promise<void> };
+  } = {},
 ): Promise<KeystrokeBenchResult> {
   const kind = options.kind ?? 'comment';
   const characters = options.characters ?? 30;
@@ -113,6 +124,7 @@ export async function runKeystrokeBench(
     const baseVersion = await validatedVersion();
     const keysBefore = await page.evaluate(() => (window as unknown as { __bench: { keys: number[] } }).__bench.keys.length);
     let markersRight = 0;
+    await options.aroundTyping?.before(page, browser);
     for (let index = 0; index < characters; index++) {
       const invalidating = kind === 'invalid-valid' && index % 2 === 0;
       if (kind === 'invalid-valid' && !invalidating) await page.keyboard.press('Backspace');
@@ -122,6 +134,7 @@ export async function runKeystrokeBench(
       await page.waitForTimeout(options.pauseMs ?? 150);
       if (kind === 'invalid-valid' && (await page.locator('.squiggly-error').count()) > 0 === invalidating) markersRight++;
     }
+    await options.aroundTyping?.after(page, browser);
     const samples = await page.evaluate(
       ({ base, from, count }) => {
         const state = (window as unknown as { __bench: { keys: number[]; arrivals: Map<number, number> } }).__bench;

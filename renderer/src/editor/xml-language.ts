@@ -50,7 +50,13 @@ function toMonacoItem(model: monaco.editor.ITextModel, item: CompletionItem): mo
 
 function provideCompletion(model: monaco.editor.ITextModel, position: monaco.Position): monaco.languages.CompletionList {
   if (isLargeModel(model)) return { suggestions: [] };
-  const items = completionItemsAt(BUNDLED_SCHEMA_MODEL, model.getValue(), model.getOffsetAt(position), translate);
+  // Quick suggestions ask on almost every keystroke: completion reads the version's shared parse
+  // (parsed-model.ts) instead of parsing the whole text again each time.
+  const parsed = () => {
+    const result = parseModel(model);
+    return result?.ok ? result.document : null;
+  };
+  const items = completionItemsAt(BUNDLED_SCHEMA_MODEL, model.getValue(), model.getOffsetAt(position), translate, parsed);
   return { suggestions: items.map((item) => toMonacoItem(model, item)) };
 }
 

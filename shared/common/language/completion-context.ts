@@ -119,8 +119,13 @@ export function openElementsBefore(text: string, offset: number): XmlElementNode
   return stack;
 }
 
-/** What completion should offer at `offset` of `text`, or null (inside a comment, an end tag, ...). */
-export function completionContextAt(text: string, offset: number): CompletionContext | null {
+/**
+ * What completion should offer at `offset` of `text`, or null (inside a comment, an end tag, ...).
+ * `parsedText`: the parse of `text` itself when the caller already has it (the editor's parse of
+ * the version, shared with the tree): in text content and in a complete tag of a text that parses,
+ * completion then reads it instead of parsing the whole text again.
+ */
+export function completionContextAt(text: string, offset: number, parsedText?: () => XmlDocumentNode | null): CompletionContext | null {
   for (const [open, close] of [['<!--', '-->'], ['<![CDATA[', ']]>'], ['<?', '?>']] as const) {
     const start = text.lastIndexOf(open, offset - 1);
     if (start >= 0) {
@@ -170,10 +175,14 @@ export function completionContextAt(text: string, offset: number): CompletionCon
       }
     }
     // The tag rebuilt from its name and its complete attributes (namespace declarations matter).
+    // When the text parses as it is, its element at `<` is that tag's (the tag is complete).
+    const elementAtTag = (document: XmlDocumentNode | null) => {
+      const element = document ? innermostElementAt(document, lt) : null;
+      return element && element.start === lt ? element : null;
+    };
     const complete = [...fullTag.matchAll(/\s([\w:.-]+\s*=\s*(?:"[^"<]*"|'[^'<]*'))/g)].map((match) => match[1]!);
-    const document = tryParse(text.slice(0, lt) + `<${nameMatch[1]}${complete.map((attribute) => ` ${attribute}`).join('')}` + text.slice(tagEnd));
-    const element = document ? innermostElementAt(document, lt) : null;
-    const resolved = element && element.start === lt ? element : null;
+    const resolved =
+      elementAtTag(parsedText?.() ?? null) ?? elementAtTag(tryParse(text.slice(0, lt) + `<${nameMatch[1]}${complete.map((attribute) => ` ${attribute}`).join('')}` + text.slice(tagEnd)));
     const fallback = (): XmlElementNode | null => {
       const open = openElementsBefore(text, lt);
       const parent = open[open.length - 1] ?? null;
@@ -210,7 +219,7 @@ export function completionContextAt(text: string, offset: number): CompletionCon
     return { kind: 'attribute', element: target, existing, replaceStart: start, replaceEnd: nameEnd(text, offset) };
   }
   // In text content.
-  const document = tryParse(text);
+  const document = parsedText ? parsedText() : tryParse(text);
   if (!document) return null;
   const container = contentContainerAt(document, offset);
   if (!container) return null;

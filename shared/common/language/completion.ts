@@ -3,7 +3,7 @@
 import { namespacesInScope } from '../edit/operations';
 import { attributesOf, childrenAllowedAt, declarationOf, simpleTypeDefinition, textTypeOf, type AllowedChild } from '../schema-model/queries';
 import type { AttributeDeclaration, SchemaModel } from '../schema-model/types';
-import { childElements, type XmlElementNode } from '../xml/model';
+import { childElements, type XmlDocumentNode, type XmlElementNode } from '../xml/model';
 import type { MessageTranslator } from '../i18n/core';
 import { NAME_CHAR, completionContextAt, nameEnd, type CompletionContext } from './completion-context';
 import { escapeMarkdown } from './markdown';
@@ -106,9 +106,13 @@ function elementItems(model: SchemaModel, context: Extract<CompletionContext, { 
   }));
 }
 
-/** What completion offers at `offset` of `text`: elements, attributes or values, best first. */
-export function completionItemsAt(model: SchemaModel, text: string, offset: number, translate: MessageTranslator): CompletionItem[] {
-  const context = completionContextAt(text, offset);
+/**
+ * What completion offers at `offset` of `text`: elements, attributes or values, best first.
+ * `parsedText`: the caller's parse of `text` (null when it does not parse), read instead of parsing
+ * again (see completionContextAt).
+ */
+export function completionItemsAt(model: SchemaModel, text: string, offset: number, translate: MessageTranslator, parsedText?: () => XmlDocumentNode | null): CompletionItem[] {
+  const context = completionContextAt(text, offset, parsedText);
   if (!context) return [];
   switch (context.kind) {
     case 'element':

@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../../shared/common/i18n/index';
 import { completionContextAt } from '../../../shared/common/language/completion-context';
 import { attributeSuggestions, completionItemsAt, elementContextInContent, elementSuggestions, valueSuggestions } from '../../../shared/common/language/completion';
 import { BUNDLED_SCHEMA_MODEL } from '../../../shared/common/schema-model/bundled';
+import { parseXml } from '../../../shared/common/xml/parse';
+import { CORPUS_DIRECTORY, listFiles } from '../schema/schema-files';
 import { BLANK, CC, PLANS, WLAN } from './support';
 
 describe('completion context', () => {
@@ -115,5 +119,58 @@ describe('completion items', () => {
     expect(name?.sortText.startsWith('0')).toBe(true);
     const comment = BLANK.replace('<Global>', '<Global><!-- <');
     expect(completionItemsAt(BUNDLED_SCHEMA_MODEL, comment, comment.indexOf('<!-- <') + 6, t)).toEqual([]);
+  });
+});
+
+describe('completion with the editor’s parse of the text', () => {
+  const t = translator('en');
+  // Places where completion reads a parse of the whole text: text content, attribute names and values.
+  const placesIn = (text: string) => {
+    const places: number[] = [];
+    for (let offset = 1; offset < text.length; offset++) {
+      const before = text[offset - 1]!;
+      if (before === '>' || before === '"' || before === ' ' || /\w/.test(before)) places.push(offset);
+    }
+    // An even spread of places in each file (the corpus has hundreds of files).
+    const step = Math.max(1, Math.floor(places.length / 25));
+    return places.filter((_, index) => index % step === 0);
+  };
+  const corpus = listFiles(CORPUS_DIRECTORY, '.xml').map((file) => ({ file: path.relative(CORPUS_DIRECTORY, file), text: readFileSync(file, 'utf8') }));
+
+  it('offers exactly what it offers when it parses the text itself, on every corpus file', () => {
+    let compared = 0;
+    let offered = 0;
+    for (const { file, text } of corpus) {
+      const parsed = parseXml(text);
+      const document = parsed.ok ? parsed.document : null;
+      const shared = () => document;
+      for (const offset of placesIn(text)) {
+        const own = completionItemsAt(BUNDLED_SCHEMA_MODEL, text, offset, t);
+        const withShared = completionItemsAt(BUNDLED_SCHEMA_MODEL, text, offset, t, shared);
+        expect(withShared, `${file} at ${offset}`).toEqual(own);
+        compared++;
+        if (own.length > 0) offered++;
+      }
+    }
+    expect(compared).toBeGreaterThan(5_000);
+    expect(offered).toBeGreaterThan(500);
+  }, 120_000);
+
+  it('reads the given parse instead of parsing the text in content and complete tags', () => {
+    const text = BLANK.replace('  </Global>', `  </Global>\n  <Plans>\n    <Plan xmlns="${PLANS}" Name="Gold">\n      <Description PlanType="Fixed"/>\n    </Plan>\n  </Plans>`);
+    const parsed = parseXml(text);
+    if (!parsed.ok) throw new Error('fixture does not parse');
+    let asked = 0;
+    const shared = () => {
+      asked++;
+      return parsed.document;
+    };
+    const inValue = completionItemsAt(BUNDLED_SCHEMA_MODEL, text, text.indexOf('"Fixed"') + 2, t, shared);
+    expect(inValue.map((item) => item.label)).toEqual(['Unrestricted', 'Fixed', 'Variable']);
+    const afterDescription = text.indexOf('/>', text.indexOf('<Description')) + 3;
+    const inContent = completionItemsAt(BUNDLED_SCHEMA_MODEL, text, afterDescription, t, shared);
+    expect(inContent.length).toBeGreaterThan(0);
+    expect(inContent).toEqual(completionItemsAt(BUNDLED_SCHEMA_MODEL, text, afterDescription, t));
+    expect(asked).toBe(2);
   });
 });
