@@ -6,7 +6,7 @@
 // the version asked for there; both callers share one question per version. An answer is used
 // only for the version it was asked for: the provider asks again when the text moved on.
 import type { FoldingLines } from '../../../shared/common/language/folding';
-import type { FoldingAnswer, FoldingMessage } from './folding-service';
+import { unpackFoldingLines, type FoldingAnswer, type FoldingMessage } from './folding-service';
 import type { monaco } from './monaco';
 
 interface TrackedDocument {
@@ -34,7 +34,7 @@ export class FoldingClient {
     for (let attempt = 0; attempt < 2; attempt++) {
       if (model.isDisposed() || model.getVersionId() !== version) return undefined;
       const answer = await this.ask(model, version);
-      if (answer.held) return answer.ranges;
+      if (answer.held) return answer.ranges && unpackFoldingLines(answer.ranges);
       // The worker lost step (e.g. a failed edit): the next question re-sends the whole text.
       const tracked = this.documents.get(model);
       if (tracked) tracked.needsOpen = true;

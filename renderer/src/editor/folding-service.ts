@@ -41,8 +41,8 @@ export interface FoldingAnswer {
   kind: 'folding';
   document: string;
   version: number;
-  /** Null when the text of that version does not parse. */
-  ranges: FoldingLines[] | null;
+  /** Null when the text of that version does not parse; else packed (packFoldingLines). */
+  ranges: Int32Array | null;
   /** False when the worker does not hold that version (no ranges then: ask again after re-opening). */
   held: boolean;
 }
@@ -51,7 +51,28 @@ interface HeldText {
   version: number;
   text: string;
   /** The answer for this version, once computed. */
-  ranges?: FoldingLines[] | null;
+  ranges?: Int32Array | null;
+}
+
+/**
+ * Folding ranges as [start, end, comment (1 or 0)] triples in one typed array: the main thread
+ * receives bytes instead of thousands of objects to deserialize (about 10 ms per answer on a busy
+ * core for a 1 MB file's 5,000 ranges).
+ */
+export function packFoldingLines(ranges: readonly FoldingLines[]): Int32Array {
+  const packed = new Int32Array(ranges.length * 3);
+  ranges.forEach((range, index) => {
+    packed[index * 3] = range.start;
+    packed[index * 3 + 1] = range.end;
+    packed[index * 3 + 2] = range.comment ? 1 : 0;
+  });
+  return packed;
+}
+
+export function unpackFoldingLines(packed: Int32Array): FoldingLines[] {
+  const ranges: FoldingLines[] = [];
+  for (let index = 0; index + 2 < packed.length; index += 3) ranges.push({ start: packed[index]!, end: packed[index + 1]!, comment: packed[index + 2] === 1 });
+  return ranges;
 }
 
 /** Returns the message handler: an answer for a question, nothing for the other messages. */
@@ -80,7 +101,7 @@ export function createFoldingSession(): (message: FoldingMessage) => FoldingAnsw
         if (!held || held.version !== message.version) return { kind: 'folding', document: message.document, version: message.version, ranges: null, held: false };
         if (held.ranges === undefined) {
           const parsed = parseXml(held.text);
-          held.ranges = parsed.ok ? foldingRanges(parsed.document) : null;
+          held.ranges = parsed.ok ? packFoldingLines(foldingRanges(parsed.document)) : null;
         }
         return { kind: 'folding', document: message.document, version: message.version, ranges: held.ranges, held: true };
       }

@@ -5,16 +5,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFoldingSession } from '../../../renderer/src/editor/folding-service';
+import { createFoldingSession, packFoldingLines, unpackFoldingLines } from '../../../renderer/src/editor/folding-service';
 import { foldingRanges } from '../../../shared/common/language/folding';
 import { parseXml } from '../../../shared/common/xml/parse';
 import { BLANK } from './support';
 
 const CORPUS = path.resolve(import.meta.dirname, '../../fixtures/corpus');
 
+/** The pure function's ranges, packed as the worker sends them. */
 function expectedRanges(text: string) {
   const parsed = parseXml(text);
-  return parsed.ok ? foldingRanges(parsed.document) : null;
+  return parsed.ok ? packFoldingLines(foldingRanges(parsed.document)) : null;
 }
 
 describe('folding session (worker logic)', () => {
@@ -31,6 +32,19 @@ describe('folding session (worker logic)', () => {
       if (answer?.ranges?.length) withRanges++;
     }
     expect(withRanges).toBeGreaterThan(300);
+  });
+
+  it('packs ranges into one typed array and unpacks them as they were', () => {
+    const parsed = parseXml(BLANK.replace('<Global>', '<!-- a\n b -->\n<Global>'));
+    if (!parsed.ok) throw new Error('fixture does not parse');
+    const ranges = foldingRanges(parsed.document);
+    expect(ranges.some((range) => range.comment)).toBe(true);
+    expect(ranges.some((range) => !range.comment)).toBe(true);
+    const packed = packFoldingLines(ranges);
+    expect(packed).toBeInstanceOf(Int32Array);
+    expect(packed.length).toBe(ranges.length * 3);
+    expect(unpackFoldingLines(packed)).toEqual(ranges);
+    expect(unpackFoldingLines(packFoldingLines([]))).toEqual([]);
   });
 
   it('follows the editor’s edits: the answer for a version is that version’s text’s ranges', () => {
