@@ -6,7 +6,7 @@
 // Keyboard: Up/Down move, Right expands or enters, Left collapses or goes to the parent,
 // Home/End, Enter shows the element in the text, Delete removes it, Alt+Up/Down move it,
 // Ctrl+Z/Ctrl+Y undo and redo in the text's stack, Shift+F10 or the context-menu key opens "Add child".
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EditOutcome } from '../../../shared/common/edit/operations';
 import { insertElement, moveDown, moveUp, removeElement } from '../../../shared/common/edit/operations';
 import { toMonacoRange, type MonacoRange } from '../../../shared/common/edit/text-edits';
@@ -198,6 +198,22 @@ export function TreeView({ model, diagnostics, selectedPath, onSelectPath, onRev
     setExpanded((previous) => new Map(previous).set(row.key, !row.expanded));
   }
 
+  // One stable handler for every row (rows are memoised: a new parse re-renders only rows whose
+  // name, preview, badge or state changed), reading the current rows and callbacks.
+  const current = useRef({ rows, select, toggle, readOnly });
+  current.current = { rows, select, toggle, readOnly };
+  const rowAction = useCallback((key: string, action: RowAction) => {
+    const { rows, select, toggle, readOnly } = current.current;
+    const row = rows.find((candidate) => candidate.key === key);
+    if (!row) return;
+    if (action === 'click') select(row.path, { keepFocus: true });
+    else if (action === 'open') select(row.path, { focusEditor: true });
+    else if (action === 'menu') {
+      select(row.path, { keepFocus: true });
+      if (!readOnly) setMenuOpen(true);
+    } else if (row.expandable) toggle(row);
+  }, []);
+
   function onKeyDown(event: React.KeyboardEvent) {
     if (rows.length === 0) return;
     const index = Math.max(0, rows.findIndex((row) => row.key === selectedKey));
@@ -310,54 +326,104 @@ export function TreeView({ model, diagnostics, selectedPath, onSelectPath, onRev
         <p className="tree-message muted">{t('tree.none')}</p>
       ) : (
         <div className="tree-rows" role="tree" aria-label={t('tree.title')} aria-describedby={tree.error ? 'tree-error' : undefined} ref={container} onKeyDown={onKeyDown}>
-          {rows.map((row) => {
-            const badge = badges.get(row.element);
-            const preview = previewOf(row.element);
-            const selected = row.key === selectedKey;
-            return (
-              <div
-                key={row.key}
-                role="treeitem"
-                className={selected ? 'tree-row selected' : 'tree-row'}
-                aria-level={row.level}
-                aria-setsize={row.setSize}
-                aria-posinset={row.position}
-                aria-expanded={row.expandable ? row.expanded : undefined}
-                aria-selected={selected}
-                tabIndex={row.key === tabStop ? 0 : -1}
-                data-path={row.key}
-                data-testid="tree-item"
-                style={{ paddingLeft: `${(row.level - 1) * 14 + 4}px` }}
-                onClick={() => select(row.path, { keepFocus: true })}
-                onDoubleClick={() => select(row.path, { focusEditor: true })}
-                onContextMenu={(event) => {
-                  event.preventDefault();
-                  select(row.path, { keepFocus: true });
-                  if (!readOnly) setMenuOpen(true);
-                }}
-              >
-                <span
-                  className="tree-twisty"
-                  aria-hidden="true"
-                  onClick={(event) => {
-                    event.stopPropagation();
-                    if (row.expandable) toggle(row);
-                  }}
-                >
-                  {row.expandable ? <Icon name={row.expanded ? 'chevron-down' : 'chevron-right'} /> : null}
-                </span>
-                <span className="tree-name">{row.element.name}</span>
-                {preview && <span className="tree-preview">{preview}</span>}
-                {badge && <Badge counts={badge} />}
-              </div>
-            );
-          })}
+          {rows.map((row) => (
+            <TreeRow
+              key={row.key}
+              rowKey={row.key}
+              name={row.element.name}
+              preview={previewOf(row.element)}
+              level={row.level}
+              setSize={row.setSize}
+              position={row.position}
+              expandable={row.expandable}
+              expanded={row.expanded}
+              selected={row.key === selectedKey}
+              tabStop={row.key === tabStop}
+              badge={badges.get(row.element)}
+              onAction={rowAction}
+            />
+          ))}
           {hidden > 0 && <p className="tree-message muted">{t('tree.more', { count: hidden })}</p>}
         </div>
       )}
     </div>
   );
 }
+
+type RowAction = 'click' | 'open' | 'menu' | 'toggle';
+
+interface TreeRowProps {
+  rowKey: string;
+  name: string;
+  preview: string;
+  level: number;
+  setSize: number;
+  position: number;
+  expandable: boolean;
+  expanded: boolean;
+  selected: boolean;
+  tabStop: boolean;
+  badge: BadgeCounts | undefined;
+  onAction(key: string, action: RowAction): void;
+}
+
+function sameBadge(a: BadgeCounts | undefined, b: BadgeCounts | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && a.errors === b.errors && a.warnings === b.warnings && a.infos === b.infos && a.worst === b.worst);
+}
+
+/** One row: re-rendered only when what it shows changes (each parse gives new element objects). */
+const TreeRow = memo(
+  function TreeRow({ rowKey, name, preview, level, setSize, position, expandable, expanded, selected, tabStop, badge, onAction }: TreeRowProps) {
+    return (
+      <div
+        role="treeitem"
+        className={selected ? 'tree-row selected' : 'tree-row'}
+        aria-level={level}
+        aria-setsize={setSize}
+        aria-posinset={position}
+        aria-expanded={expandable ? expanded : undefined}
+        aria-selected={selected}
+        tabIndex={tabStop ? 0 : -1}
+        data-path={rowKey}
+        data-testid="tree-item"
+        style={{ paddingLeft: `${(level - 1) * 14 + 4}px` }}
+        onClick={() => onAction(rowKey, 'click')}
+        onDoubleClick={() => onAction(rowKey, 'open')}
+        onContextMenu={(event) => {
+          event.preventDefault();
+          onAction(rowKey, 'menu');
+        }}
+      >
+        <span
+          className="tree-twisty"
+          aria-hidden="true"
+          onClick={(event) => {
+            event.stopPropagation();
+            onAction(rowKey, 'toggle');
+          }}
+        >
+          {expandable ? <Icon name={expanded ? 'chevron-down' : 'chevron-right'} /> : null}
+        </span>
+        <span className="tree-name">{name}</span>
+        {preview && <span className="tree-preview">{preview}</span>}
+        {badge && <Badge counts={badge} />}
+      </div>
+    );
+  },
+  (before, after) =>
+    before.rowKey === after.rowKey &&
+    before.name === after.name &&
+    before.preview === after.preview &&
+    before.level === after.level &&
+    before.setSize === after.setSize &&
+    before.position === after.position &&
+    before.expandable === after.expandable &&
+    before.expanded === after.expanded &&
+    before.selected === after.selected &&
+    before.tabStop === after.tabStop &&
+    before.onAction === after.onAction &&
+    sameBadge(before.badge, after.badge),
+);
 
 function AddChildMenu({ choices, onChoose, onClose }: { choices: AllowedChild[]; onChoose(child: AllowedChild): void; onClose(): void }) {
   const { t } = useI18n();
