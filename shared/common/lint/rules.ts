@@ -42,6 +42,14 @@ export interface LintRule {
   title: string;
   messageKeys: readonly MessageKey[];
   values?: ValuesRead;
+  /**
+   * For an edit of a value the rule reads (`values`): the element whose subtree holds every finding
+   * of this rule that the value can change, so that the rule run with that element as the
+   * context's root (looking for what it reports with `LintContext.elementsInScope`) finds exactly
+   * those; undefined (or no method): the whole document. E.g. a Wi-Fi profile's name appears only
+   * in the messages of findings inside that profile.
+   */
+  scopeOfValue?(element: XmlElementNode, attribute: XmlAttributeNode | undefined): XmlElementNode | undefined;
   check(context: LintContext): void;
 }
 
@@ -55,6 +63,21 @@ export function elementIndexOf(document: XmlDocumentNode): ElementIndex {
   let index = indexes.get(document);
   if (!index) indexes.set(document, (index = indexElements(document.root)));
   return index;
+}
+
+/** The elements of a list in document order that lie inside `root` (one run of the list: binary search). */
+function within(elements: readonly XmlElementNode[], root: XmlElementNode): XmlElementNode[] {
+  const firstAtOrAfter = (offset: number) => {
+    let low = 0;
+    let high = elements.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (elements[middle]!.start < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return elements.slice(firstAtOrAfter(root.start), firstAtOrAfter(root.end));
 }
 
 function indexElements(root: XmlElementNode): ElementIndex {
@@ -93,6 +116,12 @@ export class LintContext {
     return this.byName.get(`${namespaceUri} ${localName}`) ?? [];
   }
 
+  /** The same, inside the context's root only (every one when the root is the document's; see LintRule.scopeOfValue). */
+  elementsInScope(namespaceUri: string, localName: string): XmlElementNode[] {
+    const all = this.elements(namespaceUri, localName);
+    return this.root === this.document.root ? all : within(all, this.root);
+  }
+
   report(rule: LintRule, messageKey: MessageKey, params: MessageParams, span: Span): void {
     this.diagnostics.push(createDiagnostic('lint', rule.code, rule.severity, messageKey, params, rangeOf(this.document, span)));
   }
@@ -126,19 +155,49 @@ interface ProfileRef {
   associatedPlan: XmlElementNode | undefined;
 }
 
-function profilesOf(context: LintContext): ProfileRef[] {
-  const profiles: ProfileRef[] = [];
-  for (const localName of ['DefaultProfile', 'PurchaseProfile']) {
-    for (const element of context.elements(WWAN, localName)) {
-      const nameElement = findChild(element, 'Name', WWAN);
-      profiles.push({ kind: 'MBN', element, nameElement, name: nameElement && collapsed(textContent(nameElement)), associatedPlan: findChild(element, 'AssociatedPlan', WWAN) });
+/** Where a profile's name and plan are: found once per document (its structure never changes; values may). */
+type ProfilePlaces = Omit<ProfileRef, 'name'>;
+const profilePlaces = new WeakMap<XmlDocumentNode, ProfilePlaces[]>();
+
+function profilePlacesOf(context: LintContext): ProfilePlaces[] {
+  let places = profilePlaces.get(context.document);
+  if (!places) {
+    places = [];
+    for (const localName of ['DefaultProfile', 'PurchaseProfile']) {
+      for (const element of context.elements(WWAN, localName)) {
+        places.push({ kind: 'MBN', element, nameElement: findChild(element, 'Name', WWAN), associatedPlan: findChild(element, 'AssociatedPlan', WWAN) });
+      }
     }
+    for (const element of context.elements(WLAN, 'WLANProfile')) {
+      places.push({ kind: 'WLAN', element, nameElement: findChild(element, 'name', WLAN), associatedPlan: findChild(element, 'AssociatedPlan', WLAN) });
+    }
+    places.sort((a, b) => a.element.start - b.element.start);
+    profilePlaces.set(context.document, places);
   }
-  for (const element of context.elements(WLAN, 'WLANProfile')) {
-    const nameElement = findChild(element, 'name', WLAN);
-    profiles.push({ kind: 'WLAN', element, nameElement, name: nameElement && collapsed(textContent(nameElement)), associatedPlan: findChild(element, 'AssociatedPlan', WLAN) });
+  return places;
+}
+
+/** The document's profiles in document order, with their names as they read now; `inScope`: only those inside the context's root. */
+function profilesOf(context: LintContext, inScope = false): ProfileRef[] {
+  const root = context.root;
+  const places = inScope && root !== context.document.root ? profilePlacesOf(context).filter(({ element }) => element.start >= root.start && element.end <= root.end) : profilePlacesOf(context);
+  return places.map((place) => ({ ...place, name: place.nameElement && collapsed(textContent(place.nameElement)) }));
+}
+
+/** The profile (MBN or Wi-Fi) an element is a direct child of, if any. */
+function profileHolding(element: XmlElementNode): XmlElementNode | undefined {
+  const parent = element.parent;
+  if (!parent) return undefined;
+  const isProfile = (parent.namespaceUri === WWAN && (parent.localName === 'DefaultProfile' || parent.localName === 'PurchaseProfile')) || (parent.namespaceUri === WLAN && parent.localName === 'WLANProfile');
+  return isProfile ? parent : undefined;
+}
+
+/** The Wi-Fi profile an element lies in, if any. */
+function wlanProfileAround(element: XmlElementNode): XmlElementNode | undefined {
+  for (let current: XmlElementNode | null = element; current; current = current.parent) {
+    if (current.namespaceUri === WLAN && current.localName === 'WLANProfile') return current;
   }
-  return profiles.sort((a, b) => a.element.start - b.element.start);
+  return undefined;
 }
 
 function planNames(context: LintContext): Map<string, XmlElementNode> {
@@ -249,9 +308,11 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     title: 'Profile refers to a plan the file does not define',
     messageKeys: ['lint.planReferenceMissing'],
     values: valuesAt(ASSOCIATED_PLANS, PLAN_NAME, ...PROFILE_NAMES),
+    // A profile's name or plan reference changes only that profile's finding; a plan's name, any.
+    scopeOfValue: (element, attribute) => (attribute ? undefined : profileHolding(element)),
     check(context) {
       const plans = planNames(context);
-      for (const profile of profilesOf(context)) {
+      for (const profile of profilesOf(context, true)) {
         if (!profile.associatedPlan) continue;
         const plan = collapsed(textContent(profile.associatedPlan));
         if (plan && !plans.has(plan)) {
@@ -598,8 +659,10 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     title: 'Wi-Fi profile with a pre-shared key or WEP but no sharedKey',
     messageKeys: ['lint.wlanSharedKeyMissing'],
     values: valuesAt(...WLAN_SECURITY, PROFILE_NAMES[1]!),
+    // Its findings are about one profile's security, and name that profile.
+    scopeOfValue: (element) => wlanProfileAround(element),
     check(context) {
-      for (const security of context.elements(WLAN, 'security')) {
+      for (const security of context.elementsInScope(WLAN, 'security')) {
         const authEncryption = findChild(security, 'authEncryption', WLAN);
         if (!authEncryption || findChild(security, 'sharedKey', WLAN)) continue;
         const authentication = childText(authEncryption, 'authentication', WLAN) ?? '';
@@ -618,8 +681,9 @@ export const CORE_LINT_RULES: readonly LintRule[] = [
     title: 'Wi-Fi key has the wrong length for its type',
     messageKeys: ['lint.wlanKeyMaterialLength'],
     values: valuesAt(...WLAN_SECURITY, ...WLAN_KEY, PROFILE_NAMES[1]!),
+    scopeOfValue: (element) => wlanProfileAround(element),
     check(context) {
-      for (const sharedKey of context.elements(WLAN, 'sharedKey')) {
+      for (const sharedKey of context.elementsInScope(WLAN, 'sharedKey')) {
         if (childText(sharedKey, 'protected', WLAN) !== 'false') continue; // encrypted blob: length says nothing
         const keyMaterial = findChild(sharedKey, 'keyMaterial', WLAN);
         const security = sharedKey.parent;

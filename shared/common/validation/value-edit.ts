@@ -4,7 +4,9 @@
 //   - the schema findings for that value are libxml2's, decided by value-verdict.ts from the
 //     schema model's type of the place (its facets);
 //   - the lint rules that read that value (LintRule.values) run again on the base tree with the new
-//     value put in (rules that check each value on its own, on that element only);
+//     value put in (rules that check each value on its own, on that element only; rules whose
+//     findings the value can change all lie in one subtree, LintRule.scopeOfValue, e.g. the Wi-Fi
+//     profile whose name was edited, in that subtree only);
 //   - every other finding is the base's, moved by the edit.
 // Null whenever that could differ from the full validation: the base had findings that hide or
 // change what libxml2 checks (an element out of order, an unknown element…), the value is not
@@ -213,19 +215,22 @@ function withValue<T>(value: EditedValue, decoded: string, run: () => T): T {
 }
 
 /** Which rules to run again for this value, which keep their findings; null when one may read it without saying so. */
-function rulesFor(value: EditedValue): { document: LintRule[]; own: LintRule[] } | null {
+function rulesFor(value: EditedValue): { document: LintRule[]; own: LintRule[]; scoped: Array<{ rule: LintRule; scope: XmlElementNode }> } | null {
   const document: LintRule[] = [];
   const own: LintRule[] = [];
+  const scoped: Array<{ rule: LintRule; scope: XmlElementNode }> = [];
   for (const rule of LINT_RULES) {
     const reads = rule.values;
     if (reads === undefined) return null;
     if (reads === 'own') own.push(rule);
     else if (reads !== 'none' && reads(value.element, value.attribute)) {
       if (TEXT_READING_RULES.has(rule.code)) return null;
-      document.push(rule);
+      const scope = rule.scopeOfValue?.(value.element, value.attribute);
+      if (scope) scoped.push({ rule, scope });
+      else document.push(rule);
     }
   }
-  return { document, own };
+  return { document, own, scoped };
 }
 
 function runRule(rule: LintRule, context: LintContext): boolean {
@@ -235,6 +240,11 @@ function runRule(rule: LintRule, context: LintContext): boolean {
   } catch {
     return false;
   }
+}
+
+/** Whether a finding lies inside an element (its start tag to its end tag). */
+function inSubtree(element: XmlElementNode, diagnostic: Diagnostic): boolean {
+  return element.start <= diagnostic.range.start.offset && diagnostic.range.end.offset <= element.end;
 }
 
 /**
@@ -256,7 +266,7 @@ export function valueEditFindings(base: ValueEditBase, value: EditedValue, raw: 
   if (!verdict) return null;
 
   // Lint: the rules that read this value, on the base tree holding the new value.
-  const rules = base.lint ? rulesFor(value) : { document: [], own: [] };
+  const rules = base.lint ? rulesFor(value) : { document: [], own: [], scoped: [] };
   if (!rules) return null;
   const element = value.element;
   const ownScope = element.children.some((child) => child.kind === 'element') ? { start: element.start, end: element.startTagEnd } : { start: element.start, end: element.end };
@@ -273,16 +283,26 @@ export function valueEditFindings(base: ValueEditBase, value: EditedValue, raw: 
       if (!runRule(rule, context)) return null;
       found.push(...context.diagnostics.filter(inOwnScope));
     }
+    // Rules whose findings this value can change all lie in one subtree (LintRule.scopeOfValue): run there alone.
+    for (const { rule, scope } of rules.scoped) {
+      const context = new LintContext(base.document, base.target, undefined, scope);
+      if (!runRule(rule, context)) return null;
+      found.push(...context.diagnostics.filter((diagnostic) => inSubtree(scope, diagnostic)));
+    }
     return found;
   });
   if (!linted) return null;
   const rerun = new Set(rules.document.map((rule) => rule.code));
   const own = new Set(rules.own.map((rule) => rule.code));
+  const scopes = new Map(rules.scoped.map(({ rule, scope }) => [rule.code, scope]));
 
   const move = mover(base.positions, value.start, value.end, raw);
   const kept = base.diagnostics.filter((diagnostic) => {
     if (diagnostic.source === 'schema') return !(VALUE_CODES.has(diagnostic.code) && diagnostic.range.start.offset === value.start && diagnostic.range.end.offset === value.end);
-    if (diagnostic.source === 'lint') return !rerun.has(diagnostic.code) && !(own.has(diagnostic.code) && inOwnScope(diagnostic));
+    if (diagnostic.source === 'lint') {
+      const scope = scopes.get(diagnostic.code);
+      return !rerun.has(diagnostic.code) && !(own.has(diagnostic.code) && inOwnScope(diagnostic)) && !(scope && inSubtree(scope, diagnostic));
+    }
     return true;
   });
   const result: Diagnostic[] = [];

@@ -197,6 +197,57 @@ describe('quick answers for edits inside one value', () => {
     }
   });
 
+  it('rules re-run in one profile only (LintRule.scopeOfValue) give what the whole document gives: names, security, keys, plans', () => {
+    const WLAN_NS = 'http://www.microsoft.com/networking/CarrierControl/WLAN/v1';
+    const wlan = (name: string, plan: string, security: string) =>
+      `<WLANProfile xmlns="${WLAN_NS}"><name>${name}</name><AssociatedPlan>${plan}</AssociatedPlan><SSIDConfig><SSID><name>${name}</name></SSID></SSIDConfig><MSM><security>${security}</security></MSM></WLANProfile>`;
+    const open = '<authEncryption><authentication>open</authentication><encryption>none</encryption><useOneX>false</useOneX></authEncryption>';
+    const pskWithoutKey = '<authEncryption><authentication>WPA2PSK</authentication><encryption>AES</encryption><useOneX>false</useOneX></authEncryption>';
+    const shortKey = `${pskWithoutKey}<sharedKey><keyType>passPhrase</keyType><protected>false</protected><keyMaterial>short</keyMaterial></sharedKey>`;
+    const profiles = [wlan('One', 'Plan A', open), wlan('Two', 'Plan A', pskWithoutKey), wlan('Three', 'Plan B', shortKey), wlan('Two', 'Plan A', shortKey), wlan('Four', 'Plan A', pskWithoutKey)];
+    const text = `<?xml version="1.0" encoding="UTF-8"?>\n<CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1">\n<Global><CarrierId>{11111111-2222-3333-4444-555555555555}</CarrierId><SubscriberId>310260000000001</SubscriberId></Global>\n<WLANProfiles>\n${profiles.join('\n')}\n</WLANProfiles>\n<Plans><Plan xmlns="http://www.microsoft.com/networking/CarrierControl/Plans/v1" Name="Plan A"><Description PlanType="Unrestricted"/></Plan></Plans>\n</CarrierProvisioning>\n`;
+    const base = sharedValidator('windows10').validate(text).diagnostics.map((diagnostic) => diagnostic.code);
+    // The base has every finding the scoped rules give, in several profiles.
+    for (const code of ['PS-L001', 'PS-L018', 'PS-L021', 'PS-L022']) expect(base, code).toContain(code);
+    expect(base.filter((code) => code === 'PS-L021').length).toBe(2);
+
+    const nthName = (n: number) => {
+      let at = -1;
+      for (let index = 0; index <= n; index++) at = text.indexOf('<WLANProfile', at + 1);
+      return text.indexOf('<name>', at) + '<name>'.length;
+    };
+    const places = [
+      ...[0, 1, 2, 3, 4].map((n) => ({ label: `name of profile ${n}`, offset: nthName(n) })),
+      { label: 'a plan reference', offset: text.indexOf('Plan B</AssociatedPlan>') },
+      { label: 'an authentication', offset: text.indexOf('WPA2PSK</authentication>') },
+      { label: 'a key', offset: text.indexOf('short</keyMaterial>') },
+      { label: 'a key type', offset: text.indexOf('passPhrase</keyType>') },
+    ];
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...places), fc.array(fc.oneof(fc.constantFrom('x', 'Two', 'One', ' ', 'WPAPSK', 'networkKey', 'Plan A', '12345678'), fc.constant(null)), { minLength: 1, maxLength: 5 }), (place, keys) => {
+        const session = sessionOn(text, 'windows10');
+        let current = text;
+        let end = place.offset + /^[^<]*/.exec(text.slice(place.offset))![0].length;
+        for (const key of keys) {
+          // Replace the whole value with a key, or delete its last character (null).
+          const start = place.offset;
+          const change: TextChange = key === null ? (end > start ? { offset: end - 1, length: 1, text: '' } : { offset: end, length: 0, text: 'x' }) : { offset: start, length: end - start, text: key };
+          current = applyTextChanges(current, [change]);
+          end = key === null ? Math.max(start, end - 1) + (end > start ? 0 : 1) : start + key.length;
+          const answer = session.edit([change]);
+          if (!answer) return;
+          answered++;
+          const full = sharedValidator('windows10').validate(current);
+          expect(comparable(answer.diagnostics), `${place.label}: ${JSON.stringify(keys)}`).toEqual(comparable(full.diagnostics));
+          expect(answer.valid).toBe(full.valid);
+        }
+      }),
+      { numRuns: 150, seed: Number(process.env.VALUE_EDIT_SEED ?? 14) },
+    );
+    expect(answered).toBeGreaterThan(200);
+  });
+
   it('declines what it cannot decide: markup typed, undefined entities, types it does not model', () => {
     const text = `<CarrierProvisioning xmlns="http://www.microsoft.com/networking/CarrierControl/v1"><Global><CarrierId>{11111111-2222-3333-4444-555555555555}</CarrierId><SubscriberId>1</SubscriberId></Global><Provisioning><RefreshParameters><RefreshURL>https://contoso.com/a</RefreshURL></RefreshParameters></Provisioning></CarrierProvisioning>`;
     const inSubscriber = text.indexOf('1</SubscriberId>');
