@@ -4,6 +4,7 @@ import { loadCatalogue } from '../shared/common/i18n/load';
 import { EXIT_USAGE_OR_IO, UsageError, type CliIo, type Command } from './command';
 import { COMMANDS } from './commands/index';
 import { cliLanguage } from './language';
+import { descriptorOutput } from './output';
 import { PRODUCT_VERSION } from './version';
 
 function helpText(io: CliIo, commands: readonly Command[]): string {
@@ -85,8 +86,8 @@ export async function processIo(): Promise<CliIo> {
     process.once('SIGTERM', () => resolve());
   });
   return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: descriptorOutput(1, () => process.stdout),
+    stderr: descriptorOutput(2, () => process.stderr),
     env: process.env,
     cwd: process.cwd(),
     t: (key, params) => translateWith(catalogue, key, params),
