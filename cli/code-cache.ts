@@ -1,19 +1,17 @@
 // Where the launcher keeps V8's code cache of the CLI's scripts (cli/launch.ts): one file per build
 // and command, in the user's cache folder, holding the cache of each script that command compiled
 // (its chunks, and libxml2's script when it ran). A cache file is only ever a speed-up: reading it
-// may fail, V8 may reject a script's cache (another V8, other flags, a damaged file: see
-// checkCodeCacheChecksums), and then that script is compiled from source as without a cache, and
-// the file is written again.
+// may fail, V8 may reject a script's cache (another V8, other flags, another source), the file may
+// be damaged (see serializeCodeCaches), and then that script is compiled from source as without a
+// cache, and the file is written again.
 import { accessSync, constants as fsConstants, mkdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import v8 from 'node:v8';
 
 /** `PROVSTUDIO_CODE_CACHE=off` turns the cache off (nothing read, nothing written). */
 export const CODE_CACHE_SWITCH = 'PROVSTUDIO_CODE_CACHE';
 
 /** The folder of the cache: the platform's per-user cache folder, provstudio/code-cache inside it (null: no cache). */
-export function codeCacheDirectory(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: string | null = userHome()): string | null {
+export function codeCacheDirectory(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: string | null = userHome(env, platform)): string | null {
   if (env[CODE_CACHE_SWITCH] === 'off' || home === null) return null;
   let base: string;
   if (platform === 'win32') base = env.LOCALAPPDATA && path.isAbsolute(env.LOCALAPPDATA) ? env.LOCALAPPDATA : path.join(home, 'AppData', 'Local');
@@ -22,10 +20,16 @@ export function codeCacheDirectory(env: NodeJS.ProcessEnv, platform: NodeJS.Plat
   return path.join(base, 'provstudio', 'code-cache');
 }
 
-/** The user's home folder, or null when the system knows none (a user without a passwd entry, no HOME). */
-function userHome(): string | null {
+/**
+ * The user's home folder, or null when the system knows none (a user without a passwd entry, no
+ * HOME). os.homedir() answers HOME (USERPROFILE on Windows) when it is set; that variable is read
+ * here first, so the common case does not load node:os.
+ */
+function userHome(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | null {
+  const fromEnvironment = platform === 'win32' ? env.USERPROFILE : env.HOME;
+  if (fromEnvironment) return fromEnvironment;
   try {
-    return os.homedir();
+    return process.getBuiltinModule('node:os').homedir();
   } catch {
     return null;
   }
@@ -50,18 +54,25 @@ export function codeCacheFile(directory: string, build: string, command: string)
 const CACHE_MAGIC = 'PSC1';
 
 /**
- * One file holds each script's cache: the magic, the number of scripts, then for each its file
- * name (2-byte length, latin1) and V8's data (4-byte length). Little-endian.
+ * One file holds each script's cache: the magic, then the scripts (for each, its file name with a
+ * 2-byte length, latin1, and V8's data with a 4-byte length; little-endian), then the same bytes
+ * once more. The copy is how a damaged file is told: V8 12 and older checks a cache's checksum only
+ * in debug builds, or with --verify-snapshot-checksum, and may crash on damaged data (flipped bits
+ * aborted Node 20 in our test). That flag can only be set through node:v8, which loads Node's
+ * stream modules with it (about 2 ms of every start); comparing the two halves (memcmp) costs
+ * reading the file twice over, a fraction of a millisecond. It guards against damage, not against
+ * someone who can write the user's files (who could change their shell's start-up as well).
  */
 export function serializeCodeCaches(caches: ReadonlyMap<string, Uint8Array>): Buffer {
-  const parts: Buffer[] = [Buffer.from(CACHE_MAGIC, 'latin1'), u32(caches.size)];
+  const parts: Buffer[] = [u32(caches.size)];
   for (const [name, data] of caches) {
     const nameBytes = Buffer.from(name, 'latin1');
     const nameLength = Buffer.alloc(2);
     nameLength.writeUInt16LE(nameBytes.length);
     parts.push(nameLength, nameBytes, u32(data.length), Buffer.from(data.buffer, data.byteOffset, data.length));
   }
-  return Buffer.concat(parts);
+  const body = Buffer.concat(parts);
+  return Buffer.concat([Buffer.from(CACHE_MAGIC, 'latin1'), body, body]);
 }
 
 function u32(value: number): Buffer {
@@ -71,14 +82,17 @@ function u32(value: number): Buffer {
 }
 
 /**
- * Each script's cache from a file's bytes (views into them, no copy). A file that is not one, or
- * is cut short, gives no cache at all; damaged data inside is V8's to reject.
+ * Each script's cache from a file's bytes (views into them, no copy). A file that is not one, is
+ * cut short or damaged (its two halves differ) gives no cache at all.
  */
-export function parseCodeCaches(bytes: Buffer | undefined): Map<string, Buffer> {
+export function parseCodeCaches(file: Buffer | undefined): Map<string, Buffer> {
   const caches = new Map<string, Buffer>();
-  if (bytes === undefined || bytes.length < 8 || bytes.toString('latin1', 0, 4) !== CACHE_MAGIC) return caches;
-  const count = bytes.readUInt32LE(4);
-  let offset = 8;
+  if (file === undefined || file.length < 12 || file.toString('latin1', 0, 4) !== CACHE_MAGIC || (file.length - 4) % 2 !== 0) return caches;
+  const half = (file.length - 4) / 2;
+  const bytes = file.subarray(4, 4 + half);
+  if (!bytes.equals(file.subarray(4 + half))) return caches;
+  const count = bytes.readUInt32LE(0);
+  let offset = 4;
   for (let index = 0; index < count; index++) {
     if (offset + 2 > bytes.length) return new Map();
     const nameLength = bytes.readUInt16LE(offset);
@@ -93,18 +107,6 @@ export function parseCodeCaches(bytes: Buffer | undefined): Map<string, Buffer> 
     offset += dataLength;
   }
   return offset === bytes.length ? caches : new Map();
-}
-
-/**
- * V8 12 and older checks a code cache's checksum only in debug builds, and may crash on damaged
- * data (a cache with flipped bits aborted Node 20 in our test). This V8 flag makes V8 write a
- * checksum into every cache it creates and check it before using one; a cache that fails the
- * check is rejected like any other. Set before any script is compiled (V8 keys caches by its
- * flags, so every run must compile with the same ones). It guards against damage, not against
- * someone who can write the user's files (who could change their shell's start-up as well).
- */
-export function checkCodeCacheChecksums(): void {
-  v8.setFlagsFromString('--verify-snapshot-checksum');
 }
 
 /** The cache file's bytes, or undefined when there is none or it cannot be read. */

@@ -18,7 +18,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import vm from 'node:vm';
-import { cacheCommand, cacheDirectoryWritable, checkCodeCacheChecksums, codeCacheDirectory, codeCacheFile, parseCodeCaches, readCodeCache, serializeCodeCaches, writeCodeCache } from './code-cache';
+import { cacheCommand, cacheDirectoryWritable, codeCacheDirectory, codeCacheFile, parseCodeCaches, readCodeCache, serializeCodeCaches, writeCodeCache } from './code-cache';
 import { resetWasmTieringFlags, wasmTieringSwitched } from './wasm-tiering';
 
 /** Set by the build (scripts/build.mjs): the entry chunk's file name, the build's hash, libxml2's script. */
@@ -43,10 +43,11 @@ interface CompiledScript {
   underSwitchedFlags: boolean;
 }
 
-// Built as CommonJS: the launcher's own folder, where every script is.
+// Built as CommonJS: the launcher's own folder, where every script is (file names are ASCII
+// letters, digits, '-' and '.': the folder's URL and a name make the script's URL).
 const directory = __dirname;
+const directoryUrl = `${pathToFileURL(directory).href}/`;
 const cacheDirectory = codeCacheDirectory(process.env);
-if (cacheDirectory !== null) checkCodeCacheChecksums();
 const cacheFile = cacheDirectory === null ? null : codeCacheFile(cacheDirectory, CLI_BUILD, cacheCommand(process.argv.slice(2)));
 const caches = parseCodeCaches(cacheFile === null ? undefined : readCodeCache(cacheFile));
 const compiled: CompiledScript[] = [];
@@ -69,7 +70,7 @@ function requireChunk(name: string): unknown {
     chunks.set(name, module);
     const file = path.join(directory, name);
     const run = compile(name).runInThisContext() as ChunkScript;
-    run(scriptRequire, module, module.exports, file, directory, pathToFileURL(file).href, importLibxml2);
+    run(scriptRequire, module, module.exports, file, directory, directoryUrl + name, importLibxml2);
   }
   return module.exports;
 }
@@ -88,7 +89,7 @@ async function importLibxml2(): Promise<unknown> {
   if (libxml2 === undefined) {
     const file = path.join(directory, LIBXML2_SCRIPT);
     const run = compile(LIBXML2_SCRIPT).runInThisContext() as Libxml2Script;
-    libxml2 = await run(scriptRequire, file, directory, pathToFileURL(file).href);
+    libxml2 = await run(scriptRequire, file, directory, directoryUrl + LIBXML2_SCRIPT);
   }
   return libxml2;
 }

@@ -8,9 +8,13 @@
 // A large input is the other way round (20 MB: libxml2's parse 330 ms with TurboFan, 600 ms
 // with Liftoff only), so tier-up stays on from LIFTOFF_ONLY_BELOW_BYTES of input.
 import { statSync } from 'node:fs';
-import v8 from 'node:v8';
 
 export const LIFTOFF_ONLY_BELOW_BYTES = 4 * 1024 * 1024;
+
+/** V8's flags, set through node:v8, loaded only to set one (the launcher imports this module for every command). */
+function setV8Flags(flags: string): void {
+  process.getBuiltinModule('node:v8').setFlagsFromString(flags);
+}
 
 let chosen = false;
 
@@ -47,7 +51,7 @@ export function chooseWasmTiering(inputBytes: number): void {
   if (chosen) return;
   chosen = true;
   if (inputBytes < LIFTOFF_ONLY_BELOW_BYTES) {
-    v8.setFlagsFromString('--liftoff-only');
+    setV8Flags('--liftoff-only');
     (globalThis as Record<symbol, unknown>)[SWITCHED] = true;
   }
 }
@@ -57,6 +61,6 @@ export function chooseWasmTiering(inputBytes: number): void {
  * launcher (cli/launch.ts) makes its cache with the flags a new process starts with.
  */
 export function resetWasmTieringFlags(): void {
-  v8.setFlagsFromString('--no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering');
+  setV8Flags('--no-liftoff-only --wasm-tier-up --wasm-dynamic-tiering');
   (globalThis as Record<symbol, unknown>)[SWITCHED] = false;
 }

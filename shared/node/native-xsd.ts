@@ -8,7 +8,6 @@
 // at install time, Windows, another Node ABI), loadNativeXsdEngine says why and the caller uses
 // libxml2-wasm, whose verdicts and findings are the same (test/unit/schema/engines.test.ts).
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encodeUtf8 } from '../common/schema/environment';
@@ -122,7 +121,10 @@ export function loadNativeXsdEngineFrom(candidates: readonly string[]): NativeXs
   const file = candidates.find((candidate) => existsSync(candidate));
   if (!file) return { engine: null, reason: `${NATIVE_ADDON_FILE} was not built (see scripts/build-native.mjs)` };
   try {
-    const addon = createRequire(import.meta.url)(file) as NativeAddon;
+    // process.dlopen is what `require` of a .node file does, without loading node:module.
+    const module = { exports: {} };
+    process.dlopen(module, file);
+    const addon = module.exports as NativeAddon;
     return { engine: engineOf(addon), libxmlVersion: addon.libxmlVersion, file };
   } catch (error) {
     return { engine: null, reason: `${file} could not be loaded: ${error instanceof Error ? error.message : String(error)}` };
