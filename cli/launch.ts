@@ -1,8 +1,9 @@
 // The built CLI's entry (dist/cli/provstudio.cjs, CommonJS; bin/provstudio.cjs requires it). It
-// runs the CLI as scripts beside it (scripts/cli-script.mjs): the chunks cli-NAME-HASH.js, each
-// read and compiled the first time the process needs it (the entry chunk for every command, a
-// command's own chunks only when it runs), and, when a command needs it, libxml2-HASH.js,
-// libxml2-wasm's JavaScript; each compiled from V8's code cache when there is one.
+// runs the CLI as scripts beside it (scripts/cli-script.mjs): the packs cli-pack-NAME-HASH.js,
+// each holding the chunks one entry needs (the CLI's entry for every command, a command's own
+// chunks only when it runs), read and compiled the first time the process needs one of them, and,
+// when a command needs it, libxml2-HASH.js, libxml2-wasm's JavaScript; each compiled from V8's
+// code cache when there is one.
 //
 // Node 20 compiles every ES module from source in every process; a script compiled with
 // `vm.Script` can take the code V8 compiled in an earlier run (`cachedData`). The cache is made
@@ -21,8 +22,9 @@ import vm from 'node:vm';
 import { cacheCommand, cacheDirectoryWritable, codeCacheDirectory, codeCacheFile, parseCodeCaches, readCodeCache, serializeCodeCaches, writeCodeCache } from './code-cache';
 import { resetWasmTieringFlags, wasmTieringSwitched } from './wasm-tiering';
 
-/** Set by the build (scripts/build.mjs): the entry chunk's file name, the build's hash, libxml2's script. */
+/** Set by the build (scripts/build.mjs): the entry chunk's name, the pack holding each chunk, the build's hash, libxml2's script. */
 declare const CLI_ENTRY: string;
+declare const CLI_PACKS: Record<string, string>;
 declare const CLI_BUILD: string;
 declare const LIBXML2_SCRIPT: string;
 
@@ -31,7 +33,7 @@ type ScriptRequire = (id: string) => unknown;
 interface ChunkModule {
   exports: unknown;
 }
-type ChunkScript = (require: ScriptRequire, module: ChunkModule, exports: unknown, filename: string, dirname: string, importMetaUrl: string, importLibxml2: () => Promise<unknown>) => void;
+type ChunkFunction = (require: ScriptRequire, module: ChunkModule, exports: unknown, filename: string, dirname: string, importMetaUrl: string, importLibxml2: () => Promise<unknown>) => void;
 type Libxml2Script = (require: ScriptRequire, filename: string, dirname: string, importMetaUrl: string) => Promise<unknown>;
 
 interface CompiledScript {
@@ -61,16 +63,24 @@ function compile(name: string): vm.Script {
   return script;
 }
 
+/** The chunks' functions of the packs loaded so far (a pack is an object of them, by chunk name). */
+const chunkFunctions = new Map<string, ChunkFunction>();
+function loadPack(pack: string): void {
+  const functions = compile(pack).runInThisContext() as Record<string, ChunkFunction>;
+  for (const [name, run] of Object.entries(functions)) if (!chunkFunctions.has(name)) chunkFunctions.set(name, run);
+}
+
 /** A chunk's exports, running it the first time it is required (CommonJS, as esbuild wrote it). */
 const chunks = new Map<string, ChunkModule>();
 function requireChunk(name: string): unknown {
   let module = chunks.get(name);
   if (module === undefined) {
+    if (!chunkFunctions.has(name)) loadPack(CLI_PACKS[name] ?? name);
+    const run = chunkFunctions.get(name);
+    if (run === undefined) throw new Error(`the built CLI has no chunk ${name}`);
     module = { exports: {} };
     chunks.set(name, module);
-    const file = path.join(directory, name);
-    const run = compile(name).runInThisContext() as ChunkScript;
-    run(scriptRequire, module, module.exports, file, directory, directoryUrl + name, importLibxml2);
+    run(scriptRequire, module, module.exports, path.join(directory, name), directory, directoryUrl + name, importLibxml2);
   }
   return module.exports;
 }

@@ -90,6 +90,7 @@ if (!(ifNeeded && upToDate(path.join(root, 'dist/cli/provstudio.cjs'), nodeSourc
     packages: 'external',
     define: {
       CLI_ENTRY: JSON.stringify(cli.entry),
+      CLI_PACKS: JSON.stringify(cli.packOf),
       CLI_BUILD: JSON.stringify(createHash('sha256').update(`${cli.hash}\0${libxml2Script}`).digest('hex').slice(0, 16)),
       LIBXML2_SCRIPT: JSON.stringify(libxml2Script),
     },

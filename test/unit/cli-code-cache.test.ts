@@ -65,14 +65,14 @@ describe('the CLI code cache', () => {
     expect(uncached.status).toBe(1);
     const written = filesUnder(home).filter((file) => !before.includes(file));
     // One cache file for this command, nothing else anywhere; it holds the cache of every script
-    // the command compiled: the CLI's chunks it needed and libxml2-wasm's script.
+    // the command compiled: the CLI's packs it needed and libxml2-wasm's script.
     expect(written).toHaveLength(1);
     for (const file of written) expect(path.dirname(path.join(home, file))).toBe(cacheDirectory);
     expect(cacheFiles().map((name) => name.split('.').slice(0, 2).join('.'))).toEqual([expect.stringMatching(/^provstudio-[0-9a-f]{16}\.validate$/)]);
     const scripts = [...parseCodeCaches(readFileSync(path.join(cacheDirectory, cacheFiles()[0]!))).keys()];
     expect(scripts.filter((name) => /^libxml2-[0-9a-f]{16}\.js$/.test(name))).toHaveLength(1);
-    expect(scripts.filter((name) => /^cli-validate-\w+\.js$/.test(name))).toHaveLength(1);
-    expect(scripts.filter((name) => /^cli-(new|sign|inspect|serve|fr|pt)-/.test(name))).toEqual([]);
+    expect(scripts.filter((name) => /^cli-pack-validate-[\w-]+\.js$/.test(name))).toHaveLength(1);
+    expect(scripts.filter((name) => /^cli-pack-(new|sign|inspect|serve|fr|pt)-/.test(name))).toEqual([]);
     for (const name of cacheFiles()) expect(statSync(path.join(cacheDirectory, name)).mode & 0o777).toBe(0o600);
 
     const inodes = cacheFiles().map((name) => statSync(path.join(cacheDirectory, name)).ino);
@@ -87,7 +87,7 @@ describe('the CLI code cache', () => {
     expect(run(['--help']).status).toBe(0);
     expect(cacheFiles()).toEqual([expect.stringMatching(/^provstudio-[0-9a-f]{16}\.help\./)]);
     const help = [...parseCodeCaches(readFileSync(path.join(cacheDirectory, cacheFiles()[0]!))).keys()];
-    expect(help.filter((name) => /^libxml2-|^cli-(validate|new|fix|edit|sign|generate|verify|certs|inspect|explain|dry-run|diff|serve|website)-/.test(name))).toEqual([]);
+    expect(help.filter((name) => /^libxml2-|^cli-pack-(validate|new|fix|edit|sign|generate|verify|certs|inspect|explain|dry-run|diff|serve|website)-/.test(name))).toEqual([]);
     expect(run(['validate', 'valid.xml']).status).toBe(0);
     expect(cacheFiles().filter((name) => name.includes('.validate.'))).toHaveLength(1);
   });

@@ -1,10 +1,10 @@
 // CLI start-up (issue 14): each command loads only what it needs. The built CLI is run as a real
 // process with V8's coverage on (NODE_V8_COVERAGE), which lists every file the process compiled
-// and every function that ran. The CLI runs as chunk scripts bundled by esbuild
-// (scripts/cli-script.mjs), each listing its source modules in comments at its top; the launcher
-// compiles a chunk only when the process first needs it, and then runs all of its modules (a module
-// esbuild wraps in a function named after its source, "node_modules/…"(exports, module) { … }, runs
-// only if that function ran). So the test sees what the process really evaluated.
+// and every function that ran. The CLI runs as packs of chunks bundled by esbuild
+// (scripts/cli-script.mjs): a pack is an object of chunk functions named after their chunk, each
+// listing its source modules in comments at its top; a chunk's modules ran when its function did (a
+// module esbuild wraps in a function named after its source, "node_modules/…"(exports, module) { … },
+// only if that function ran too). So the test sees what the process really evaluated.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +37,16 @@ function evaluatedModules(scriptText: string, ran: ReadonlySet<string>): string[
   return modules;
 }
 
+/** The source modules that ran of a pack: an object of chunk functions ("cli-chunk-….js": function …), each run or not as a whole. */
+function evaluatedPackModules(packText: string, ran: ReadonlySet<string>): string[] {
+  const sections = packText.split(/^"(cli-[\w-]+\.js)": /m);
+  const modules: string[] = [];
+  for (let index = 1; index < sections.length; index += 2) {
+    if (ran.has(sections[index]!)) modules.push(...evaluatedModules(sections[index + 1]!, ran));
+  }
+  return modules;
+}
+
 /** Runs the built CLI and lists the files it compiled and the source modules (as esbuild names them) it evaluated. */
 function loadedSources(args: string[], env: NodeJS.ProcessEnv = {}) {
   const coverage = mkdtempSync(path.join(tmpdir(), 'provstudio-startup-'));
@@ -55,7 +65,8 @@ function loadedSources(args: string[], env: NodeJS.ProcessEnv = {}) {
         sources.add(path.relative(ROOT, file));
         if (path.dirname(file) !== CLI_DIRECTORY || !file.endsWith('.js')) continue;
         const ran = new Set(script.functions.filter((entry) => (entry.ranges[0]?.count ?? 0) > 0).map((entry) => entry.functionName));
-        for (const source of evaluatedModules(readFileSync(file, 'utf8'), ran)) sources.add(source);
+        const text = readFileSync(file, 'utf8');
+        for (const source of path.basename(file).startsWith('cli-pack-') ? evaluatedPackModules(text, ran) : evaluatedModules(text, ran)) sources.add(source);
       }
     }
     return { status: result.status, stdout: result.stdout, sources: [...sources] };
