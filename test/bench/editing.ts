@@ -18,6 +18,7 @@ import {
 } from '../../shared/common/edit/index';
 import { BUNDLED_SCHEMA_MODEL } from '../../shared/common/schema-model/bundled';
 import { childElements, parseXml, walkElements, type XmlDocumentNode, type XmlElementNode } from '../../shared/common/xml/index';
+import { parseAfterEdit } from '../../shared/common/xml/incremental-parse';
 import { median, percentile, type BenchSuite } from './report';
 
 const CC = 'http://www.microsoft.com/networking/CarrierControl/v1';
@@ -180,6 +181,18 @@ export async function runEditingBench(options: { edits?: number; bytes?: number 
   }
   if (!session.document) throw new Error('the chained edits produced text that does not parse');
 
+  // The parse after a character typed into a value, derived from the previous parse
+  // (shared/common/xml/incremental-parse.ts), against the full parse above.
+  const valueTexts = elements.flatMap((element) => element.children.filter((child) => child.kind === 'text' && child.value.trim() !== '' && child.value === text.slice(child.start, child.end)));
+  const derivedTimes: number[] = [];
+  for (let index = 0; index < 25; index++) {
+    const target = valueTexts[Math.floor(random() * valueTexts.length)]!;
+    const started = now();
+    const derived = parseAfterEdit(document, { offset: target.end, length: 0, text: 'x' });
+    derivedTimes.push(now() - started);
+    if (!derived) throw new Error('a character typed into a value was declined');
+  }
+
   return {
     suite: 'editing (tree edit -> minimal text edit)',
     rows: [
@@ -190,6 +203,8 @@ export async function runEditingBench(options: { edits?: number; bytes?: number 
       { name: 'chained edit-to-text p95', value: percentile(chainedEditTimes, 0.95), unit: 'ms', target: { comparison: '<=', value: 16 }, note: `${chainedCount} edits, each on the previous result` },
       { name: 'lazy re-parse between chained edits p50', value: median(reparseTimes.slice(1)), unit: 'ms', note: 'paid once per edit burst, not per keystroke' },
       { name: 'full parse p50', value: median(parseTimes), unit: 'ms' },
+      { name: 'parse after a character typed into a value p50', value: median(derivedTimes.slice(5)), unit: 'ms', note: 'derived from the previous parse (incremental-parse.ts)' },
+      { name: 'derived parse / full parse', value: median(derivedTimes.slice(5)) / median(parseTimes), unit: 'ratio' },
       { name: 'heap held by one parse', value: (heapAfter - heapBefore) / (1024 * 1024), unit: 'MB', note: (globalThis as { gc?: unknown }).gc ? 'after gc' : 'no --expose-gc: rough' },
     ],
   };

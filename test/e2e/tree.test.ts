@@ -98,6 +98,35 @@ describe('the document tree and the text are two views of one document', () => {
     await page.close();
   });
 
+  it('follows characters typed into a value (the parse derived from the previous one) and selects by the moved offsets', async () => {
+    const { page } = await openText(BLANK);
+    const preview = (name: string) => treeItem(page, name).locator('.tree-preview').textContent();
+    await expect.poll(() => preview('CarrierId')).toContain('3F2504E0');
+    // The cursor just before the CarrierId's closing brace; three keystrokes, each one edit inside
+    // the value (shared/common/xml/incremental-parse.ts derives each version's parse).
+    await page.locator('.view-lines').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type('4');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    for (let index = 0; index < '}</CarrierId>'.length; index++) await page.keyboard.press('ArrowLeft');
+    await page.keyboard.type('ABC');
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => preview('CarrierId')).toContain('3301AB}');
+    await expect.poll(() => selectedName(page)).toBe('CarrierId');
+    // The next line's element, after the edit: found at its moved offsets.
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => selectedName(page)).toBe('SubscriberId');
+    // A character that changes the structure is parsed in full: the tree follows it too.
+    await page.keyboard.type('<');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('7');
+    await expect.poll(() => preview('SubscriberId')).toContain('3102600000000007');
+    await page.close();
+  });
+
   it('moves, duplicates and deletes with the keyboard', async () => {
     const { page } = await openText(BLANK);
     await treeItem(page, 'CarrierProvisioning').click();
