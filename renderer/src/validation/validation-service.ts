@@ -150,5 +150,19 @@ export function createValidationSession(schemaFiles: Readonly<Record<string, str
       if (!session || !inSync || session.upToDate) return null;
       return validateNow();
     },
+    /**
+     * The same in steps (IncrementalValidation.validateSteps), for the worker to return to its
+     * event loop between them: null when there is nothing to check; the steps end with null when
+     * the text changed (or another was opened) meanwhile.
+     */
+    validatePendingSteps(): Generator<void, ValidationResponse | null, void> | null {
+      if (!session || !inSync || session.upToDate) return null;
+      const owner = session;
+      return (function* () {
+        const outcome = yield* owner.validateSteps();
+        if (!outcome || session !== owner) return null;
+        return { id: latestId, diagnostics: outcome.diagnostics, valid: outcome.valid, timings: { ...outcome.timings, compileMs: validators.takeCompileMs() }, kind: 'full' as const };
+      })();
+    },
   };
 }

@@ -3,8 +3,11 @@
 // or the editor's edits ({kind: 'edit', id, changes, length}), and answers {id, diagnostics,
 // valid, timings, kind} for the newest id. An edit inside a comment or one value is answered at
 // once (see shared/common/validation/incremental.ts); the full validation runs once typing pauses and its
-// answer replaces the quick one. The XSDs are bundled as text by Vite; libxml2-wasm carries its
-// WebAssembly inside its own module, so there is no separate .wasm file to locate.
+// answer replaces the quick one. That check runs in steps (libxml2's, the tree, each lint rule), one
+// task each, so an edit arriving meanwhile is answered after the current step, not after the whole
+// check (which it makes stale: it is dropped and runs again after the next pause). The XSDs are
+// bundled as text by Vite; libxml2-wasm carries its WebAssembly inside its own module, so there is
+// no separate .wasm file to locate.
 import { createValidationSession, schemaFilesByName, type EditRequest, type ValidationRequest, type ValidationResponse } from './validation-service';
 
 const schemaModules = import.meta.glob('../../../schemas/**/*.xsd', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -30,21 +33,45 @@ function failed(id: number, error: unknown): ValidationResponse {
   return { id, diagnostics: [], valid: false, timings: { parseMs: 0, schemaMs: 0, lintMs: 0, totalMs: 0, compileMs: 0 } };
 }
 
+/** The full check under way, one step per task: dropped when any message arrives (its text is gone or about to be). */
+let running: Generator<void, ValidationResponse | null, void> | null = null;
+/** Resumes the check after the tasks already queued (an edit that arrived meanwhile goes first); no timer clamping. */
+const nextStep = new MessageChannel();
+
 function validateLater(delayMs: number, id: number): void {
   clearTimeout(timer);
+  running = null;
   timer = setTimeout(() => {
     timer = undefined;
-    try {
-      const response = session.validatePending();
-      if (response) scope.postMessage(response);
-    } catch (error) {
-      scope.postMessage(failed(id, error));
-    }
+    running = session.validatePendingSteps();
+    step(id);
   }, delayMs);
+}
+
+function step(id: number): void {
+  const job = running;
+  if (!job) return;
+  try {
+    const next = job.next();
+    if (!next.done) {
+      nextStep.port1.onmessage = () => {
+        if (running === job) step(id);
+      };
+      nextStep.port2.postMessage(null);
+      return;
+    }
+    running = null;
+    if (next.value) scope.postMessage(next.value);
+  } catch (error) {
+    running = null;
+    scope.postMessage(failed(id, error));
+  }
 }
 
 scope.onmessage = (event) => {
   const request = event.data;
+  // A check in steps was of the text before this message: drop it (validateLater starts another).
+  running = null;
   try {
     if ('kind' in request && request.kind === 'edit') {
       const answer = session.edit(request);

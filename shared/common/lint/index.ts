@@ -26,6 +26,12 @@ export interface LintOptions {
 
 /** Runs every rule on a provisioning document (validation/ decides which documents get linted). */
 export function lintDocument(document: XmlDocumentNode, options: LintOptions = {}): Diagnostic[] {
+  const steps = lintSteps(document, options);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
+/** The same, one rule per step: a caller that yields between steps (the validation worker) lets an edit go first. */
+export function* lintSteps(document: XmlDocumentNode, options: LintOptions = {}): Generator<void, Diagnostic[], void> {
   const context = new LintContext(document, options.target ?? DEFAULT_TARGET, options.laxSlotChecker);
   for (const rule of LINT_RULES) {
     try {
@@ -33,6 +39,7 @@ export function lintDocument(document: XmlDocumentNode, options: LintOptions = {
     } catch {
       // A rule that trips over an unusual document must not hide the others' findings.
     }
+    yield;
   }
   return context.diagnostics;
 }

@@ -17,7 +17,7 @@ import { now } from '../schema/environment';
 import type { Diagnostic } from '../xml/diagnostic';
 import type { XmlChildNode, XmlDocumentNode } from '../xml/model';
 import { computeLineStarts, PositionMapper, type Position, type Range } from '../xml/positions';
-import type { ProvisioningValidator, ValidateOptions, ValidationTimings } from './validator';
+import type { ProvisioningValidator, ValidateOptions, ValidationResult, ValidationTimings } from './validator';
 import { valueAt, valueEditFindings, type EditedValue, type ValueEditBase } from './value-edit';
 
 /** One replacement, as the editor reports it: `length` characters at `offset` become `text`. */
@@ -149,6 +149,8 @@ export class IncrementalValidation {
   private region: EditedRegion | null = null;
   /** False once an edit left the text without a quick answer (until the next full validation). */
   private followsBase = false;
+  /** Edits and new texts so far: a check in steps is of the text it started with only while this stays. */
+  private edits = 0;
 
   constructor(
     private readonly validator: ProvisioningValidator,
@@ -161,6 +163,7 @@ export class IncrementalValidation {
 
   /** A new text (opened, replaced, or re-sent to resynchronise): no quick answers until validated. */
   reset(text: string): void {
+    this.edits++;
     this.current = text;
     this.base = null;
     this.region = null;
@@ -179,6 +182,7 @@ export class IncrementalValidation {
   edit(changes: readonly TextChange[]): IncrementalOutcome | null {
     const started = now();
     const before = this.current;
+    this.edits++;
     this.current = applyTextChanges(before, changes);
     if (!this.base || !this.followsBase || changes.length !== 1) {
       this.followsBase = false;
@@ -191,11 +195,27 @@ export class IncrementalValidation {
 
   /** The full check of the current text; it becomes the base for quick answers. */
   validate(): IncrementalOutcome {
-    const result = this.validator.validate(this.current, this.options);
+    return this.adopt(this.current, this.validator.validate(this.current, this.options));
+  }
+
+  /**
+   * The full check in steps (ProvisioningValidator.validationSteps), for a caller that returns to
+   * its event loop between them so that an edit is answered first (from the base it has). Ends with
+   * null, adopting nothing, when the text was edited meanwhile: that check is of a text gone.
+   */
+  *validateSteps(): Generator<void, IncrementalOutcome | null, void> {
+    const text = this.current;
+    const edits = this.edits;
+    const result = yield* this.validator.validationSteps(text, this.options);
+    return this.edits === edits ? this.adopt(text, result) : null;
+  }
+
+  /** A full check's result, of `text` (the current text), becomes the base for quick answers. */
+  private adopt(text: string, result: ValidationResult): IncrementalOutcome {
     const document = result.document;
     this.base = document
       ? {
-          text: this.current,
+          text,
           document,
           diagnostics: result.diagnostics,
           valid: result.valid,
@@ -210,6 +230,7 @@ export class IncrementalValidation {
     this.followsBase = this.base !== null;
     return { diagnostics: result.diagnostics, valid: result.valid, kind: 'full', timings: result.timings };
   }
+
 
   private quickAnswer(change: TextChange, started: number): IncrementalOutcome | null {
     const base = this.base!;

@@ -13,7 +13,7 @@ import { compareDiagnostics, createDiagnostic, type Diagnostic, type DiagnosticS
 import type { XmlDocumentNode } from '../xml/model';
 import { parseXml } from '../xml/parse';
 import { PositionMapper } from '../xml/positions';
-import { lintDocument, nearMissNamespaceDiagnostics, type LintOptions } from '../lint/index';
+import { lintSteps, nearMissNamespaceDiagnostics, type LintOptions } from '../lint/index';
 import { documentKindOf, type DocumentKind } from '../schema/roots';
 import { SchemaCompileError, SchemaValidator, type SchemaCheck } from '../schema/validator';
 import type { SchemaLibrary, WindowsTarget } from '../windows/targets';
@@ -78,14 +78,17 @@ function fallbackCheck(text: string): SchemaCheck {
 /** What validation needs of the schema participant (a SchemaValidator). */
 export type SchemaParticipant = Pick<SchemaValidator, 'check' | 'checkUtf8WithoutFindings' | 'checkFileWithoutFindings' | 'compileMs' | 'target' | 'laxSlotChecker' | 'dispose'>;
 
-/** The lint participant: findings for a well-formed document of the given kind (null: a root Windows refuses). */
-export type LintParticipant = (document: XmlDocumentNode, documentKind: DocumentKind | null, options: LintOptions) => Diagnostic[];
+/**
+ * The lint participant: findings for a well-formed document of the given kind (null: a root
+ * Windows refuses); as a generator, one step per rule (see ProvisioningValidator.validationSteps).
+ */
+export type LintParticipant = (document: XmlDocumentNode, documentKind: DocumentKind | null, options: LintOptions) => Diagnostic[] | Generator<void, Diagnostic[], void>;
 
 /** The lint rules on provisioning documents; on a refused root only the near-miss namespace rule,
  * which says which namespace was meant (lint, so it never changes the verdict). Results documents
  * (what Windows returns) have nothing to lint. */
 export const lintParticipant: LintParticipant = (document, documentKind, options) => {
-  if (documentKind === 'provisioning') return lintDocument(document, options);
+  if (documentKind === 'provisioning') return lintSteps(document, options);
   if (documentKind === null) return nearMissNamespaceDiagnostics(document);
   return [];
 };
@@ -118,7 +121,24 @@ export class ProvisioningValidator {
   }
 
   validate(text: string, options: ValidateOptions = {}): ValidationResult {
-    const started = now();
+    const steps = this.validationSteps(text, options);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  }
+
+  /**
+   * The same check in steps: libxml2's, the positioned tree, then each lint rule. A caller that
+   * returns to its event loop between steps (the validation worker, after typing pauses) lets an
+   * edit be answered first and can drop the rest (its text is no longer the editor's). Timings
+   * count the steps' own time, not the time between them.
+   */
+  *validationSteps(text: string, options: ValidateOptions = {}): Generator<void, ValidationResult, void> {
+    let active = 0;
+    let resumed = now();
+    const pause = function* (): Generator<void, void, void> {
+      active += now() - resumed;
+      yield;
+      resumed = now();
+    };
     const diagnostics: Diagnostic[] = [];
     let check: SchemaCheck;
     try {
@@ -128,6 +148,7 @@ export class ProvisioningValidator {
       check = fallbackCheck(text);
     }
     diagnostics.push(...check.diagnostics);
+    yield* pause();
     // libxml2 stops checking a parent's children at an element-order error: check their values too.
     if (check.wellFormed && check.diagnostics.some((diagnostic) => diagnostic.code === SCHEMA_CODES.unexpectedElement)) {
       try {
@@ -142,9 +163,23 @@ export class ProvisioningValidator {
     if (options.lint !== false && check.wellFormed) {
       try {
         const document = check.tree();
-        const lintStarted = now();
-        if (document) diagnostics.push(...this.lint(document, check.documentKind, { target: this.target, laxSlotChecker: this.schema.laxSlotChecker }));
-        lintMs = now() - lintStarted;
+        yield* pause();
+        let lintResumed = now();
+        const linted = document ? this.lint(document, check.documentKind, { target: this.target, laxSlotChecker: this.schema.laxSlotChecker }) : [];
+        if (Array.isArray(linted)) {
+          diagnostics.push(...linted);
+          lintMs = now() - lintResumed;
+        } else {
+          for (let step = linted.next(); ; step = linted.next()) {
+            lintMs += now() - lintResumed;
+            if (step.done) {
+              diagnostics.push(...step.value);
+              break;
+            }
+            yield* pause();
+            lintResumed = now();
+          }
+        }
       } catch (error) {
         diagnostics.push(participantFailure('lint', 'warning', 'lint', error, text));
       }
@@ -158,7 +193,7 @@ export class ProvisioningValidator {
       valid,
       documentKind: check.documentKind,
       target: this.target,
-      timings: { parseMs, schemaMs, lintMs, totalMs: now() - started, treeMs, mapMs },
+      timings: { parseMs, schemaMs, lintMs, totalMs: active + now() - resumed, treeMs, mapMs },
       get document(): XmlDocumentNode | null {
         return check.tree();
       },

@@ -4,6 +4,7 @@
 // not fit the text held.
 import { describe, expect, it } from 'vitest';
 import { createValidationSession, schemaFilesByName } from '../../../renderer/src/validation/validation-service';
+import { LINT_RULES } from '../../../shared/common/lint/index';
 import { readSchemaFiles, sharedValidator } from '../schema/schema-files';
 
 const modules: Record<string, string> = {};
@@ -42,6 +43,39 @@ describe('validation session (worker logic)', () => {
     const full = session.validatePending();
     expect(full).toMatchObject({ id: 4, kind: 'full' });
     expect(full!.diagnostics).toEqual(sharedValidator('windows10').validate(marked).diagnostics);
+  });
+
+  it('validates in steps (the worker yields between them): an edit arriving meanwhile is answered from the base and the stale check gives nothing', () => {
+    const session = createValidationSession(schemaFilesByName(modules));
+    session.open({ id: 1, text: TEXT, target: 'windows10' });
+    const value = TEXT.indexOf('x</SubscriberId>');
+    const first = TEXT.slice(0, value) + '3' + TEXT.slice(value + 1);
+    expect(session.edit({ kind: 'edit', id: 2, changes: [{ offset: value, length: 1, text: '3' }], length: first.length })).toMatchObject({ kind: 'quick' });
+
+    // Run to the end without an edit: the same as the check in one go, and then nothing is pending.
+    const steps = session.validatePendingSteps()!;
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses++;
+    expect(pauses).toBeGreaterThan(LINT_RULES.length);
+    expect(step.value).toMatchObject({ id: 2, kind: 'full', diagnostics: sharedValidator('windows10').validate(first).diagnostics });
+    expect(session.validatePendingSteps()).toBeNull();
+
+    // An edit between two steps: answered at once, and the check of the text before it ends with nothing.
+    const second = first.slice(0, value + 1) + '1' + first.slice(value + 1);
+    expect(session.edit({ kind: 'edit', id: 3, changes: [{ offset: value + 1, length: 0, text: '1' }], length: second.length })).toMatchObject({ kind: 'quick' });
+    const stale = session.validatePendingSteps()!;
+    stale.next();
+    stale.next();
+    const third = second.slice(0, value + 2) + 'a' + second.slice(value + 2);
+    const answer = session.edit({ kind: 'edit', id: 4, changes: [{ offset: value + 2, length: 0, text: 'a' }], length: third.length });
+    expect(answer).toMatchObject({ id: 4, kind: 'quick' });
+    expect(answer && 'diagnostics' in answer ? answer.diagnostics : null).toEqual(sharedValidator('windows10').validate(third).diagnostics);
+    let rest = stale.next();
+    while (!rest.done) rest = stale.next();
+    expect(rest.value).toBeNull();
+    // The next check is of the text as it is now.
+    expect(session.validatePending()).toMatchObject({ id: 4, kind: 'full', diagnostics: sharedValidator('windows10').validate(third).diagnostics });
   });
 
   it('asks for the whole text when an edit does not fit the text it holds, and until it gets it', () => {
