@@ -4,8 +4,16 @@
 // answers "the folding ranges of version N" by parsing that version once, off the main thread.
 // A question for a version the worker does not hold (an edit is missing, or a later edit already
 // arrived) gets no ranges: the editor never applies ranges computed for another text.
+//
+// The worker keeps the parse of the last version it answered for. The edits after it are kept too;
+// when each stays inside one value (shared/common/xml/incremental-parse.ts derives the parse after
+// it) and adds or removes no line break, no element or comment changed lines, so the answer is the
+// previous one without a parse (typing in a value); otherwise the parse is derived where it can be,
+// and made in full where it cannot.
 import { foldingRanges, type FoldingLines } from '../../../shared/common/language/folding';
 import { applyTextChanges, type TextChange } from '../../../shared/common/validation/incremental';
+import { parseAfterEdit } from '../../../shared/common/xml/incremental-parse';
+import type { XmlDocumentNode } from '../../../shared/common/xml/model';
 import { parseXml } from '../../../shared/common/xml/parse';
 
 /** The whole text of a document, at a version (on first use, or when the worker's copy is out of step). */
@@ -52,6 +60,41 @@ interface HeldText {
   text: string;
   /** The answer for this version, once computed. */
   ranges?: Int32Array | null;
+  /** The last parse answered from, and the edits made after it (one list per version), while they can be followed. */
+  base?: { document: XmlDocumentNode; ranges: Int32Array; edits: TextChange[][] };
+}
+
+const LINE_BREAK = /[\n\r]/;
+const MAX_FOLLOWED_EDITS = 8;
+
+/** The answer for the held version: the base's when no edit since moved a line, else parsed (derived where it can be). */
+function answerFor(held: HeldText): Int32Array | null {
+  let document: XmlDocumentNode | null = held.base?.document ?? null;
+  let linesKept = document !== null;
+  for (const changes of held.base?.edits ?? []) {
+    if (!document) break;
+    for (const change of changes) {
+      const next: XmlDocumentNode | null = parseAfterEdit(document, change);
+      if (next && (LINE_BREAK.test(change.text) || LINE_BREAK.test(document.text.slice(change.offset, change.offset + change.length)))) linesKept = false;
+      document = next;
+      if (!document) break;
+    }
+  }
+  if (document && linesKept && held.base) {
+    held.base = { document, ranges: held.base.ranges, edits: [] };
+    return held.base.ranges;
+  }
+  if (!document || document.text.length !== held.text.length) {
+    const parsed = parseXml(held.text);
+    document = parsed.ok ? parsed.document : null;
+  }
+  if (!document) {
+    held.base = undefined;
+    return null;
+  }
+  const ranges = packFoldingLines(foldingRanges(document));
+  held.base = { document, ranges, edits: [] };
+  return ranges;
 }
 
 /**
@@ -90,7 +133,10 @@ export function createFoldingSession(): (message: FoldingMessage) => FoldingAnsw
           documents.delete(message.document);
           return null;
         }
-        documents.set(message.document, { version: message.version, text: applyTextChanges(held.text, message.changes) });
+        // Past a few edits a parse costs less than deriving through them all.
+        const base = held.base && held.base.edits.length < MAX_FOLLOWED_EDITS ? held.base : undefined;
+        base?.edits.push(message.changes);
+        documents.set(message.document, { version: message.version, text: applyTextChanges(held.text, message.changes), base });
         return null;
       }
       case 'close':
@@ -99,10 +145,7 @@ export function createFoldingSession(): (message: FoldingMessage) => FoldingAnsw
       case 'folding': {
         const held = documents.get(message.document);
         if (!held || held.version !== message.version) return { kind: 'folding', document: message.document, version: message.version, ranges: null, held: false };
-        if (held.ranges === undefined) {
-          const parsed = parseXml(held.text);
-          held.ranges = parsed.ok ? packFoldingLines(foldingRanges(parsed.document)) : null;
-        }
+        if (held.ranges === undefined) held.ranges = answerFor(held);
         return { kind: 'folding', document: message.document, version: message.version, ranges: held.ranges, held: true };
       }
     }

@@ -68,6 +68,33 @@ describe('folding session (worker logic)', () => {
     expect(session({ kind: 'folding', document: 'a', version: 4 })?.ranges).toEqual(expectedRanges(fourth));
   });
 
+  it('typing in values, with and without line breaks, questions skipped or not: always that version’s ranges', () => {
+    const files = readdirSync(CORPUS, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.xml')).slice(0, 120);
+    let state = 99;
+    const next = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+    const typed = ['x', ' ', '\n', '\n\n  ', 'ab', '<', '&amp;', ''];
+    for (const file of files) {
+      let text = readFileSync(path.join(CORPUS, file), 'utf8');
+      if (!parseXml(text).ok) continue;
+      const session = createFoldingSession();
+      session({ kind: 'open', document: file, version: 1, text });
+      expect(session({ kind: 'folding', document: file, version: 1 })?.ranges).toEqual(expectedRanges(text));
+      for (let version = 2; version < 14; version++) {
+        // An edit at a text or attribute value's place (the places between '>' and '<', or between quotes).
+        const places = [...text.matchAll(/>([^<]+)<|"([^"]*)"/g)];
+        const place = places[Math.floor(next() * places.length)];
+        if (!place) break;
+        const from = place.index! + 1;
+        const offset = from + Math.floor(next() * place[0].length - 1);
+        const length = next() < 0.3 ? Math.min(1, from + place[0].length - 2 - offset) : 0;
+        const change = { offset, length: Math.max(0, length), text: typed[Math.floor(next() * typed.length)]! };
+        text = text.slice(0, change.offset) + change.text + text.slice(change.offset + change.length);
+        session({ kind: 'edit', document: file, version, changes: [change] });
+        if (next() < 0.6) expect(session({ kind: 'folding', document: file, version })?.ranges, `${file} v${version} ${JSON.stringify(change)}`).toEqual(expectedRanges(text));
+      }
+    }
+  });
+
   it('never answers for a version it does not hold', () => {
     const session = createFoldingSession();
     session({ kind: 'open', document: 'a', version: 5, text: BLANK });
