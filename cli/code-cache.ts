@@ -4,7 +4,7 @@
 // may fail, V8 may reject a script's cache (another V8, other flags, another source), the file may
 // be damaged (see serializeCodeCaches), and then that script is compiled from source as without a
 // cache, and the file is written again.
-import { accessSync, constants as fsConstants, mkdirSync, readFileSync } from 'node:fs';
+import { accessSync, constants as fsConstants, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 /** `PROVSTUDIO_CODE_CACHE=off` turns the cache off (nothing read, nothing written). */
@@ -144,7 +144,6 @@ export function cacheDirectoryWritable(directory: string): boolean {
  */
 export async function writeCodeCache(file: string, data: Uint8Array, build: string): Promise<void> {
   try {
-    const { readdirSync, rmSync } = await import('node:fs');
     const { writeFileAtomic } = await import('../shared/node/files/atomic-write');
     const directory = path.dirname(file);
     mkdirSync(directory, { recursive: true, mode: 0o700 });

@@ -16,6 +16,8 @@ const platform = globalThis as unknown as {
   TextEncoder: new () => Utf8Encoder;
   TextDecoder: new (label: 'utf-8') => Utf8Decoder;
   performance?: HighResolutionClock;
+  /** Node's process: its hrtime is there from the start (see now()). */
+  process?: { hrtime?: () => [number, number] };
 };
 
 let encoder: Utf8Encoder | undefined;
@@ -33,7 +35,16 @@ export function decodeUtf8(bytes: Uint8Array): string {
   return decoder.decode(bytes);
 }
 
-/** Milliseconds, sub-millisecond where the platform allows. */
+/**
+ * Milliseconds, sub-millisecond where the platform allows (only differences are used). In Node,
+ * `performance` is made on first use by loading perf_hooks (nine modules, about 0.7 ms of every
+ * `provstudio validate`); `process.hrtime` reads the same monotonic clock and is there already.
+ */
 export function now(): number {
+  const hrtime = platform.process?.hrtime;
+  if (hrtime) {
+    const [seconds, nanoseconds] = hrtime();
+    return seconds * 1000 + nanoseconds / 1e6;
+  }
   return platform.performance ? platform.performance.now() : Date.now();
 }
