@@ -3,13 +3,14 @@
 // XML holds what was typed, French and Portuguese labels show, and each section page is
 // screenshotted to docs/screenshots/forms-<section>.png.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECTIONS } from '../../shared/common/forms/sections';
-import { discardRecoveryIfOffered, editorText, openApp, pickFile, useServedApp } from '../support/app';
+import { discardRecoveryIfOffered, editorText, openApp, openFile, pickFile, useServedApp } from '../support/app';
+import { generateDocument } from '../bench/validation';
 import { ROOT } from '../support/serve';
 import { makeTestEvKit, runBuiltCli } from '../support/cli';
 
@@ -243,6 +244,42 @@ describe('forms: build a complete file from blank with the forms only', () => {
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(async () => (await field(page, 'provisioning', 'Certificate subject')).inputValue()).toBe('CN=Provisioning Studio Test EV Signer, O=Provisioning Studio Test');
     await expect.poll(() => page.getByTestId('problems-counts').textContent(), { timeout: 20_000 }).toMatch(/^0 errors/);
+    await page.close();
+  });
+});
+
+describe('forms: a long list a page at a time', () => {
+  it('shows 50 Wi-Fi profiles of 153, pages through them, and follows the cursor to the page of its profile', async () => {
+    const text = generateDocument(150_000);
+    const profiles = text.match(/<WLANProfile /g)!.length;
+    expect(profiles).toBeGreaterThan(100);
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'provstudio-pager-'));
+    writeFileSync(path.join(directory, 'many.xml'), text);
+    const page = await openApp(app.browser, app.served, { width: 1400, height: 1000 });
+    await openFile(page, directory, 'many.xml');
+    await page.getByTestId('view-mode-form').click();
+    await page.getByTestId('form-section-wlan').click();
+    const list = page.getByTestId('form-page-wlan').locator('[data-slot="WLANProfile"]');
+    const range = () => list.locator('.form-pager-range').first().textContent();
+    await expect.poll(range).toBe(`1–50 of ${profiles}`);
+    expect(await list.locator(':scope > fieldset').count()).toBe(50);
+    await list.getByRole('button', { name: 'Next 50' }).first().click();
+    await expect.poll(range).toBe(`51–100 of ${profiles}`);
+    expect(await list.locator(':scope > fieldset').count()).toBe(50);
+    const lastPageStart = profiles - ((profiles - 1) % 50);
+    await list.getByRole('button', { name: 'Next 50' }).first().click();
+    await expect.poll(range).toBe(`101–${Math.min(150, profiles)} of ${profiles}`);
+    // The cursor in the text on the last profile's name: the form shows that profile's page.
+    await page.getByTestId('view-mode-both').click();
+    const lastName = text.slice(0, text.indexOf('<name>', text.lastIndexOf('<WLANProfile '))).split('\n').length;
+    await page.locator('.view-lines').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+G');
+    await page.keyboard.type(String(lastName));
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(range, { timeout: 10_000 }).toBe(`${lastPageStart}–${profiles} of ${profiles}`);
+    await expect.poll(() => list.locator(':scope > fieldset').count()).toBe(profiles - lastPageStart + 1);
     await page.close();
   });
 });

@@ -2,7 +2,7 @@
 // (inline fields for simple children, nested fieldsets for complex ones, lists with add /
 // remove / move for repeated ones, "Add" for optional ones, "Use X instead" for choices).
 // Hand-made extras (SMS tester, Wi-Fi security presets, notes) hang off specific elements (extras/).
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { childElements, textContent, type XmlElementNode } from '../../../shared/common/xml/model';
 import {
   attributeValue,
@@ -189,11 +189,63 @@ function OpenSlotContent({ element, others }: { element: XmlElementNode; others:
   );
 }
 
+/**
+ * Repeated children shown a page at a time: a file with thousands of Wi-Fi profiles would otherwise
+ * render (and re-render on every change) thousands of forms. The page holding the element the
+ * form selects or focuses is shown; otherwise the page the user chose.
+ */
+export const FORM_PAGE_SIZE = 50;
+
+/** Which of `present` holds the element at `key` (a fieldKey: child-element indexes from the root), or -1. */
+function indexHolding(element: XmlElementNode, present: readonly XmlElementNode[], key: string | null): number {
+  if (key === null) return -1;
+  const elementPath = pathOf(element);
+  const pathPart = key.split('|')[0]!;
+  const steps = pathPart === '' ? [] : pathPart.split('.').map(Number);
+  if (steps.length <= elementPath.length || elementPath.some((step, index) => steps[index] !== step)) return -1;
+  const child = childElements(element)[steps[elementPath.length]!];
+  return child ? present.indexOf(child) : -1;
+}
+
+/** The first index of the page shown, following the selection when it moves into another page. */
+function usePageStart(element: XmlElementNode, present: readonly XmlElementNode[], revealKey: string | null): [number, (start: number) => void] {
+  const [shown, setShown] = useState<{ start: number; forKey: string | null }>({ start: 0, forKey: null });
+  let start = shown.start;
+  if (present.length > FORM_PAGE_SIZE && revealKey !== shown.forKey) {
+    // Derived during render (not in an effect), so a field focused on another page is in the DOM
+    // when the form looks for it.
+    const wanted = indexHolding(element, present, revealKey);
+    if (wanted >= 0) start = wanted - (wanted % FORM_PAGE_SIZE);
+    setShown({ start, forKey: revealKey });
+  }
+  start = Math.min(start, Math.max(0, present.length - 1 - ((present.length - 1) % FORM_PAGE_SIZE)));
+  return [start, (next) => setShown({ start: next, forKey: revealKey })];
+}
+
+function Pager({ start, count, onStart }: { start: number; count: number; onStart(start: number): void }) {
+  const { t } = useForm();
+  const end = Math.min(count, start + FORM_PAGE_SIZE);
+  return (
+    <div className="form-pager" role="group" aria-label={t('forms.pager.label')}>
+      <button type="button" disabled={start === 0} onClick={() => onStart(Math.max(0, start - FORM_PAGE_SIZE))}>
+        {t('forms.pager.previous', { count: FORM_PAGE_SIZE })}
+      </button>
+      <span className="form-pager-range" aria-live="polite">
+        {t('forms.pager.range', { from: start + 1, to: end, count })}
+      </span>
+      <button type="button" disabled={end >= count} onClick={() => onStart(start + FORM_PAGE_SIZE)}>
+        {t('forms.pager.next', { count: Math.min(FORM_PAGE_SIZE, count - end) || FORM_PAGE_SIZE })}
+      </button>
+    </div>
+  );
+}
+
 function Slot({ element, slot, siblings }: { element: XmlElementNode; slot: ChildSlot; siblings: ChildSlot[] }) {
   const form = useForm();
   const { t, readOnly, problems } = form;
   const path = pathOf(element);
   const present = childrenInSlot(element, slot);
+  const [pageStart, setPageStart] = usePageStart(element, present, form.revealKey);
   // An element a later Windows version added (Hotspot2) is offered only from that target on; one
   // already in the file stays editable, and lint PS-L031 says which version it needs.
   const addition = additionUnknownTo(form.target, slot.namespace, slot.localName);
@@ -256,10 +308,15 @@ function Slot({ element, slot, siblings }: { element: XmlElementNode; slot: Chil
     );
   };
 
+  const paged = present.length > FORM_PAGE_SIZE;
+  const shown = paged ? present.slice(pageStart, pageStart + FORM_PAGE_SIZE) : present;
   return (
     <div className="form-slot" data-slot={slot.localName}>
+      {paged && <Pager start={pageStart} count={present.length} onStart={setPageStart} />}
       {slot.inline
-        ? present.map((child, index) => (
+        ? shown.map((child, shownIndex) => {
+            const index = pageStart + shownIndex;
+            return (
             <Field
               key={child.start}
               spec={{ ...slot.inline!, label: `${slot.inline!.label} ${index + 1}` }}
@@ -273,8 +330,10 @@ function Slot({ element, slot, siblings }: { element: XmlElementNode; slot: Chil
             >
               {toolbarFor(child, index)}
             </Field>
-          ))
-        : present.map((child, index) => <ElementEditor key={child.start} element={child} toolbar={toolbarFor(child, index)} />)}
+            );
+          })
+        : shown.map((child, shownIndex) => <ElementEditor key={child.start} element={child} toolbar={toolbarFor(child, pageStart + shownIndex)} />)}
+      {paged && <Pager start={pageStart} count={present.length} onStart={setPageStart} />}
       {rival && present.length === 0 && single ? (
         <SwitchButton rival={rival} slot={slot} label={label} />
       ) : (

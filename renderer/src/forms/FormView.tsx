@@ -248,6 +248,7 @@ export const FormView = forwardRef<FormViewHandle, FormViewProps>(function FormV
         problems,
         planNames: planNamesOf(document),
         selectedKey,
+        revealKey: pendingFocus?.key ?? selectedKey,
         apply,
         reveal,
         select: (path) => onSelectPath(path),

@@ -17,6 +17,8 @@ export interface FormContextValue {
   problems: Map<string, Diagnostic[]>;
   planNames: string[];
   selectedKey: string | null;
+  /** The field about to be focused, else the selection: a paged list shows the page that holds it. */
+  revealKey: string | null;
   apply(changes: FormChange[]): void;
   reveal(element: XmlElementNode): void;
   select(path: number[]): void;
