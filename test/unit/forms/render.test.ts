@@ -13,8 +13,9 @@ import { FormContext, type FormContextValue } from '../../../renderer/src/forms/
 import type { WindowsTarget } from '../../../shared/common/windows/targets';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { generateDocument } from '../../bench/validation';
 
-function render(text: string, language: Language, target: WindowsTarget = 'windows11'): string {
+function render(text: string, language: Language, target: WindowsTarget = 'windows11', revealKey: string | null = null): string {
   const parsed = parseXml(text);
   if (!parsed.ok) throw new Error('not well-formed');
   const document = parsed.document;
@@ -26,6 +27,7 @@ function render(text: string, language: Language, target: WindowsTarget = 'windo
     problems: new Map(),
     planNames: ['Contoso 5GB'],
     selectedKey: null,
+    revealKey,
     apply: () => undefined,
     reveal: () => undefined,
     select: () => undefined,
@@ -38,6 +40,28 @@ function render(text: string, language: Language, target: WindowsTarget = 'windo
 }
 
 describe('form rendering', () => {
+  it('renders a long list a page at a time: the page holding the element to reveal, in each language', () => {
+    const text = generateDocument(150_000);
+    const parsed = parseXml(text);
+    if (!parsed.ok) throw new Error('not well-formed');
+    const sections = childElements(parsed.document.root);
+    const wlan = sections.findIndex((section) => section.localName === 'WLANProfiles');
+    const profiles = childElements(sections[wlan]!).length;
+    expect(profiles).toBe(153);
+    const first = render(text, 'en');
+    expect(first).toContain('1–50 of 153');
+    expect(first).toContain(`data-field-key="${wlan}.49"`);
+    expect(first).not.toContain(`data-field-key="${wlan}.50"`);
+    // A field inside profile 121 (index 120) to reveal: its page, 101–150.
+    const revealed = render(text, 'en', 'windows11', `${wlan}.120.0|#text`);
+    expect(revealed).toContain('101–150 of 153');
+    expect(revealed).toContain(`data-field-key="${wlan}.120"`);
+    expect(revealed).not.toContain(`data-field-key="${wlan}.49"`);
+    expect(render(text, 'fr', 'windows11', `${wlan}.152`)).toContain('151 à 153 sur 153');
+    expect(render(text, 'fr')).toContain('50 suivants');
+    expect(render(text, 'pt', 'windows11', `${wlan}.152`)).toContain('151–153 de 153');
+  });
+
   it.each(TEMPLATES.map((template) => [template.name, template.text] as const))('%s renders every section with labelled controls', (_name, text) => {
     const html = render(text, 'en');
     expect(html).toContain('CarrierId');
