@@ -179,7 +179,11 @@ export async function simulate(options: SimulateOptions): Promise<SimulationRepo
     return handover;
   };
 
-  const { chromium } = await import('playwright-core');
+  // Its named exports, or its CommonJS module as `default` (how the built CLI's packs give an npm
+  // package imported on demand: cli/launch.ts).
+  type Playwright = typeof import('playwright-core');
+  const playwright = (await import('playwright-core')) as Playwright & { default?: Playwright };
+  const chromium = playwright.chromium ?? playwright.default!.chromium;
   const hashes = spkiHashes(options.tlsTrust ?? []);
   const browser = await chromium.launch({
     executablePath: options.executablePath ?? process.env.PROVSTUDIO_CHROMIUM ?? '/usr/bin/chromium',
