@@ -87,8 +87,16 @@ describe('web-site tools: the simulator panel', () => {
     await dialog.getByRole('button', { name: translate('en', 'website.panel.close'), exact: true }).click();
     await expect.poll(() => page.getByTestId('website-dialog').count()).toBe(0);
     await page.getByTestId('language-select').selectOption('fr');
-    await page.locator('[data-menu-button="view"]').click();
-    await page.locator('[data-command="view.website"]').click();
+    // The app re-renders in French (its catalogue loads on demand): open the menu once that is done,
+    // again if a re-render closed it (CI under load saw the click land before).
+    const websiteItem = page.locator('[data-command="view.website"]');
+    await expect
+      .poll(async () => {
+        if (!(await websiteItem.isVisible())) await page.locator('[data-menu-button="view"]').click();
+        return websiteItem.isVisible();
+      }, { timeout: 30_000 })
+      .toBe(true);
+    await websiteItem.click();
     await dialog.getByTestId('website-tab-simulator').click();
     await dialog.getByTestId('simulator-url').fill(`${site}?SubId=${SUBSCRIBER}`);
     await dialog.getByTestId('simulator-pc').selectOption('internet-explorer');
