@@ -19,7 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { openApp, openFile } from '../support/app';
+import { openApp, openFile, placeCursor } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { startServe } from '../support/serve';
 import { generateDocument } from './validation';
@@ -109,12 +109,7 @@ export async function runKeystrokeBench(
     if (textOnly) await page.getByTestId('view-mode-text').click();
     // The cursor goes to its place: Monaco's "go to line", then left from the line's end.
     const place = typingPlace(text, kind);
-    await page.locator('.view-lines').click({ position: { x: 5, y: 5 } });
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type(String(place.line));
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('End');
-    for (let index = 0; index < place.fromEnd; index++) await page.keyboard.press('ArrowLeft');
+    await placeCursor(page, place.line, place.fromEnd);
     await page.waitForTimeout(500);
     // Navigation does not change the version; each keystroke adds one. (Read in the page and polled
     // by time, not by animation frame: after the cursor lands inside a profile of a 1 MB file,

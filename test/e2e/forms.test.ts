@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SECTIONS } from '../../shared/common/forms/sections';
-import { discardRecoveryIfOffered, editorText, openApp, openFile, pickFile, useServedApp } from '../support/app';
+import { discardRecoveryIfOffered, editorText, openApp, openFile, pickFile, placeCursor, useServedApp } from '../support/app';
 import { generateDocument } from '../bench/validation';
 import { ROOT } from '../support/serve';
 import { makeTestEvKit, runBuiltCli } from '../support/cli';
@@ -272,12 +272,7 @@ describe('forms: a long list a page at a time', () => {
     // The cursor in the text on the last profile's name: the form shows that profile's page.
     await page.getByTestId('view-mode-both').click();
     const lastName = text.slice(0, text.indexOf('<name>', text.lastIndexOf('<WLANProfile '))).split('\n').length;
-    await page.locator('.view-lines').click({ position: { x: 5, y: 5 } });
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type(String(lastName));
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('End');
-    await page.keyboard.press('ArrowLeft');
+    await placeCursor(page, lastName, 1);
     await expect.poll(range, { timeout: 10_000 }).toBe(`${lastPageStart}–${profiles} of ${profiles}`);
     await expect.poll(() => list.locator(':scope > fieldset').count()).toBe(profiles - lastPageStart + 1);
     await page.close();

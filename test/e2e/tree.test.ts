@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { editorText, openApp, openFile, useServedApp } from '../support/app';
+import { editorText, openApp, openFile, placeCursor, useServedApp } from '../support/app';
 import { generateDocument } from '../bench/validation';
 import { runBuiltCli } from '../support/cli';
 
@@ -104,12 +104,7 @@ describe('the document tree and the text are two views of one document', () => {
     await expect.poll(() => preview('CarrierId')).toContain('3F2504E0');
     // The cursor just before the CarrierId's closing brace; three keystrokes, each one edit inside
     // the value (shared/common/xml/incremental-parse.ts derives each version's parse).
-    await page.locator('.view-lines').click({ position: { x: 5, y: 5 } });
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type('4');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('End');
-    for (let index = 0; index < '}</CarrierId>'.length; index++) await page.keyboard.press('ArrowLeft');
+    await placeCursor(page, 4, '}</CarrierId>'.length);
     await page.keyboard.type('ABC');
     await page.keyboard.press('Backspace');
     await expect.poll(() => preview('CarrierId')).toContain('3301AB}');

@@ -5,7 +5,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openApp, openFile, useServedApp } from '../support/app';
+import { openApp, openFile, placeCursor, useServedApp } from '../support/app';
 import { ROOT } from '../support/serve';
 
 const app = useServedApp();
@@ -57,12 +57,7 @@ describe('validation in the browser', () => {
     const answers = () => page.evaluate(() => (window as unknown as { __answers: Array<{ version: number; kind: string; counts: string; at: number }> }).__answers);
 
     // Line 29: <b:ProviderID>310260</b:ProviderID>; a letter breaks its pattern (up to six digits).
-    await page.locator('.view-lines').click({ position: { x: 5, y: 5 } });
-    await page.keyboard.press('Control+G');
-    await page.keyboard.type('29');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('End');
-    for (let index = 0; index < '</b:ProviderID>'.length; index++) await page.keyboard.press('ArrowLeft');
+    await placeCursor(page, 29, '</b:ProviderID>'.length);
     const typedAt = await page.evaluate(() => performance.now());
     await page.keyboard.type('x');
     await expect.poll(async () => (await answers()).some((answer) => answer.kind === 'full' && answer.counts.startsWith('1 error')), { timeout: 20_000 }).toBe(true);

@@ -56,6 +56,16 @@ export async function editorText(page: Page): Promise<string> {
   return ((await page.locator('.view-lines').textContent()) ?? '').replace(/\u00a0/g, ' ');
 }
 
+/** Puts the text cursor on `line` (1-based), `fromEnd` characters left of its end: Monaco's "go to line", End, then left. */
+export async function placeCursor(page: Page, line: number, fromEnd: number): Promise<void> {
+  await page.locator('.view-lines').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('End');
+  for (let index = 0; index < fromEnd; index++) await page.keyboard.press('ArrowLeft');
+}
+
 /**
  * One `provstudio serve` and one Chromium for a test file: started before its tests, stopped
  * after them. Read `app.served` and `app.browser` inside tests.
