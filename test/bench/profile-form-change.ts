@@ -11,20 +11,8 @@ import { openApp, openFile } from '../support/app';
 import { launchChromium } from '../support/browser';
 import { startServe } from '../support/serve';
 import { startBusyCore } from './keystroke';
+import { startPageProfile, type ProfileNode } from './page-profile';
 import { generateDocument } from './validation';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  parent?: number;
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  startTime: number;
-  samples: number[];
-  timeDeltas: number[];
-}
 
 const busy = process.argv.includes('--busy') ? startBusyCore() : null;
 const changes = Number(process.env.CHANGES ?? 25);
@@ -48,22 +36,7 @@ try {
       for (const entry of list.getEntries()) tasks.push([entry.startTime, entry.duration]);
     }).observe({ type: 'longtask', buffered: false });
   });
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
-  await cdp.send('Profiler.start');
-  // A marker to line the profile's clock up with performance.now(): a 20 ms busy loop.
-  const markAt = await page.evaluate(() => {
-    const w = window as unknown as { __syncMark?: () => number };
-    w.__syncMark = function __syncMark() {
-      const start = performance.now();
-      while (performance.now() - start < 20) {
-        /* busy */
-      }
-      return start;
-    };
-    return w.__syncMark();
-  });
+  const profiling = await startPageProfile(page);
   const handle = await input.elementHandle();
   if (!handle) throw new Error('no input');
   const windows: Array<[number, number]> = [];
@@ -97,7 +70,7 @@ try {
     );
     await page.waitForTimeout(400);
   }
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  const { profile, offsetMicros, syncStart: markAt } = await profiling.stop();
   if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify({ profile, windows, markAt }));
   const tasks = await page.evaluate(() => (window as unknown as { __tasks: Array<[number, number]> }).__tasks);
   // Sample times in performance.now() terms.
@@ -106,8 +79,7 @@ try {
   const times: number[] = [];
   let clock = profile.startTime;
   for (const delta of profile.timeDeltas) times.push((clock += delta) / 1000);
-  const markIndex = profile.samples.findIndex((id) => byId.get(id)!.callFrame.functionName === '__syncMark');
-  const offset = markAt - times[markIndex]!;
+  const offset = -offsetMicros / 1000;
   const name = (node: ProfileNode) => `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber + 1}`;
   const durations = windows.map(([start, end]) => end - start);
   console.log('samples (ms):', durations.map((value) => value.toFixed(0)).join(' '));

@@ -6,8 +6,9 @@
 //   npx esbuild test/bench/profile-keystroke.ts --bundle --platform=node --format=esm \
 //     --packages=external --outfile=.bench/b/profile-keystroke.mjs && node .bench/b/profile-keystroke.mjs [--busy] [--kind value]
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { runKeystrokeBench, type KeystrokeKind } from './keystroke';
+import { startPageProfile, type PageProfile, type ProfileNode } from './page-profile';
 
 interface TraceEvent {
   name: string;
@@ -17,12 +18,7 @@ interface TraceEvent {
   pid: number;
   tid: number;
   id?: string;
-  args?: { name?: string; data?: { startTime?: number; cpuProfile?: { nodes?: CpuNode[]; samples?: number[] }; timeDeltas?: number[] } };
-}
-interface CpuNode {
-  id: number;
-  parent?: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
+  args?: { name?: string; data?: { startTime?: number; cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } };
 }
 
 const kindArgument = process.argv.indexOf('--kind');
@@ -33,28 +29,12 @@ let windows: Array<[number, number]> = [];
 
 /** --page-only: the page's thread alone, with CDP's Profiler (less overhead than a trace of every thread). */
 const pageOnly = process.argv.includes('--page-only');
-let cdp: CDPSession | null = null;
-let syncStart = NaN;
+let pageProfile: PageProfile | null = null;
 
 const aroundTyping = {
   async before(page: Page, browser: Browser) {
     if (pageOnly) {
-      cdp = await page.context().newCDPSession(page);
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
-      await cdp.send('Profiler.start');
-      // A 20 ms loop of a known name, to put the profile's clock on performance.now()'s.
-      syncStart = await page.evaluate(() => {
-        const w = window as unknown as { __keystrokeProfileSync?: () => number };
-        w.__keystrokeProfileSync = function __keystrokeProfileSync() {
-          const start = performance.now();
-          while (performance.now() - start < 20) {
-            /* busy */
-          }
-          return start;
-        };
-        return w.__keystrokeProfileSync();
-      });
+      pageProfile = await startPageProfile(page);
       return;
     }
     await browser.startTracing(page, {
@@ -69,18 +49,10 @@ const aroundTyping = {
       return now;
     });
     let offset: number;
-    if (cdp) {
-      // The CPU profile as one thread of a trace (a Profile and one ProfileChunk); its clock is lined up by the sync loop's samples.
-      const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: CpuNode[]; startTime: number; samples: number[]; timeDeltas: number[] } };
-      const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-      let time = profile.startTime;
-      let syncSample = NaN;
-      profile.samples.forEach((id, index) => {
-        time += profile.timeDeltas[index] ?? 0;
-        if (Number.isNaN(syncSample) && byId.get(id)?.callFrame.functionName === '__keystrokeProfileSync') syncSample = time;
-      });
-      if (Number.isNaN(syncSample)) throw new Error('no sync loop in the profile');
-      offset = syncSample - syncStart * 1000;
+    if (pageProfile) {
+      // The CPU profile as one thread of a trace (a Profile and one ProfileChunk), its clock lined up with the page's.
+      const { profile, offsetMicros } = await pageProfile.stop();
+      offset = offsetMicros;
       trace = [
         { name: 'thread_name', ph: 'M', ts: 0, pid: 1, tid: 1, args: { name: 'CrRendererMain' } },
         { name: 'Profile', ph: 'P', ts: profile.startTime, pid: 1, tid: 1, id: '1', args: { data: { startTime: profile.startTime } } },
@@ -122,8 +94,8 @@ const threadOf = (event: TraceEvent) => `${event.pid}:${event.tid}`;
 const watched = [...threadNames].filter(([, name]) => /CrRendererMain|DedicatedWorker/.test(name)).map(([key]) => key);
 
 // CPU samples per thread: [time (µs, trace clock), node].
-const samplesByThread = new Map<string, Array<[number, CpuNode]>>();
-const profiles = new Map<string, { thread: string; nodes: Map<number, CpuNode>; time: number }>();
+const samplesByThread = new Map<string, Array<[number, ProfileNode]>>();
+const profiles = new Map<string, { thread: string; nodes: Map<number, ProfileNode>; time: number }>();
 for (const event of trace) {
   if (event.name === 'Profile' && event.id) profiles.set(`${event.pid}:${event.id}`, { thread: threadOf(event), nodes: new Map(), time: event.args?.data?.startTime ?? event.ts });
   if (event.name !== 'ProfileChunk' || !event.id) continue;
@@ -141,9 +113,9 @@ for (const event of trace) {
     if (node) list.push([profile.time, node]);
   });
 }
-const nodesOfThread = new Map<string, Map<number, CpuNode>>();
+const nodesOfThread = new Map<string, Map<number, ProfileNode>>();
 for (const profile of profiles.values()) nodesOfThread.set(profile.thread, profile.nodes);
-const frameName = (node: CpuNode) => `${node.callFrame.functionName || '(anonymous)'} ${(node.callFrame.url ?? '').split('/').pop()}:${node.callFrame.lineNumber + 1}`;
+const frameName = (node: ProfileNode) => `${node.callFrame.functionName || '(anonymous)'} ${(node.callFrame.url ?? '').split('/').pop()}:${node.callFrame.lineNumber + 1}`;
 
 /** Milliseconds a thread was sampled doing something (not idle) inside [start, end] (trace clock, µs). */
 function busyMs(thread: string, start: number, end: number): number {
@@ -170,7 +142,7 @@ function functions(thread: string, ranges: Array<[number, number]>, top: number)
     if (interval > 50) continue;
     self.set(frameName(node), (self.get(frameName(node)) ?? 0) + interval);
     const seen = new Set<string>();
-    for (let current: CpuNode | undefined = node; current; current = current.parent !== undefined ? nodes?.get(current.parent) : undefined) {
+    for (let current: ProfileNode | undefined = node; current; current = current.parent !== undefined ? nodes?.get(current.parent) : undefined) {
       const key = frameName(current);
       if (!seen.has(key)) inclusive.set(key, (inclusive.get(key) ?? 0) + interval);
       seen.add(key);
@@ -182,7 +154,7 @@ function functions(thread: string, ranges: Array<[number, number]>, top: number)
 
 // Parent pointers (the trace gives parents directly in newer Chromium; fill them from children otherwise).
 for (const nodes of nodesOfThread.values()) {
-  for (const node of nodes.values()) for (const child of (node as CpuNode & { children?: number[] }).children ?? []) { const found = nodes.get(child); if (found) found.parent = node.id; }
+  for (const node of nodes.values()) for (const child of (node as ProfileNode).children ?? []) { const found = nodes.get(child); if (found) found.parent = node.id; }
 }
 
 const name = (thread: string) => threadNames.get(thread) ?? thread;
@@ -198,7 +170,7 @@ function watchedMs(thread: string, start: number, end: number): string {
     const interval = ((samples[index + 1]?.[0] ?? time + 250) - time) / 1000;
     if (interval > 50) continue;
     const seen = new Set<string>();
-    for (let current: CpuNode | undefined = node; current; current = current.parent !== undefined ? nodes?.get(current.parent) : undefined) {
+    for (let current: ProfileNode | undefined = node; current; current = current.parent !== undefined ? nodes?.get(current.parent) : undefined) {
       const key = current.callFrame.functionName;
       if (WATCH.includes(key) && !seen.has(key)) totals.set(key, (totals.get(key) ?? 0) + interval);
       seen.add(key);
